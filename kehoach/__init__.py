@@ -1,0 +1,8 @@
+"""kehoach: keep an official implementation plan honest.
+
+The package is a library under a thin CLI: only :mod:`kehoach.cli` knows Typer, and the
+domain modules (:mod:`kehoach.periods`, :mod:`kehoach.model`, :mod:`kehoach.occurrences`)
+do no I/O and no presentation.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,139 @@
+"""Checks across files: ids are unique and every reference points at something that exists.
+
+Each check yields :class:`~kehoach.errors.Problem` objects placed on the exact line of the
+offending value; nothing here prints or exits.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from kehoach.dataset import Dataset
+from kehoach.errors import Problem
+from kehoach.i18n import _
+from kehoach.yamlio import Document, Loc, key_path
+
+
+def check(dataset: Dataset, plan_path: Path) -> list[Problem]:
+    plan_doc = dataset.documents[plan_path]
+    return sorted(
+        [
+            *_plan_uniqueness(dataset, plan_doc),
+            *_task_references(dataset, plan_doc),
+            *_group_members(dataset, plan_doc),
+            *_unit_files(dataset),
+        ]
+    )
+
+
+def _at(document: Document, loc: Loc, message: str, rule: str) -> Problem:
+    line, column = document.position(loc)
+    return Problem(document.path, line, column, message, rule, key_path(loc))
+
+
+def _duplicates(document: Document, section: str, ids: Iterable[str], field: str) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for index, value in enumerate(ids):
+        loc = (section, index, field)
+        if value in first:
+            line = document.position((section, first[value], field))[0]
+            message = _("'{value}' bị lặp (đã có ở dòng {line}); mỗi mã chỉ dùng một lần").format(value=value, line=line)
+            yield _at(document, loc, message, "unique")
+        else:
+            first[value] = index
+
+
+def _plan_uniqueness(dataset: Dataset, document: Document) -> Iterator[Problem]:
+    plan = dataset.plan
+    yield from _duplicates(document, "tasks", (task.ref for task in plan.tasks), "ref")
+    yield from _duplicates(document, "groups", (group.id for group in plan.groups), "id")
+    yield from _duplicates(document, "events", (event.id for event in plan.events), "id")
+    yield from _duplicates(document, "term_calendars", (calendar.id for calendar in plan.term_calendars), "id")
+    for index, group in enumerate(plan.groups):
+        if group.id in dataset.units:
+            message = _("nhóm '{id}' trùng mã với một đơn vị; hãy đặt mã khác").format(id=group.id)
+            yield _at(document, ("groups", index, "id"), message, "unique")
+
+
+def _missing(kind: str, value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = _("; có phải ý bạn là '{close}'?").format(close=close[0]) if close else ""
+    return _("{kind} '{value}' không có trong dữ liệu{hint}").format(kind=kind, value=value, hint=hint)
+
+
+def _each_missing(
+    document: Document, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
+) -> Iterator[Problem]:
+    for index, value in enumerate(values):
+        if not exists(value):
+            yield _at(document, (*loc, index), _missing(kind, value, known), "reference")
+
+
+def _task_references(dataset: Dataset, document: Document) -> Iterator[Problem]:
+    owners = [*dataset.units, *dataset.groups]
+    is_owner = owners.__contains__
+    for index, task in enumerate(dataset.plan.tasks):
+        loc: Loc = ("tasks", index)
+        yield from _each_missing(document, (*loc, "owners"), task.owners, is_owner, _("đơn vị"), owners)
+        yield from _each_missing(document, (*loc, "coordinators"), task.coordinators, is_owner, _("đơn vị"), owners)
+        yield from _each_missing(
+            document, (*loc, "related"), task.related, dataset.tasks.__contains__, _("nhiệm vụ"), dataset.tasks
+        )
+        yield from _schedule_references(dataset, document, (*loc, "schedule"), task)
+
+
+def _schedule_references(dataset: Dataset, document: Document, loc: Loc, task: object) -> Iterator[Problem]:
+    schedule = getattr(task, "schedule", None)
+    if schedule is None:
+        return
+    if schedule.kind == "term_year":
+        calendars = dataset.calendars
+        yield from _each_missing(
+            document, (*loc, "calendars"), schedule.calendars, calendars.__contains__, _("lịch nhiệm kỳ"), calendars
+        )
+    if schedule.kind == "event" and schedule.event not in dataset.events:
+        yield _at(document, (*loc, "event"), _missing(_("sự kiện"), schedule.event, dataset.events), "reference")
+
+
+def _group_members(dataset: Dataset, document: Document) -> Iterator[Problem]:
+    units = dataset.units
+    for index, group in enumerate(dataset.plan.groups):
+        yield from _each_missing(
+            document, ("groups", index, "members"), group.members, units.__contains__, _("đơn vị"), units
+        )
+
+
+def _unit_files(dataset: Dataset) -> Iterator[Problem]:
+    for unit_id, unit in dataset.units.items():
+        document = dataset.documents[dataset.unit_paths[unit_id]]
+        if unit.id != document.path.stem:
+            message = _("mã '{id}' phải trùng tên tệp '{stem}'; hãy đổi tên tệp hoặc sửa mã").format(
+                id=unit.id, stem=document.path.stem
+            )
+            yield _at(document, ("id",), message, "unit-id")
+        yield from _each_missing(
+            document, ("successors",), unit.successors, dataset.units.__contains__, _("đơn vị"), dataset.units
+        )
+        yield from _unit_records(dataset, document, unit_id)
+
+
+def _unit_records(dataset: Dataset, document: Document, unit_id: str) -> Iterator[Problem]:
+    seen: dict[tuple[str, str], int] = {}
+    for index, record in enumerate(dataset.units[unit_id].records):
+        loc: Loc = ("records", index)
+        task = dataset.tasks.get(record.task)
+        if task is None:
+            yield _at(document, (*loc, "task"), _missing(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
+        elif unit_id not in dataset.task_units(task):
+            message = _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit_id, ref=record.task)
+            yield _at(document, (*loc, "task"), message, "reference")
+        key = (record.task, record.period)
+        if key in seen:
+            line = document.position(("records", seen[key]))[0]
+            message = _("đã có bản ghi cho {ref} kỳ {period} ở dòng {line}").format(
+                ref=record.task, period=record.period, line=line
+            )
+            yield _at(document, loc, message, "unique")
+        seen.setdefault(key, index)

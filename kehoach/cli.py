@@ -1,0 +1,111 @@
+"""The command line. The only module that knows Typer.
+
+Each command here parses its options, finds the data folder and calls the ``run`` function of
+its module in :mod:`kehoach.commands`; :func:`_invoke` is the one place where errors become
+messages and exit codes:
+
+====  ==========================================================
+0     success
+1     the data has problems (``validate``), or ``--check`` found something
+2     the command cannot be done as asked (unknown unit, bad option)
+3     no data folder found
+====  ==========================================================
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from kehoach.errors import DataInvalid, KehoachError
+from kehoach.i18n import _
+from kehoach.output import Format
+from kehoach.paths import shown
+
+app = typer.Typer(
+    name="kehoach",
+    help=_("Theo dõi kế hoạch thực hiện: đơn vị nào phải làm gì, hạn khi nào, đã xong hay quá hạn."),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DataOption = Annotated[
+    Optional[Path],  # noqa: UP045 - Typer reads this annotation at run time
+    typer.Option(
+        "--data",
+        help=_("Thư mục dữ liệu (chứa plan.yaml). Mặc định: biến KEHOACH_DATA, rồi thư mục data/ gần nhất."),
+        file_okay=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help=_("Định dạng đầu ra."))]
+UnitOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--unit", "-u", help=_("Chỉ đơn vị này (lặp lại được; một nhóm là mọi đơn vị trong nhóm).")),
+]
+
+
+def _root(data: Path | None) -> Path:
+    from kehoach.load import find_data_dir
+
+    return find_data_dir(data, os.environ, Path.cwd())
+
+
+def _dataset(data: Path | None) -> Any:
+    from kehoach.load import load_valid
+
+    return load_valid(_root(data))
+
+
+def _invoke(command: Callable[[], int]) -> None:
+    """Run a command body; turn every kehoach error into a message and an exit code."""
+    try:
+        code = command()
+    except DataInvalid as error:
+        for problem in error.problems:
+            sys.stderr.write(problem.format(shown(problem.path)) + "\n")
+        sys.stderr.write(_("Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).").format(count=len(error.problems)) + "\n")
+        code = error.exit_code
+    except KehoachError as error:
+        sys.stderr.write(_("lỗi: {message}").format(message=error) + "\n")
+        code = error.exit_code
+    raise typer.Exit(code)
+
+
+@app.command()
+def validate(data: DataOption = None) -> None:
+    """Kiểm tra mọi tệp dữ liệu; báo từng lỗi theo tệp:dòng:cột."""
+    from kehoach.commands import validate as command
+
+    _invoke(lambda: command.run(_root(data), sys.stdout))
+
+
+@app.command()
+def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
+    """Liệt kê các nhiệm vụ của kế hoạch."""
+    from kehoach.commands import tasks as command
+
+    _invoke(lambda: command.run(_dataset(data), unit or [], fmt, sys.stdout))
+
+
+@app.command()
+def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
+    """Liệt kê các đơn vị và nhóm đơn vị."""
+    from kehoach.commands import units as command
+
+    _invoke(lambda: command.run(_dataset(data), fmt, sys.stdout))
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:  # `kehoach tasks | head`: the reader left; that is not an error
+        sys.stderr.close()
+        sys.exit(0)

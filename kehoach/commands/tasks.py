@@ -1,0 +1,51 @@
+"""``kehoach tasks``: the plan's tasks, optionally only those a unit owes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from kehoach.dataset import Dataset
+from kehoach.describe import describe_schedule
+from kehoach.i18n import _
+from kehoach.model import Schedule, Task
+from kehoach.output import Column, Format, emit
+from kehoach.selection import resolve_units
+
+COLUMNS = (
+    Column("ref", _("Số hiệu"), no_wrap=True),
+    Column("title", _("Nhiệm vụ"), ratio=5),
+    Column("owners", _("Đơn vị"), ratio=3),
+    Column("when", _("Thời hạn"), ratio=3),
+)
+
+
+def run(dataset: Dataset, units: Sequence[str], fmt: Format, out: TextIO) -> int:
+    tasks = dataset.tasks_of(resolve_units(dataset, units)) if units else dataset.plan.tasks
+    if fmt is Format.table:
+        rows = [{**task_row(task), "when": describe_schedule(task.schedule, dataset)} for task in tasks]
+    else:
+        rows = [task_row(task) for task in tasks]
+    emit(rows, COLUMNS, fmt, out)
+    return 0
+
+
+def task_row(task: Task) -> dict[str, Any]:
+    return {
+        "ref": task.ref,
+        "title": task.title,
+        "text": task.text,
+        "owners": list(task.owners),
+        "role": task.role,
+        "coordinators": list(task.coordinators),
+        "related": list(task.related),
+        "cites": list(task.cites),
+        "schedule": schedule_object(task.schedule),
+    }
+
+
+def schedule_object(schedule: Schedule | None) -> dict[str, Any] | None:
+    """The schedule as JSON, ``kind`` first so that it reads like the YAML."""
+    if schedule is None:
+        return None
+    return {"kind": schedule.kind, **schedule.model_dump(mode="json", by_alias=True)}

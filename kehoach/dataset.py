@@ -1,0 +1,49 @@
+"""The loaded plan and its units, with the look-ups every command needs (no I/O)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from kehoach.model import Event, Group, PlanFile, Task, TermCalendar, Unit
+from kehoach.yamlio import Document
+
+
+@dataclass
+class Dataset:
+    """A plan file and its unit files, already validated one by one."""
+
+    root: Path
+    plan: PlanFile
+    units: dict[str, Unit]
+    documents: dict[Path, Document] = field(default_factory=dict, repr=False)
+    unit_paths: dict[str, Path] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def tasks(self) -> dict[str, Task]:
+        return {task.ref: task for task in self.plan.tasks}
+
+    @cached_property
+    def groups(self) -> dict[str, Group]:
+        return {group.id: group for group in self.plan.groups}
+
+    @cached_property
+    def events(self) -> dict[str, Event]:
+        return {event.id: event for event in self.plan.events}
+
+    @cached_property
+    def calendars(self) -> dict[str, TermCalendar]:
+        return {calendar.id: calendar for calendar in self.plan.term_calendars}
+
+    def members(self, owner: str) -> list[str]:
+        """The units an owner id stands for: a group's members, or the unit itself."""
+        group = self.groups.get(owner)
+        return list(group.members) if group else [owner]
+
+    def task_units(self, task: Task) -> list[str]:
+        """Every unit that owes a task, groups expanded, each once, in the order written."""
+        return list(dict.fromkeys(unit for owner in task.owners for unit in self.members(owner)))
+
+    def tasks_of(self, units: set[str]) -> list[Task]:
+        return [task for task in self.plan.tasks if units.intersection(self.task_units(task))]

@@ -1,0 +1,153 @@
+"""Turn pydantic's validation errors into :class:`~kehoach.errors.Problem` objects.
+
+Pydantic reports where an error is as a ``loc`` through the *models*; a data file's editor
+needs the spot in the *file*. The two differ where a schedule's ``kind`` picks a model:
+pydantic puts the kind in the ``loc`` (``schedule.deadline.by``), the file has no such key.
+:func:`split_loc` walks the model types beside the ``loc`` to drop those tags, and also finds
+the model that rejected an unknown key, so the message can suggest the closest known key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from kehoach.errors import Problem
+from kehoach.i18n import _
+from kehoach.yamlio import Document, Loc, key_path
+
+
+def problems_from_validation(document: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
+    return [_problem(document, model, details) for details in error.errors(include_url=False)]
+
+
+def _problem(document: Document, model: type[BaseModel], details: ErrorDetails) -> Problem:
+    loc, owner = split_loc(model, details["loc"])
+    is_key = details["type"] == "extra_forbidden"
+    line, column = document.position(loc, key=is_key)
+    return Problem(document.path, line, column, message(details, owner), details["type"], key_path(loc))
+
+
+def message(details: ErrorDetails, owner: type[BaseModel] | None) -> str:
+    """The Vietnamese message for one pydantic error."""
+    kind, context, value = details["type"], details.get("ctx", {}), details.get("input")
+    if kind == "extra_forbidden":
+        return _unknown_key(str(details["loc"][-1]), owner)
+    if kind == "missing":
+        return _("thiếu khóa bắt buộc '{key}'").format(key=details["loc"][-1])
+    if kind == "string_type" and isinstance(value, (int, bool)) or kind == "string_type" and value is None:
+        return _("cần văn bản; nếu đúng là '{value}', hãy đặt trong dấu nháy kép: \"{value}\"").format(
+            value=_as_written(value)
+        )
+    template = _TEMPLATES.get(kind)
+    if template:
+        return template.format(**{key: _plain(item) for key, item in context.items()}, value=_as_written(value))
+    return str(details["msg"])
+
+
+_TEMPLATES = {
+    "string_type": _("cần văn bản"),
+    "int_type": _("cần một số nguyên, không phải '{value}'"),
+    "int_parsing": _("cần một số nguyên, không phải '{value}'"),
+    "int_from_float": _("cần một số nguyên, không phải '{value}'"),
+    "bool_type": _("cần true hoặc false, không phải '{value}'"),
+    "literal_error": _("giá trị '{value}' không hợp lệ; chọn một trong: {expected}"),
+    "list_type": _("cần một danh sách"),
+    "dict_type": _("cần một bảng khóa (key: value)"),
+    "model_type": _("cần một bảng khóa (key: value)"),
+    "model_attributes_type": _("cần một bảng khóa (key: value)"),
+    "too_short": _("cần ít nhất {min_length} phần tử"),
+    "greater_than_equal": _("phải lớn hơn hoặc bằng {ge}"),
+    "less_than_equal": _("phải nhỏ hơn hoặc bằng {le}"),
+    "union_tag_not_found": _("thiếu khóa '{discriminator}' (loại lịch)"),
+    "union_tag_invalid": _("loại '{tag}' không có; chọn một trong: {expected_tags}"),
+}
+
+
+def _as_written(value: Any) -> str:
+    """A value as the YAML file spelled it (``true``, ``null``), for quoting advice."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _plain(value: Any) -> str:
+    return str(value).replace("'", "")
+
+
+def _unknown_key(key: str, owner: type[BaseModel] | None) -> str:
+    known = _aliases(owner) if owner else []
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return _("khóa không hợp lệ '{key}'; có phải ý bạn là '{close}'?").format(key=key, close=close[0])
+    if known:
+        return _("khóa không hợp lệ '{key}'; các khóa được dùng ở đây: {known}").format(key=key, known=", ".join(known))
+    return _("khóa không hợp lệ '{key}'").format(key=key)
+
+
+def _aliases(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def split_loc(root: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[Loc, type[BaseModel] | None]:
+    """The file path of a pydantic ``loc``, and the model that holds its last key."""
+    current: Any = root
+    path: list[str | int] = []
+    owner: type[BaseModel] | None = None
+    for part in loc:
+        current = _unwrap(current)
+        tags = _tagged_members(current)
+        if tags is not None and part in tags:
+            current = tags[part]  # a discriminator value: in the loc, not in the file
+            continue
+        path.append(part)
+        owner = current if _is_model(current) else owner
+        current = _step(current, part)
+    return tuple(path), owner
+
+
+def _step(current: Any, part: str | int) -> Any:
+    if _is_model(current):
+        by_alias = {field.alias or name: field for name, field in current.model_fields.items()}
+        field = by_alias.get(str(part))
+        return field.annotation if field else None
+    if get_origin(current) is list:
+        return get_args(current)[0]
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip ``Annotated[...]`` and ``Optional[...]`` down to the type that matters."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+            continue
+        if origin in (Union, types.UnionType):
+            members = [arg for arg in get_args(annotation) if arg is not type(None)]
+            if len(members) == 1:
+                annotation = members[0]
+                continue
+        return annotation
+
+
+def _tagged_members(annotation: Any) -> dict[str, type[BaseModel]] | None:
+    if get_origin(annotation) not in (Union, types.UnionType):
+        return None
+    members: dict[str, type[BaseModel]] = {}
+    for member in get_args(annotation):
+        kind = member.model_fields.get("kind") if _is_model(member) else None
+        if kind is None or get_origin(kind.annotation) is not Literal:
+            return None
+        members[get_args(kind.annotation)[0]] = member
+    return members
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)

@@ -1,0 +1,83 @@
+"""Listings as tables (rich), JSON or CSV. Every table has a machine-readable twin.
+
+A listing is a list of rows (plain dicts, JSON-ready) plus the columns a table shows; the
+table is built only when asked for, so JSON and CSV never pay for importing rich.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, TextIO
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    ratio: int | None = None
+    no_wrap: bool = False
+
+
+def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, out: TextIO, *, title: str = "") -> None:
+    if fmt is Format.json:
+        out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        write_csv(rows, out)
+    else:
+        write_table(rows, columns, out, title=title)
+
+
+def write_csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
+    """CSV with the JSON rows' keys as header; lists joined by ';', objects as compact JSON."""
+    if not rows:
+        return
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, title: str = "") -> None:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False, expand=True)
+    for column in columns:
+        table.add_column(column.header, ratio=column.ratio, no_wrap=column.no_wrap, overflow="fold")
+    for row in rows:
+        table.add_row(*(table_cell(row.get(column.key)) for column in columns))
+    console(out).print(table)
+
+
+def table_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def console(out: TextIO) -> Any:
+    """A rich console on ``out``: colour only on a terminal, 80 columns when not one."""
+    from rich.console import Console
+
+    return Console(file=out, highlight=False, soft_wrap=False)

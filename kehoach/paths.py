@@ -1,0 +1,12 @@
+"""How file paths are shown to users: relative to the current folder when they are inside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,100 @@
+"""Calendar periods: years, quarters, months, ISO weeks and single days. Pure date arithmetic.
+
+A period is written the way it is keyed everywhere in kehoach: ``2022``, ``2022-Q1``,
+``2022-02``, ``2022-W05`` or ``2022-03-31``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_YEAR = re.compile(r"(\d{4})")
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+MIN_YEAR = 1990
+MAX_YEAR = 2200
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A closed range of days with the key that names it."""
+
+    start: date
+    end: date
+    key: str
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+def year(number: int) -> Period:
+    return Period(date(number, 1, 1), date(number, 12, 31), str(number))
+
+
+def quarter(number: int, index: int) -> Period:
+    first_month = 3 * (index - 1) + 1
+    start = date(number, first_month, 1)
+    end = date(number, first_month + 2, last_day(number, first_month + 2))
+    return Period(start, end, f"{number}-Q{index}")
+
+
+def month(number: int, index: int) -> Period:
+    return Period(date(number, index, 1), date(number, index, last_day(number, index)), f"{number}-{index:02d}")
+
+
+def day(when: date) -> Period:
+    return Period(when, when, when.isoformat())
+
+
+def iso_week(when: date) -> Period:
+    iso_year, week, weekday = when.isocalendar()
+    start = when - timedelta(days=weekday - 1)
+    return Period(start, start + timedelta(days=6), f"{iso_year}-W{week:02d}")
+
+
+def last_day(number: int, index: int) -> int:
+    return calendar.monthrange(number, index)[1]
+
+
+def day_in_year(number: int, month_index: int, day_index: int) -> date:
+    """The given day of the given year; 29 February falls on the 28th in common years."""
+    return date(number, month_index, min(day_index, last_day(number, month_index)))
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period key; raise ``ValueError`` (with the reason) when it is not one."""
+    if match := _YEAR.fullmatch(text):
+        return year(_checked_year(int(match[1])))
+    if match := _QUARTER.fullmatch(text):
+        return quarter(_checked_year(int(match[1])), int(match[2]))
+    if match := _MONTH.fullmatch(text):
+        if not 1 <= int(match[2]) <= 12:
+            raise ValueError(f"month {match[2]} does not exist")
+        return month(_checked_year(int(match[1])), int(match[2]))
+    if _DAY.fullmatch(text):
+        return day(date.fromisoformat(text))
+    raise ValueError("not a period")
+
+
+def containing(when: date, span: str) -> Period:
+    """The calendar ``span`` (``week``, ``month``, ``quarter`` or ``year``) around a day."""
+    if span == "week":
+        return iso_week(when)
+    if span == "month":
+        return month(when.year, when.month)
+    if span == "quarter":
+        return quarter(when.year, (when.month - 1) // 3 + 1)
+    if span == "year":
+        return year(when.year)
+    raise ValueError(f"unknown span {span!r}")
+
+
+def _checked_year(number: int) -> int:
+    if not MIN_YEAR <= number <= MAX_YEAR:
+        raise ValueError(f"year {number} is outside {MIN_YEAR}–{MAX_YEAR}")
+    return number

@@ -1,0 +1,280 @@
+"""All YAML that kehoach reads goes through this module.
+
+Files are read from PyYAML's event stream (the C parser where present) rather than with
+``safe_load``, for three reasons:
+
+* every value keeps its line and column, so any later check can point at the exact spot;
+* scalars are resolved by YAML 1.2 core rules, not PyYAML's YAML 1.1 ones: ``no`` stays the
+  text ``no``, ``1.10`` stays ``1.10``, ``2022-03-31`` stays text until a date field parses it;
+  only plain integers, ``true``/``false`` and ``null``/``~``/empty become non-text values;
+* what a data file never needs is refused outright: anchors, aliases, merge keys and explicit
+  tags (the way alias bombs and object construction get in), duplicate keys, several documents,
+  and nesting deeper than :data:`MAX_DEPTH`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kehoach.errors import Problem
+from kehoach.i18n import _
+
+try:  # the C parser is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 10
+"""Deeper than any real kehoach file (plan → tasks → task → schedule → years is 5)."""
+
+Loc = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?= |$)")
+_INT = re.compile(r"[-+]?[0-9]+")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_YAML_HINTS = {
+    "mapping values are not allowed here": _(
+        "dấu ':' không được phép ở đây; nếu đây là văn bản, hãy đặt nó trong dấu nháy kép"
+    ),
+    "found character '\\t' that cannot start any token": _(
+        "ký tự tab không được phép; hãy dùng dấu cách"
+    ),
+    "could not find expected ':'": _("thiếu dấu ':' sau khóa"),
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, and where each key and value stands in the text."""
+
+    path: Path
+    text: str
+    data: Any
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def position(self, loc: Loc, *, key: bool = False) -> Position:
+        """Line and column of ``loc``, or of its nearest ancestor that exists in the file."""
+        while loc:
+            found = (self.keys if key else self.values).get(loc) or self.values.get(loc)
+            if found:
+                return found
+            loc = loc[:-1]
+        return self.values.get((), (1, 1))
+
+
+class YamlError(Exception):
+    """The file cannot be read as kehoach YAML; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems[0].message if problems else "")
+        self.problems = problems
+
+
+def key_path(loc: Loc) -> str:
+    """``("tasks", 12, "schedule", "from")`` → ``tasks[12].schedule.from``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse one data file; raise :class:`YamlError` listing what is wrong."""
+    raw = path.read_bytes()
+    text = decode(path, raw)
+    problems = scan_text(path, text)
+    if problems:
+        raise YamlError(problems)
+    return parse(path, text)
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text of a file (a UTF-8 BOM is allowed and dropped); anything else is refused."""
+    if raw.startswith(_UTF16_32_BOMS):
+        raise YamlError(
+            [_problem(path, (1, 1), _("tệp được mã hóa UTF-16/UTF-32; hãy lưu lại bằng UTF-8"), "encoding")]
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        message = _(
+            "byte 0x{byte:02x} không phải UTF-8 (có thể tệp được lưu bằng mã khác, như "
+            "Windows-1258 hay TCVN3); hãy lưu lại tệp bằng UTF-8"
+        ).format(byte=raw[exc.start])
+        raise YamlError([_problem(path, (line, column), message, "encoding")]) from None
+
+
+def scan_text(path: Path, text: str) -> list[Problem]:
+    """Problems visible in the raw text: git conflict markers and tab indentation.
+
+    Conflict markers are looked for line by line, before parsing, because inside a quoted or
+    block value they would otherwise be read silently as part of the text.
+    """
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _CONFLICT.match(line):
+            message = _("dấu xung đột git ({marker}): hãy giải quyết xung đột rồi chạy lại").format(
+                marker=line[:7]
+            )
+            problems.append(_problem(path, (number, 1), message, "conflict"))
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            column = line.index("\t") + 1
+            message = _("thụt lề bằng ký tự tab; YAML chỉ nhận dấu cách")
+            problems.append(_problem(path, (number, column), message, "tabs"))
+    return problems
+
+
+def parse(path: Path, text: str) -> Document:
+    """Build a :class:`Document` from text already decoded and scanned."""
+    builder = _Builder(path)
+    try:
+        data = builder.build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        raise YamlError([_syntax_problem(path, exc)]) from None
+    except _Fatal as fatal:
+        raise YamlError([*builder.problems, fatal.problem]) from None
+    if builder.problems:
+        raise YamlError(builder.problems)
+    return Document(path, text, data, builder.values, builder.keys)
+
+
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    detail = exc.problem or exc.context or ""
+    hint = _YAML_HINTS.get(detail)
+    message = hint or _("cú pháp YAML không hợp lệ ({detail})").format(detail=detail)
+    return _problem(path, position, message, "syntax")
+
+
+def _problem(path: Path, position: Position, message: str, rule: str, loc: Loc = ()) -> Problem:
+    return Problem(path, position[0], position[1], message, rule, key_path(loc))
+
+
+def _position(event: yaml.Event) -> Position:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+class _Builder:
+    """Turns an event stream into plain data, recording positions and refusing the unneeded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.values: dict[Loc, Position] = {}
+        self.keys: dict[Loc, Position] = {}
+
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        next(events)  # StreamStartEvent
+        start = next(events)
+        if isinstance(start, yaml.StreamEndEvent):
+            self._fatal(start, _("tệp rỗng: cần một bảng khóa, bắt đầu bằng 'schema: 1'"), "empty")
+        data = self.node(next(events), events, (), 1)
+        next(events)  # DocumentEndEvent
+        extra = next(events)
+        if isinstance(extra, yaml.DocumentStartEvent):
+            self._fatal(extra, _("tệp chỉ được chứa một tài liệu YAML; hãy bỏ dấu '---' thứ hai"), "documents")
+        if not isinstance(data, dict):
+            self._fatal(start, _("cấp ngoài cùng của tệp phải là một bảng khóa (key: value)"), "top-level")
+        return data
+
+    def node(self, event: yaml.Event, events: Iterator[yaml.Event], loc: Loc, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            message = _("lồng sâu quá {limit} cấp; tệp dữ liệu không cần sâu như vậy").format(limit=MAX_DEPTH)
+            self._fatal(event, message, "depth", loc)
+        self.values[loc] = _position(event)
+        self._refuse_decorations(event, loc)
+        if isinstance(event, yaml.ScalarEvent):
+            return resolve_scalar(event.value, plain=not event.style)
+        if isinstance(event, yaml.SequenceStartEvent):
+            return self.sequence(events, loc, depth)
+        if isinstance(event, yaml.MappingStartEvent):
+            return self.mapping(events, loc, depth)
+        return None  # an alias, already reported
+
+    def sequence(self, events: Iterator[yaml.Event], loc: Loc, depth: int) -> list[Any]:
+        items: list[Any] = []
+        for event in iter(lambda: next(events), None):
+            if isinstance(event, yaml.SequenceEndEvent):
+                return items
+            items.append(self.node(event, events, (*loc, len(items)), depth + 1))
+        return items  # pragma: no cover - the parser always closes a sequence
+
+    def mapping(self, events: Iterator[yaml.Event], loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for event in iter(lambda: next(events), None):
+            if isinstance(event, yaml.MappingEndEvent):
+                return result
+            key = self.key(event, loc)
+            value = self.node(next(events), events, (*loc, key), depth + 1)
+            if key not in result:
+                result[key] = value
+        return result  # pragma: no cover - the parser always closes a mapping
+
+    def key(self, event: yaml.Event, loc: Loc) -> str:
+        if not isinstance(event, yaml.ScalarEvent):
+            self._fatal(event, _("khóa phải là một chữ đơn giản"), "key", loc)
+        self._refuse_decorations(event, loc)
+        key = event.value
+        if key == "<<" and not event.style:
+            self._report(event, _("không dùng khóa gộp '<<' (merge key); hãy viết đầy đủ các khóa"), "merge", loc)
+        first = self.keys.get((*loc, key))
+        if first:
+            message = _("khóa '{key}' bị lặp (đã có ở dòng {line}); hãy giữ một lần").format(key=key, line=first[0])
+            self._report(event, message, "duplicate-key", (*loc, key))
+        else:
+            self.keys[(*loc, key)] = _position(event)
+        return key
+
+    def _refuse_decorations(self, event: yaml.Event, loc: Loc) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            self._report(event, _("không dùng bí danh YAML (*{name}); hãy viết giá trị ra").format(name=event.anchor), "alias", loc)
+            return
+        if getattr(event, "anchor", None):
+            self._report(event, _("không dùng neo YAML (&{name}); tệp dữ liệu không cần").format(name=event.anchor), "anchor", loc)
+        if getattr(event, "tag", None):
+            self._report(event, _("không dùng thẻ YAML tường minh ({tag}); tệp dữ liệu không cần").format(tag=event.tag), "tag", loc)
+
+    def _report(self, event: yaml.Event, message: str, rule: str, loc: Loc = ()) -> None:
+        self.problems.append(_problem(self.path, _position(event), message, rule, loc))
+
+    def _fatal(self, event: yaml.Event, message: str, rule: str, loc: Loc = ()) -> Any:
+        raise _Fatal(_problem(self.path, _position(event), message, rule, loc))
+
+
+def resolve_scalar(value: str, *, plain: bool) -> Any:
+    """YAML 1.2 core resolution, narrowed to what kehoach data uses.
+
+    Quoted and block scalars are always text. A plain scalar is ``None``, a bool or an int
+    when it is exactly one of those by YAML 1.2 rules, and text otherwise (floats included:
+    no kehoach field is a float, and ``1.10`` must not become ``1.1``).
+    """
+    if not plain:
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUE or value in _FALSE:
+        return value in _TRUE
+    if _INT.fullmatch(value):
+        return int(value)
+    return value
