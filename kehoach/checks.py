@@ -39,7 +39,9 @@ def _duplicates(document: Document, section: str, ids: Iterable[str], field: str
         loc = (section, index, field)
         if value in first:
             line = document.position((section, first[value], field))[0]
-            message = _("'{value}' bị lặp (đã có ở dòng {line}); mỗi mã chỉ dùng một lần").format(value=value, line=line)
+            message = _("'{value}' bị lặp (đã có ở dòng {line}); mỗi mã chỉ dùng một lần").format(
+                value=value, line=line
+            )
             yield _at(document, loc, message, "unique")
         else:
             first[value] = index

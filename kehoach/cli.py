@@ -33,6 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 
 DataOption = Annotated[
@@ -69,7 +70,10 @@ def _invoke(command: Callable[[], int]) -> None:
     except DataInvalid as error:
         for problem in error.problems:
             sys.stderr.write(problem.format(shown(problem.path)) + "\n")
-        sys.stderr.write(_("Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).").format(count=len(error.problems)) + "\n")
+        sys.stderr.write(
+            _("Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).").format(count=len(error.problems))
+            + "\n"
+        )
         code = error.exit_code
     except KehoachError as error:
         sys.stderr.write(_("lỗi: {message}").format(message=error) + "\n")

@@ -63,10 +63,7 @@ def _describe(schedule: object, dataset: Dataset) -> str:
     if isinstance(schedule, TermYear):
         return _("năm thứ {year} mỗi nhiệm kỳ").format(year=schedule.year)
     if isinstance(schedule, OnEvent):
-        event = dataset.events.get(schedule.event)
-        return _("trong {days} ngày sau: {event}").format(
-            days=schedule.within_days, event=event.name if event else schedule.event
-        )
+        return _("{days} ngày sau sự kiện").format(days=schedule.within_days)
     raise TypeError(schedule)
 
 

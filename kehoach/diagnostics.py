@@ -39,7 +39,7 @@ def message(details: ErrorDetails, owner: type[BaseModel] | None) -> str:
         return _unknown_key(str(details["loc"][-1]), owner)
     if kind == "missing":
         return _("thiếu khóa bắt buộc '{key}'").format(key=details["loc"][-1])
-    if kind == "string_type" and isinstance(value, (int, bool)) or kind == "string_type" and value is None:
+    if (kind == "string_type" and isinstance(value, (int, bool))) or (kind == "string_type" and value is None):
         return _("cần văn bản; nếu đúng là '{value}', hãy đặt trong dấu nháy kép: \"{value}\"").format(
             value=_as_written(value)
         )

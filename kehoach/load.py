@@ -66,7 +66,9 @@ def load(root: Path) -> tuple[Dataset | None, list[Problem]]:
         if unit is not None and unit.id not in units:
             units[unit.id] = unit
             unit_paths[unit.id] = path
-    if plan is None:
+    if problems or plan is None:
+        # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
+        # read would otherwise show up again as a missing owner everywhere it is named.
         return None, problems
     dataset = Dataset(root, plan, units, documents, unit_paths)
     problems.extend(check(dataset, root / PLAN_FILE))
@@ -81,9 +83,7 @@ def load_valid(root: Path) -> Dataset:
     return dataset
 
 
-def _load_file(
-    path: Path, model: type[M], documents: dict[Path, Document], problems: list[Problem]
-) -> M | None:
+def _load_file(path: Path, model: type[M], documents: dict[Path, Document], problems: list[Problem]) -> M | None:
     try:
         document = read_document(path)
     except YamlError as error:
@@ -115,4 +115,6 @@ def _version_problem(document: Document) -> Problem | None:
     else:
         message = _("định dạng phiên bản {version} không được hỗ trợ; kehoach này đọc phiên bản: {supported}")
     line, column = document.position(("schema",))
-    return Problem(document.path, line, column, message.format(version=version, supported=supported), "schema-version", "schema")
+    return Problem(
+        document.path, line, column, message.format(version=version, supported=supported), "schema-version", "schema"
+    )

@@ -36,7 +36,7 @@ def _slug(value: str) -> str:
     if not _SLUG.fullmatch(value):
         raise _error(
             "slug",
-            _("mã '{value}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu '-' (ví dụ ban-to-chuc-tinh-uy)"),
+            _("mã '{value}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu '-' (ví dụ ban-to-chuc)"),
             value=value,
         )
     return value
@@ -68,7 +68,7 @@ def _iso_date(value: Any) -> date:
             raise _error("date_invalid", _("ngày {value} không tồn tại"), value=value) from None
     raise _error(
         "date_format",
-        _("cần một ngày dạng YYYY-MM-DD (ví dụ 2022-03-31), không phải {value!r}"),
+        _("cần một ngày dạng YYYY-MM-DD (ví dụ 2022-03-31), không phải '{value}'"),
         value=value,
     )
 
@@ -224,7 +224,9 @@ class TermCalendar(Strict):
     id: Slug
     name: Text
     first_term: TermLabel
-    first_year: Year = Field(description="Năm thứ nhất của nhiệm kỳ đầu / the calendar year that is year 1 of the first term")
+    first_year: Year = Field(
+        description="Năm thứ nhất của nhiệm kỳ đầu / the calendar year that is year 1 of the first term"
+    )
 
     @model_validator(mode="after")
     def _year_one_in_term(self) -> TermCalendar:

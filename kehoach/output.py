@@ -10,11 +10,11 @@ import csv
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any, TextIO
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -24,11 +24,14 @@ class Format(str, Enum):
 class Column:
     key: str
     header: str
-    ratio: int | None = None
     no_wrap: bool = False
+    fit: bool = False
+    """Size the column to its content and never break it (ids, short labels)."""
 
 
-def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, out: TextIO, *, title: str = "") -> None:
+def emit(
+    rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, out: TextIO, *, title: str = ""
+) -> None:
     if fmt is Format.json:
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
     elif fmt is Format.csv:
@@ -38,10 +41,11 @@ def emit(rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format,
 
 
 def write_csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
-    """CSV with the JSON rows' keys as header; lists joined by ';', objects as compact JSON."""
+    """CSV with the JSON rows' keys (all of them, in order) as header; lists joined by ';', objects as compact JSON."""
     if not rows:
         return
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    fieldnames = list(dict.fromkeys(key for row in rows for key in row))  # units and groups differ
+    writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\n")
     writer.writeheader()
     writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
 
@@ -60,9 +64,9 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], out: 
     from rich import box
     from rich.table import Table
 
-    table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False, expand=True)
+    table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False)
     for column in columns:
-        table.add_column(column.header, ratio=column.ratio, no_wrap=column.no_wrap, overflow="fold")
+        table.add_column(column.header, no_wrap=column.no_wrap or column.fit, overflow="fold")
     for row in rows:
         table.add_row(*(table_cell(row.get(column.key)) for column in columns))
     console(out).print(table)
@@ -72,7 +76,7 @@ def table_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
+        return "\n".join(str(item) for item in value)
     return str(value)
 
 

@@ -19,7 +19,9 @@ def resolve_units(dataset: Dataset, names: Sequence[str]) -> set[str]:
             close = difflib.get_close_matches(name, known, n=3, cutoff=0.5)
             hint = _(" Có phải ý bạn là: {names}?").format(names=", ".join(close)) if close else ""
             raise UsageError(
-                _("không có đơn vị hay nhóm '{name}'.{hint} Xem danh sách bằng: kehoach units").format(name=name, hint=hint)
+                _("không có đơn vị hay nhóm '{name}'.{hint} Xem danh sách bằng: kehoach units").format(
+                    name=name, hint=hint
+                )
             )
         selected.update(dataset.members(name))
     return selected

@@ -42,13 +42,11 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_COLON_HINT = _("dấu ':' không được phép ở đây; nếu đây là văn bản, hãy đặt nó trong dấu nháy kép")
 _YAML_HINTS = {
-    "mapping values are not allowed here": _(
-        "dấu ':' không được phép ở đây; nếu đây là văn bản, hãy đặt nó trong dấu nháy kép"
-    ),
-    "found character '\\t' that cannot start any token": _(
-        "ký tự tab không được phép; hãy dùng dấu cách"
-    ),
+    "mapping values are not allowed here": _COLON_HINT,
+    "mapping values are not allowed in this context": _COLON_HINT,
+    "found character '\\t' that cannot start any token": _("ký tự tab không được phép; hãy dùng dấu cách"),
     "could not find expected ':'": _("thiếu dấu ':' sau khóa"),
 }
 
@@ -127,9 +125,7 @@ def scan_text(path: Path, text: str) -> list[Problem]:
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         if _CONFLICT.match(line):
-            message = _("dấu xung đột git ({marker}): hãy giải quyết xung đột rồi chạy lại").format(
-                marker=line[:7]
-            )
+            message = _("dấu xung đột git ({marker}): hãy giải quyết xung đột rồi chạy lại").format(marker=line[:7])
             problems.append(_problem(path, (number, 1), message, "conflict"))
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
@@ -167,7 +163,8 @@ def _problem(path: Path, position: Position, message: str, rule: str, loc: Loc =
 
 
 def _position(event: yaml.Event) -> Position:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 class _Fatal(Exception):
@@ -233,9 +230,9 @@ class _Builder:
 
     def key(self, event: yaml.Event, loc: Loc) -> str:
         if not isinstance(event, yaml.ScalarEvent):
-            self._fatal(event, _("khóa phải là một chữ đơn giản"), "key", loc)
+            return self._fatal(event, _("khóa phải là một chữ đơn giản"), "key", loc)  # type: ignore[no-any-return]
         self._refuse_decorations(event, loc)
-        key = event.value
+        key: str = event.value
         if key == "<<" and not event.style:
             self._report(event, _("không dùng khóa gộp '<<' (merge key); hãy viết đầy đủ các khóa"), "merge", loc)
         first = self.keys.get((*loc, key))
@@ -247,13 +244,17 @@ class _Builder:
         return key
 
     def _refuse_decorations(self, event: yaml.Event, loc: Loc) -> None:
+        anchor, tag = getattr(event, "anchor", None), getattr(event, "tag", None)
         if isinstance(event, yaml.AliasEvent):
-            self._report(event, _("không dùng bí danh YAML (*{name}); hãy viết giá trị ra").format(name=event.anchor), "alias", loc)
+            message = _("không dùng bí danh YAML (*{name}); hãy viết giá trị ra").format(name=anchor)
+            self._report(event, message, "alias", loc)
             return
-        if getattr(event, "anchor", None):
-            self._report(event, _("không dùng neo YAML (&{name}); tệp dữ liệu không cần").format(name=event.anchor), "anchor", loc)
-        if getattr(event, "tag", None):
-            self._report(event, _("không dùng thẻ YAML tường minh ({tag}); tệp dữ liệu không cần").format(tag=event.tag), "tag", loc)
+        if anchor:
+            message = _("không dùng neo YAML (&{name}); tệp dữ liệu không cần").format(name=anchor)
+            self._report(event, message, "anchor", loc)
+        if tag:
+            message = _("không dùng thẻ YAML tường minh ({tag}); tệp dữ liệu không cần").format(tag=tag)
+            self._report(event, message, "tag", loc)
 
     def _report(self, event: yaml.Event, message: str, rule: str, loc: Loc = ()) -> None:
         self.problems.append(_problem(self.path, _position(event), message, rule, loc))

@@ -14,9 +14,9 @@ from kehoach.selection import resolve_units
 
 COLUMNS = (
     Column("ref", _("Số hiệu"), no_wrap=True),
-    Column("title", _("Nhiệm vụ"), ratio=5),
-    Column("owners", _("Đơn vị"), ratio=3),
-    Column("when", _("Thời hạn"), ratio=3),
+    Column("title", _("Nhiệm vụ")),
+    Column("owners", _("Đơn vị"), fit=True),
+    Column("when", _("Thời hạn")),
 )
 
 

@@ -11,9 +11,9 @@ from kehoach.model import Group, Unit
 from kehoach.output import Column, Format, emit
 
 COLUMNS = (
-    Column("id", _("Mã"), ratio=2),
-    Column("name", _("Tên"), ratio=3),
-    Column("kind_label", _("Loại"), ratio=1),
+    Column("id", _("Mã"), fit=True),
+    Column("name", _("Tên")),
+    Column("kind_label", _("Loại"), fit=True),
 )
 
 

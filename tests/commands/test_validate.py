@@ -1,0 +1,59 @@
+"""``kehoach validate`` through the real CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import SHIPPED_DATA, Result, edit
+
+
+def test_shipped_data_is_valid(cli: Callable[..., Result]) -> None:
+    result = cli("validate", "--data", str(SHIPPED_DATA))
+    assert result.exit_code == 0
+    assert result.stdout == "Hợp lệ: 34 tệp, 83 nhiệm vụ, 33 đơn vị, 4 nhóm.\n"
+
+
+def test_each_problem_is_a_line_then_a_summary(
+    cli: Callable[..., Result], minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In a repository the data folder is found from any subfolder, and paths print relative.
+    (tmp_path / "repo" / "docs").mkdir(parents=True)
+    data = minimal.rename(tmp_path / "repo" / "data")
+    edit(data / "plan.yaml", "{kind: ongoing}", "{kind: ongoing, ad_hoc: yes}")
+    edit(data / "units/ban-a.yaml", "name: Ban A Tỉnh ủy", "name: Ban A\nname: Ban B")
+    monkeypatch.chdir(tmp_path / "repo")
+    result = cli("validate")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "data/plan.yaml:36:39: tasks[2].schedule.ad_hoc: cần true hoặc false, không phải 'yes'\n"
+        "data/units/ban-a.yaml:4:1: name: khóa 'name' bị lặp (đã có ở dòng 3); hãy giữ một lần\n"
+        "Có 2 lỗi trong 2/3 tệp.\n"
+    )
+
+
+def test_no_data_folder_says_how_to_point_at_one(
+    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate")
+    assert result.exit_code == 3
+    assert "--data" in result.stderr and "KEHOACH_DATA" in result.stderr
+
+
+def test_data_folder_from_the_environment(
+    cli: Callable[..., Result], minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert cli("validate", env={"KEHOACH_DATA": str(minimal)}).stdout.startswith("Hợp lệ: 3 tệp")
+
+
+def test_other_commands_refuse_invalid_data_on_stderr(cli: Callable[..., Result], minimal: Path) -> None:
+    edit(minimal / "plan.yaml", "title: Quán triệt Kết luận", "title: [")
+    result = cli("tasks", "--data", str(minimal))
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"{minimal / 'plan.yaml'}:25:11: ")
+    assert "kehoach validate" in result.stderr.splitlines()[-1]

@@ -1,0 +1,64 @@
+"""Shared fixtures: scenario folders copied into tmp_path, and the real CLI driven in-process."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+SCENARIOS = TESTS / "scenarios"
+SHIPPED_DATA = REPO / "data"
+
+
+@pytest.fixture
+def scenario(tmp_path: Path) -> Callable[[str], Path]:
+    """Copy a scenario folder into tmp_path (tests that write never touch the originals)."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(SCENARIOS / name, target)
+        return target
+
+    return copy
+
+
+@pytest.fixture
+def minimal(scenario: Callable[[str], Path]) -> Path:
+    return scenario("minimal")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a file's text; fail loudly if it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Run ``kehoach ARGS`` in-process with a clean environment and a fixed terminal width."""
+    monkeypatch.delenv("KEHOACH_DATA", raising=False)
+    monkeypatch.delenv("KEHOACH_TODAY", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    runner = CliRunner()
+
+    def run(*args: str, env: dict[str, str] | None = None) -> Result:
+        result = runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+    return run

@@ -1,0 +1,47 @@
+"""The tool as a user starts it: the console script and ``python cli.py`` from a checkout."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("KEHOACH_")}
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", check=False)
+
+
+def test_launcher_works_from_a_checkout() -> None:
+    result = run(sys.executable, "cli.py", "validate", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Hợp lệ: ")
+
+
+# The console script installed beside the interpreter running the tests (the venv's bin/).
+SCRIPT = shutil.which("kehoach", path=str(Path(sys.executable).parent))
+
+
+@pytest.mark.skipif(SCRIPT is None, reason="kehoach is not installed in this environment")
+def test_console_script_finds_data_from_a_subfolder() -> None:
+    assert SCRIPT is not None
+    result = run(SCRIPT, "units", "--format", "csv", cwd=REPO / "data" / "units")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "id,name,kind,from,until,successors,members"
+    assert lines[-1].startswith("co-quan-tham-muu-tinh-uy,")
+    assert "ban-tuyen-giao-tinh-uy;ubkt-tinh-uy" in result.stdout
+
+
+def test_bad_data_never_shows_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_bytes(b"schema: 1\nplan: \xff\n")
+    result = run(sys.executable, str(REPO / "cli.py"), "tasks", "--data", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("plan.yaml:2:7: byte 0xff không phải UTF-8")

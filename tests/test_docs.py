@@ -1,0 +1,38 @@
+"""Every command has help and a README section; the Quickstart is what CI runs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from conftest import REPO, Result
+from kehoach.cli import app
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands if command.callback)
+
+
+def test_there_are_commands() -> None:
+    assert {"validate", "tasks", "units"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_help(cli: Callable[..., Result], name: str) -> None:
+    result = cli(name, "--help")
+    assert result.exit_code == 0
+    assert "--data" in result.stdout
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_every_command_has_a_readme_section(name: str) -> None:
+    assert f"### kehoach {name}\n" in README
+
+
+def test_quickstart_holds_exactly_two_commands() -> None:
+    block = re.search(r"## Quickstart\n.*?```\w*\n(.*?)```", README, re.S)
+    assert block is not None
+    commands = [line for line in block[1].splitlines() if line.strip() and not line.startswith("#")]
+    assert len(commands) == 2
+    assert "kehoach" in commands[0] and "pytest" in commands[1]
