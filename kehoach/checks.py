@@ -13,6 +13,7 @@ from pathlib import Path
 from kehoach.dataset import Dataset
 from kehoach.errors import Problem
 from kehoach.i18n import _
+from kehoach.occurrences import due_date
 from kehoach.yamlio import Document, Loc, key_path
 
 
@@ -131,6 +132,11 @@ def _unit_records(dataset: Dataset, document: Document, unit_id: str) -> Iterato
         elif unit_id not in dataset.task_units(task):
             message = _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit_id, ref=record.task)
             yield _at(document, (*loc, "task"), message, "reference")
+        elif due_date(task.schedule, record.period, dataset) is None:
+            message = _("nhiệm vụ {ref} không có kỳ '{period}' (xem: kehoach due --unit {unit})").format(
+                ref=record.task, period=record.period, unit=unit_id
+            )
+            yield _at(document, (*loc, "period"), message, "period")
         key = (record.task, record.period)
         if key in seen:
             line = document.position(("records", seen[key]))[0]

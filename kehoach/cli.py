@@ -17,15 +17,18 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
-from kehoach.errors import DataInvalid, KehoachError
+from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.i18n import _
 from kehoach.output import Format
 from kehoach.paths import shown
+
+ENV_TODAY = "KEHOACH_TODAY"
 
 app = typer.Typer(
     name="kehoach",
@@ -49,6 +52,27 @@ UnitOption = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option("--unit", "-u", help=_("Chỉ đơn vị này (lặp lại được; một nhóm là mọi đơn vị trong nhóm).")),
 ]
+
+
+AsOfOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--as-of",
+        help=_("Xem như vào ngày này (YYYY-MM-DD hoặc dd/mm/yyyy). Mặc định: biến KEHOACH_TODAY, rồi hôm nay."),
+        metavar="NGÀY",
+    ),
+]
+
+
+def _today(as_of: str | None) -> date:
+    """The one place that reads the clock: ``--as-of``, else ``$KEHOACH_TODAY``, else today."""
+    from kehoach.dates import parse_user_date
+
+    if as_of:
+        return parse_user_date(as_of, "--as-of")
+    if os.environ.get(ENV_TODAY):
+        return parse_user_date(os.environ[ENV_TODAY], ENV_TODAY)
+    return date.today()
 
 
 def _root(data: Path | None) -> Path:
@@ -103,6 +127,78 @@ def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     from kehoach.commands import units as command
 
     _invoke(lambda: command.run(_dataset(data), fmt, sys.stdout))
+
+
+@app.command()
+def due(
+    week: Annotated[bool, typer.Option("--week", help=_("Tuần (thứ Hai – Chủ nhật) chứa ngày xem."))] = False,
+    month: Annotated[bool, typer.Option("--month", help=_("Tháng chứa ngày xem."))] = False,
+    quarter: Annotated[bool, typer.Option("--quarter", help=_("Quý chứa ngày xem (mặc định)."))] = False,
+    year: Annotated[bool, typer.Option("--year", help=_("Năm chứa ngày xem."))] = False,
+    unit: UnitOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."""
+    from kehoach.commands import due as command
+
+    def body() -> int:
+        spans = [
+            name for name, chosen in (("week", week), ("month", month), ("quarter", quarter), ("year", year)) if chosen
+        ]
+        if len(spans) > 1:
+            raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
+        span = spans[0] if spans else command.DEFAULT_SPAN
+        return command.run(_dataset(data), unit or [], _today(as_of), span, fmt, sys.stdout)
+
+    _invoke(body)
+
+
+@app.command()
+def overdue(
+    check: Annotated[
+        bool, typer.Option("--check", help=_("Thoát với mã 1 nếu có việc quá hạn (cho CI, cron)."))
+    ] = False,
+    unit: UnitOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."""
+    from kehoach.commands import overdue as command
+
+    _invoke(lambda: command.run(_dataset(data), unit or [], _today(as_of), check, fmt, sys.stdout))
+
+
+@app.command()
+def upcoming(
+    days: Annotated[int, typer.Option("--days", min=0, help=_("Số ngày tới."))] = 30,
+    unit: UnitOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."""
+    from kehoach.commands import upcoming as command
+
+    _invoke(lambda: command.run(_dataset(data), unit or [], _today(as_of), days, fmt, sys.stdout))
+
+
+@app.command()
+def events(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
+    """Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."""
+    from kehoach.commands import events as command
+
+    _invoke(lambda: command.run(_dataset(data), fmt, sys.stdout))
+
+
+@app.command()
+def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
+    """Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."""
+    from kehoach.commands import ongoing as command
+
+    _invoke(lambda: command.run(_dataset(data), unit or [], fmt, sys.stdout))
 
 
 def main() -> None:

@@ -38,6 +38,8 @@ def period_label(key: str) -> str:
         return _("Quý {quarter}/{year}").format(quarter=ROMAN_QUARTERS[key[6]], year=key[:4])
     if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
         return _("tháng {month}/{year}").format(month=key[5:], year=key[:4])
+    if len(key) == 8 and key[4:6] == "-W":
+        return _("tuần {week}/{year}").format(week=key[6:], year=key[:4])
     if len(key) == 10 and key[4] == "-" and key[7] == "-":
         return vn_date(date.fromisoformat(key))
     return key

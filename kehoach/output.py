@@ -80,6 +80,10 @@ def table_cell(value: Any) -> str:
     return str(value)
 
 
+def write_line(out: TextIO, text: str) -> None:
+    out.write(text + "\n")
+
+
 def console(out: TextIO) -> Any:
     """A rich console on ``out``: colour only on a terminal, 80 columns when not one."""
     from rich.console import Console

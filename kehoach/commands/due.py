@@ -1,0 +1,65 @@
+"""``kehoach due``: every occurrence due in the calendar week, month, quarter or year around a day."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import TextIO
+
+from kehoach import periods
+from kehoach.dataset import Dataset
+from kehoach.describe import period_label, vn_date
+from kehoach.i18n import _
+from kehoach.occurrences import Entry, Status, entries, occurrences
+from kehoach.output import Column, Format, emit, write_line
+from kehoach.selection import resolve_units
+from kehoach.views import counts_text, entry_cells, entry_row, grouped_tables
+
+DEFAULT_SPAN = "quarter"
+"""The Organisation Board plans and reports by quarter, so a bare ``kehoach due`` shows the quarter."""
+
+COLUMNS = (
+    Column("task", _("Số hiệu"), no_wrap=True),
+    Column("title", _("Nhiệm vụ")),
+    Column("due", _("Hạn"), no_wrap=True),
+    Column("status", _("Trạng thái")),
+)
+
+
+def run(dataset: Dataset, units: Sequence[str], as_of: date, span: str, fmt: Format, out: TextIO) -> int:
+    selected = resolve_units(dataset, units) if units else None
+    window = periods.containing(as_of, span)
+    found = entries(dataset, occurrences(dataset, window.start, window.end, selected), as_of)
+    if fmt is not Format.table:
+        emit([entry_row(entry, dataset) for entry in found], COLUMNS, fmt, out)
+        return 0
+    earlier = occurrences(dataset, date.min, window.start - timedelta(days=1), selected)
+    still_overdue = sum(1 for entry in entries(dataset, earlier, as_of) if entry.status is Status.overdue)
+    _table(dataset, window, as_of, found, out)
+    write_line(out, _footer(still_overdue, as_of))
+    return 0
+
+
+def _table(dataset: Dataset, window: periods.Period, as_of: date, found: list[Entry], out: TextIO) -> None:
+    title = _("Đến hạn trong {period} ({start} – {end}), tính đến ngày {today}").format(
+        period=period_label(window.key), start=vn_date(window.start), end=vn_date(window.end), today=vn_date(as_of)
+    )
+    if not found:
+        write_line(out, title + _(": không có nhiệm vụ nào."))
+        return
+    by_unit: dict[str, list[Entry]] = {}
+    for entry in found:
+        by_unit.setdefault(entry.occurrence.unit, []).append(entry)
+    groups = [
+        (f"{dataset.units[unit].name} ({unit}): {counts_text(group)}", [entry_cells(entry, dataset) for entry in group])
+        for unit, group in sorted(by_unit.items())
+    ]
+    grouped_tables(out, title, groups, COLUMNS)
+
+
+def _footer(still_overdue: int, as_of: date) -> str:
+    if not still_overdue:
+        return _("Không còn việc quá hạn từ các kỳ trước.")
+    return _("Còn {count} việc quá hạn từ các kỳ trước; xem: kehoach overdue --as-of {day}").format(
+        count=still_overdue, day=as_of.isoformat()
+    )

@@ -1,0 +1,63 @@
+"""``kehoach ongoing``: tasks with no deadline, per unit, so that they never vanish from view."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from kehoach.dataset import Dataset
+from kehoach.describe import describe_schedule
+from kehoach.i18n import _
+from kehoach.model import Ongoing
+from kehoach.output import Column, Format, emit
+from kehoach.selection import resolve_units
+from kehoach.views import grouped_tables
+
+COLUMNS = (
+    Column("task", _("Số hiệu"), no_wrap=True),
+    Column("title", _("Nhiệm vụ")),
+    Column("when", _("Thời hạn")),
+)
+
+
+def run(dataset: Dataset, units: Sequence[str], fmt: Format, out: TextIO) -> int:
+    selected = resolve_units(dataset, units) if units else set(dataset.units)
+    rows = [
+        ongoing_row(dataset, task.ref, unit)
+        for unit in sorted(selected)
+        for task in dataset.plan.tasks
+        if isinstance(task.schedule, Ongoing) and unit in dataset.task_units(task)
+    ]
+    if fmt is not Format.table:
+        emit(rows, COLUMNS, fmt, out)
+        return 0
+    by_unit: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_unit.setdefault(row["unit"], []).append(row)
+    groups = [
+        (
+            _("{name} ({unit}): {count} nhiệm vụ thường xuyên").format(
+                name=group[0]["unit_name"], unit=unit, count=len(group)
+            ),
+            group,
+        )
+        for unit, group in by_unit.items()
+    ]
+    grouped_tables(out, _("Nhiệm vụ thường xuyên (không có hạn cụ thể), theo đơn vị"), groups, COLUMNS)
+    return 0
+
+
+def ongoing_row(dataset: Dataset, ref: str, unit: str) -> dict[str, Any]:
+    task = dataset.tasks[ref]
+    schedule = task.schedule
+    assert isinstance(schedule, Ongoing)
+    return {
+        "task": ref,
+        "title": task.title,
+        "unit": unit,
+        "unit_name": dataset.units[unit].name,
+        "from": schedule.from_,
+        "review": schedule.review,
+        "ad_hoc": schedule.ad_hoc,
+        "when": describe_schedule(schedule, dataset),
+    }

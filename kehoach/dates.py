@@ -1,0 +1,30 @@
+"""Dates as users type them: ISO (2022-03-31) or Vietnamese day/month/year (31/03/2022)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kehoach.errors import UsageError
+from kehoach.i18n import _
+
+_VN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def parse_user_date(text: str, source: str) -> date:
+    """A date from an option or environment variable; ``UsageError`` naming ``source`` otherwise."""
+    value = text.strip()
+    try:
+        if match := _VN.fullmatch(value):
+            return date(int(match[3]), int(match[2]), int(match[1]))
+        return date.fromisoformat(value) if len(value) == 10 else _invalid(text, source)
+    except ValueError:
+        return _invalid(text, source)
+
+
+def _invalid(text: str, source: str) -> date:
+    raise UsageError(
+        _("{source}: '{text}' không phải một ngày; viết YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2022-03-31").format(
+            source=source, text=text
+        )
+    )

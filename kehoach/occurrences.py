@@ -1,0 +1,188 @@
+"""Occurrences: what a unit owes for one period of a task, derived from the schedule on every read.
+
+Occurrences are never stored. A task owned by several units (groups expanded) owes one
+occurrence per unit per period; its status as of a day comes from the unit's records. "Today"
+is always a parameter (``as_of``): nothing here reads the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from kehoach import periods
+from kehoach.dataset import Dataset
+from kehoach.model import Deadline, OnEvent, Ongoing, Record, Schedule, Task, TermCalendar, TermYear, Yearly, Years
+
+
+class Status(StrEnum):
+    """The four outcomes of Vietnam's task-tracking rules, plus waived."""
+
+    done = "done"  # completed on or before its due date
+    done_late = "done_late"  # completed after its due date
+    overdue = "overdue"  # open, past due
+    open = "open"  # open, not yet due
+    waived = "waived"  # recorded as not applying
+
+
+@dataclass(frozen=True, order=True)
+class Occurrence:
+    due: date
+    task: str
+    unit: str
+    period: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An occurrence with its status as of a day, and the record behind it, if any."""
+
+    occurrence: Occurrence
+    status: Status
+    record: Record | None
+    days_late: int | None
+
+
+# --- periods and due dates of one schedule ---------------------------------------------------
+
+
+def period_keys(schedule: Schedule | None, dataset: Dataset, until: date) -> Iterator[str]:
+    """The period keys of a schedule whose due date can fall on or before ``until``."""
+    if isinstance(schedule, Deadline):
+        yield schedule.by
+    elif isinstance(schedule, Yearly):
+        last = min(schedule.until or until.year, until.year)
+        yield from (str(year) for year in range(schedule.from_, last + 1))
+    elif isinstance(schedule, Years):
+        yield from (str(year) for year in schedule.years)
+    elif isinstance(schedule, Ongoing) and schedule.review:
+        yield from _review_keys(schedule, dataset.plan.plan.starts, until)
+    elif isinstance(schedule, TermYear):
+        for calendar_id in schedule.calendars:
+            yield from _term_labels(dataset.calendars[calendar_id], schedule.year, until)
+    elif isinstance(schedule, OnEvent) and dataset.events[schedule.event].date is not None:
+        yield schedule.event
+
+
+def due_date(schedule: Schedule | None, key: str, dataset: Dataset) -> date | None:
+    """When the period ``key`` of a schedule is due; ``None`` when the schedule has no such period."""
+    if isinstance(schedule, Deadline):
+        return periods.parse_period(key).end if key == schedule.by else None
+    if isinstance(schedule, Yearly | Years):
+        return _yearly_due(schedule, key)
+    if isinstance(schedule, Ongoing):
+        return _review_due(schedule, key, dataset.plan.plan.starts)
+    if isinstance(schedule, TermYear):
+        return _term_due(schedule, key, dataset)
+    if isinstance(schedule, OnEvent):
+        happened = dataset.events[schedule.event].date
+        return happened + timedelta(days=schedule.within_days) if happened and key == schedule.event else None
+    return None
+
+
+def _yearly_due(schedule: Yearly | Years, key: str) -> date | None:
+    if not (key.isdigit() and len(key) == 4):
+        return None
+    year = int(key)
+    if isinstance(schedule, Years):
+        applies = year in schedule.years
+    else:
+        applies = schedule.from_ <= year <= (schedule.until or year)
+    month, day = (int(part) for part in schedule.due_day.split("-"))
+    return periods.day_in_year(year, month, day) if applies else None
+
+
+def _review_start(schedule: Ongoing, starts: date) -> int:
+    return schedule.from_ or starts.year
+
+
+def _review_keys(schedule: Ongoing, starts: date, until: date) -> Iterator[str]:
+    span = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}[schedule.review or "yearly"]
+    period = periods.containing(date(_review_start(schedule, starts), 1, 1), span)
+    while period.start <= until:
+        yield period.key
+        period = periods.containing(period.end + timedelta(days=1), span)
+
+
+def _review_due(schedule: Ongoing, key: str, starts: date) -> date | None:
+    if not schedule.review or key not in _review_keys(schedule, starts, _key_end(key)):
+        return None
+    return periods.parse_period(key).end
+
+
+def _key_end(key: str) -> date:
+    try:
+        return periods.parse_period(key).end
+    except ValueError:
+        return date.min
+
+
+def term_label(calendar: TermCalendar, index: int) -> tuple[str, int]:
+    """The ``index``-th term of a calendar (0 is the first): its label and its year 1."""
+    start, end = (int(part) for part in calendar.first_term.split("-"))
+    shift = (end - start) * index
+    return f"{start + shift}-{end + shift}", calendar.first_year + shift
+
+
+def _term_labels(calendar: TermCalendar, nth: int, until: date) -> Iterator[str]:
+    index = 0
+    while (term := term_label(calendar, index))[1] + nth - 1 <= until.year:
+        yield term[0]
+        index += 1
+
+
+def _term_due(schedule: TermYear, key: str, dataset: Dataset) -> date | None:
+    for calendar_id in schedule.calendars:
+        calendar = dataset.calendars[calendar_id]
+        index = _term_index(calendar, key)
+        if index is not None:
+            return date(term_label(calendar, index)[1] + schedule.year - 1, 12, 31)
+    return None
+
+
+def _term_index(calendar: TermCalendar, key: str) -> int | None:
+    """Which term of a calendar ``key`` (``2025-2030``) is, or ``None`` when it is not one."""
+    first_start, first_end = (int(part) for part in calendar.first_term.split("-"))
+    start = int(key[:4]) if key[:4].isdigit() else first_start - 1
+    index, offset = divmod(start - first_start, first_end - first_start)
+    return index if index >= 0 and offset == 0 and term_label(calendar, index)[0] == key else None
+
+
+# --- occurrences and statuses ------------------------------------------------------------------
+
+
+def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> Iterator[Occurrence]:
+    """Every occurrence of a task due between ``first`` and ``last`` (inclusive), for every owner."""
+    units = dataset.task_units(task)
+    for key in dict.fromkeys(period_keys(task.schedule, dataset, last)):
+        due = due_date(task.schedule, key, dataset)
+        if due is not None and first <= due <= last:
+            yield from (Occurrence(due, task.ref, unit, key) for unit in units)
+
+
+def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | None = None) -> list[Occurrence]:
+    found = (occurrence for task in dataset.plan.tasks for occurrence in task_occurrences(task, dataset, first, last))
+    return sorted(occurrence for occurrence in found if units is None or occurrence.unit in units)
+
+
+def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Entry:
+    """The status of an occurrence as of a day; records dated after that day are not yet known."""
+    if record and record.waived_on and record.waived_on <= as_of:
+        return Entry(occurrence, Status.waived, record, None)
+    if record and record.done_on and record.done_on <= as_of:
+        late = (record.done_on - occurrence.due).days
+        return Entry(occurrence, Status.done_late if late > 0 else Status.done, record, max(late, 0) or None)
+    if occurrence.due < as_of:
+        return Entry(occurrence, Status.overdue, None, (as_of - occurrence.due).days)
+    return Entry(occurrence, Status.open, None, None)
+
+
+def entries(dataset: Dataset, found: Iterable[Occurrence], as_of: date) -> list[Entry]:
+    records = record_index(dataset)
+    return [status_of(occ, records.get((occ.unit, occ.task, occ.period)), as_of) for occ in found]
+
+
+def record_index(dataset: Dataset) -> dict[tuple[str, str, str], Record]:
+    return {(unit.id, record.task, record.period): record for unit in dataset.units.values() for record in unit.records}

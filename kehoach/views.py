@@ -1,0 +1,95 @@
+"""Presentation of occurrences: JSON/CSV rows, status wording and tables grouped by unit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from kehoach.dataset import Dataset
+from kehoach.describe import vn_date
+from kehoach.i18n import _
+from kehoach.occurrences import Entry, Status
+from kehoach.output import Column, console
+
+STATUS_LABELS = {
+    Status.done: _("Hoàn thành"),
+    Status.done_late: _("Hoàn thành muộn"),
+    Status.overdue: _("Quá hạn"),
+    Status.open: _("Chưa đến hạn"),
+    Status.waived: _("Miễn thực hiện"),
+}
+STATUS_STYLES = {
+    Status.done: "green",
+    Status.done_late: "yellow",
+    Status.overdue: "bold red",
+    Status.open: "",
+    Status.waived: "dim",
+}
+STATUS_ORDER = (Status.overdue, Status.open, Status.done_late, Status.done, Status.waived)
+
+
+def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
+    """One occurrence as JSON: the same keys for every status, ``null`` where they do not apply."""
+    occurrence, record = entry.occurrence, entry.record
+    return {
+        "task": occurrence.task,
+        "title": dataset.tasks[occurrence.task].title,
+        "unit": occurrence.unit,
+        "unit_name": dataset.units[occurrence.unit].name,
+        "period": occurrence.period,
+        "due": occurrence.due.isoformat(),
+        "status": entry.status.value,
+        "days_late": entry.days_late,
+        "done_on": record.done_on.isoformat() if record and record.done_on else None,
+        "evidence": record.evidence if record else None,
+        "waived_on": record.waived_on.isoformat() if record and record.waived_on else None,
+        "reason": record.reason if record else None,
+    }
+
+
+def status_text(entry: Entry) -> str:
+    """The status in words; lateness in days is part of the text, never left to colour alone."""
+    label = STATUS_LABELS[entry.status]
+    if entry.days_late:
+        return _("{label} {days} ngày").format(label=label, days=entry.days_late)
+    return label
+
+
+def counts_text(found: Sequence[Entry]) -> str:
+    counts = {status: sum(1 for entry in found if entry.status is status) for status in STATUS_ORDER}
+    return ", ".join(f"{count} {STATUS_LABELS[status].lower()}" for status, count in counts.items() if count)
+
+
+def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
+    """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style."""
+    from rich.text import Text
+
+    return {
+        "task": entry.occurrence.task,
+        "title": dataset.tasks[entry.occurrence.task].title,
+        "unit": entry.occurrence.unit,
+        "due": vn_date(entry.occurrence.due),
+        "status": Text(status_text(entry), style=STATUS_STYLES[entry.status]),
+        "evidence": entry.record.evidence if entry.record else "",
+    }
+
+
+def grouped_tables(
+    out: TextIO, title: str, groups: Sequence[tuple[str, Sequence[dict[str, Any]]]], columns: Sequence[Column]
+) -> None:
+    """A heading line per unit with its own table below, then nothing else."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    screen = console(out)
+    screen.print(Text(title, style="bold"))
+    for heading, rows in groups:
+        screen.print()
+        screen.print(Text(heading, style="bold"))
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for column in columns:
+            table.add_column(column.header, no_wrap=column.no_wrap or column.fit, overflow="fold")
+        for row in rows:
+            table.add_row(*(row[column.key] for column in columns))
+        screen.print(table)
