@@ -190,3 +190,18 @@ class TestFindDataDir:
     def test_a_folder_without_plan_is_refused_naming_its_source(self, tmp_path: Path) -> None:
         with pytest.raises(DataNotFound, match="KEHOACH_DATA"):
             find_data_dir(None, {"KEHOACH_DATA": str(tmp_path)}, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ("{task: II.1, period: 2022-Q2, done_on: 2022-06-01}", "nhiệm vụ II.1 không có kỳ '2022-Q2'"),
+        ("{task: II.2, period: 2021, done_on: 2022-01-10}", "nhiệm vụ II.2 không có kỳ '2021'"),
+        # The event has no date yet, so nothing can be owed, nor recorded, for it.
+        ("{task: III.2.1, period: su-kien, done_on: 2022-01-10}", "nhiệm vụ III.2.1 không có kỳ 'su-kien'"),
+    ],
+)
+def test_records_must_name_a_period_the_schedule_has(minimal: Path, record: str, message: str) -> None:
+    edit(minimal / "units/huyen-b.yaml", "records: []", f"records:\n  - {record}")
+    problems = found(minimal)
+    assert len(problems) == 1 and message in problems[0] and problems[0].startswith("units/huyen-b.yaml:7:")
