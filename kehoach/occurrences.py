@@ -184,5 +184,13 @@ def entries(dataset: Dataset, found: Iterable[Occurrence], as_of: date) -> list[
     return [status_of(occ, records.get((occ.unit, occ.task, occ.period)), as_of) for occ in found]
 
 
+def entries_between(
+    dataset: Dataset, first: date, last: date, as_of: date, units: set[str] | None, status: Status | None = None
+) -> list[Entry]:
+    """Entries due between two days (inclusive), for some units, optionally of one status only."""
+    found = entries(dataset, occurrences(dataset, first, last, units), as_of)
+    return [entry for entry in found if status is None or entry.status is status]
+
+
 def record_index(dataset: Dataset) -> dict[tuple[str, str, str], Record]:
     return {(unit.id, record.task, record.period): record for unit in dataset.units.values() for record in unit.records}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, TextIO
 
 from kehoach.dataset import Dataset
@@ -45,6 +46,17 @@ def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "waived_on": record.waived_on.isoformat() if record and record.waived_on else None,
         "reason": record.reason if record else None,
     }
+
+
+def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
+    """An entry's JSON row plus the cells a flat table adds: the due date as dd/mm/yyyy, days left."""
+    due = entry.occurrence.due
+    return {**entry_row(entry, dataset), "due_vn": vn_date(due), "days_left": (due - as_of).days}
+
+
+def listing_rows(found: Sequence[Entry], dataset: Dataset, as_of: date, *, table: bool) -> list[dict[str, Any]]:
+    """JSON rows, or for a table the same rows with their display cells."""
+    return [listing_row(entry, dataset, as_of) if table else entry_row(entry, dataset) for entry in found]
 
 
 def status_text(entry: Entry) -> str:

@@ -10,7 +10,7 @@ from kehoach import periods
 from kehoach.dataset import Dataset
 from kehoach.describe import period_label, vn_date
 from kehoach.i18n import _
-from kehoach.occurrences import Entry, Status, entries, occurrences
+from kehoach.occurrences import Entry, Status, entries_between
 from kehoach.output import Column, Format, emit, write_line
 from kehoach.selection import resolve_units
 from kehoach.views import counts_text, entry_cells, entry_row, grouped_tables
@@ -29,14 +29,13 @@ COLUMNS = (
 def run(dataset: Dataset, units: Sequence[str], as_of: date, span: str, fmt: Format, out: TextIO) -> int:
     selected = resolve_units(dataset, units) if units else None
     window = periods.containing(as_of, span)
-    found = entries(dataset, occurrences(dataset, window.start, window.end, selected), as_of)
+    found = entries_between(dataset, window.start, window.end, as_of, selected)
     if fmt is not Format.table:
         emit([entry_row(entry, dataset) for entry in found], COLUMNS, fmt, out)
         return 0
-    earlier = occurrences(dataset, date.min, window.start - timedelta(days=1), selected)
-    still_overdue = sum(1 for entry in entries(dataset, earlier, as_of) if entry.status is Status.overdue)
+    earlier = entries_between(dataset, date.min, window.start - timedelta(days=1), as_of, selected, Status.overdue)
     _table(dataset, window, as_of, found, out)
-    write_line(out, _footer(still_overdue, as_of))
+    write_line(out, _footer(len(earlier), as_of))
     return 0
 
 

@@ -9,10 +9,10 @@ from typing import TextIO
 from kehoach.dataset import Dataset
 from kehoach.describe import vn_date
 from kehoach.i18n import _
-from kehoach.occurrences import Status, entries, occurrences
+from kehoach.occurrences import Status, entries_between
 from kehoach.output import Column, Format, emit
 from kehoach.selection import resolve_units
-from kehoach.views import entry_row
+from kehoach.views import listing_rows
 
 COLUMNS = (
     Column("due_vn", _("Hạn"), no_wrap=True),
@@ -25,11 +25,7 @@ COLUMNS = (
 
 def run(dataset: Dataset, units: Sequence[str], as_of: date, check: bool, fmt: Format, out: TextIO) -> int:
     selected = resolve_units(dataset, units) if units else None
-    past = occurrences(dataset, date.min, as_of - timedelta(days=1), selected)
-    late = [entry for entry in entries(dataset, past, as_of) if entry.status is Status.overdue]
-    rows = [entry_row(entry, dataset) for entry in late]
-    title = _("Quá hạn tính đến ngày {today}: {count} việc").format(today=vn_date(as_of), count=len(rows))
-    if fmt is Format.table:
-        rows = [{**row, "due_vn": vn_date(entry.occurrence.due)} for row, entry in zip(rows, late, strict=True)]
-    emit(rows, COLUMNS, fmt, out, title=title)
+    late = entries_between(dataset, date.min, as_of - timedelta(days=1), as_of, selected, Status.overdue)
+    title = _("Quá hạn tính đến ngày {today}: {count} việc").format(today=vn_date(as_of), count=len(late))
+    emit(listing_rows(late, dataset, as_of, table=fmt is Format.table), COLUMNS, fmt, out, title=title)
     return 1 if check and late else 0

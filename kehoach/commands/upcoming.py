@@ -9,10 +9,10 @@ from typing import TextIO
 from kehoach.dataset import Dataset
 from kehoach.describe import vn_date
 from kehoach.i18n import _
-from kehoach.occurrences import Status, entries, occurrences
+from kehoach.occurrences import Status, entries_between
 from kehoach.output import Column, Format, emit
 from kehoach.selection import resolve_units
-from kehoach.views import entry_row
+from kehoach.views import listing_rows
 
 DEFAULT_DAYS = 30
 
@@ -28,16 +28,9 @@ COLUMNS = (
 def run(dataset: Dataset, units: Sequence[str], as_of: date, days: int, fmt: Format, out: TextIO) -> int:
     """Due from ``as_of`` (a deadline today is still upcoming) to ``as_of + days``."""
     selected = resolve_units(dataset, units) if units else None
-    soon = occurrences(dataset, as_of, as_of + timedelta(days=days), selected)
-    found = [entry for entry in entries(dataset, soon, as_of) if entry.status is Status.open]
-    rows = [entry_row(entry, dataset) for entry in found]
+    soon = entries_between(dataset, as_of, as_of + timedelta(days=days), as_of, selected, Status.open)
     title = _("Sắp đến hạn trong {days} ngày tới, tính từ {today}: {count} việc").format(
-        days=days, today=vn_date(as_of), count=len(rows)
+        days=days, today=vn_date(as_of), count=len(soon)
     )
-    if fmt is Format.table:
-        rows = [
-            {**row, "due_vn": vn_date(entry.occurrence.due), "days_left": (entry.occurrence.due - as_of).days}
-            for row, entry in zip(rows, found, strict=True)
-        ]
-    emit(rows, COLUMNS, fmt, out, title=title)
+    emit(listing_rows(soon, dataset, as_of, table=fmt is Format.table), COLUMNS, fmt, out, title=title)
     return 0
