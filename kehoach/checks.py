@@ -13,7 +13,7 @@ from pathlib import Path
 from kehoach.dataset import Dataset
 from kehoach.errors import Problem
 from kehoach.i18n import _
-from kehoach.occurrences import due_date
+from kehoach.occurrences import due_date, term_years
 from kehoach.yamlio import Document, Loc, key_path
 
 
@@ -96,6 +96,12 @@ def _schedule_references(dataset: Dataset, document: Document, loc: Loc, task: o
         yield from _each_missing(
             document, (*loc, "calendars"), schedule.calendars, calendars.__contains__, _("lịch nhiệm kỳ"), calendars
         )
+        for calendar_id in schedule.calendars:
+            if calendar_id in calendars and schedule.year > term_years(calendars[calendar_id]):
+                message = _("nhiệm kỳ '{calendar}' chỉ có {count} năm; không có năm thứ {year}").format(
+                    calendar=calendar_id, count=term_years(calendars[calendar_id]), year=schedule.year
+                )
+                yield _at(document, (*loc, "year"), message, "term-year")
     if schedule.kind == "event" and schedule.event not in dataset.events:
         yield _at(document, (*loc, "event"), _missing(_("sự kiện"), schedule.event, dataset.events), "reference")
 

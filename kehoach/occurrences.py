@@ -126,6 +126,11 @@ def term_label(calendar: TermCalendar, index: int) -> tuple[str, int]:
     return f"{start + shift}-{end + shift}", calendar.first_year + shift
 
 
+def term_years(calendar: TermCalendar) -> int:
+    """How many calendar years a term has, counted from its year 1 to the last year of its label."""
+    return int(calendar.first_term.split("-")[1]) - calendar.first_year + 1
+
+
 def _term_labels(calendar: TermCalendar, nth: int, until: date) -> Iterator[str]:
     index = 0
     while (term := term_label(calendar, index))[1] + nth - 1 <= until.year:

@@ -77,7 +77,7 @@ def parse_period(text: str) -> Period:
             raise ValueError(f"month {match[2]} does not exist")
         return month(_checked_year(int(match[1])), int(match[2]))
     if _DAY.fullmatch(text):
-        return day(date.fromisoformat(text))
+        return day(date.fromisoformat(f"{_checked_year(int(text[:4]))}{text[4:]}"))
     raise ValueError("not a period")
 
 
