@@ -13,6 +13,7 @@ from pathlib import Path
 from kehoach.dataset import Dataset
 from kehoach.errors import Problem
 from kehoach.i18n import _
+from kehoach.model import Task
 from kehoach.occurrences import due_date, term_years
 from kehoach.yamlio import Document, Loc, key_path
 
@@ -87,8 +88,8 @@ def _task_references(dataset: Dataset, document: Document) -> Iterator[Problem]:
         yield from _schedule_references(dataset, document, (*loc, "schedule"), task)
 
 
-def _schedule_references(dataset: Dataset, document: Document, loc: Loc, task: object) -> Iterator[Problem]:
-    schedule = getattr(task, "schedule", None)
+def _schedule_references(dataset: Dataset, document: Document, loc: Loc, task: Task) -> Iterator[Problem]:
+    schedule = task.schedule
     if schedule is None:
         return
     if schedule.kind == "term_year":

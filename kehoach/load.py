@@ -55,7 +55,7 @@ def unit_files(root: Path) -> list[Path]:
 
 
 def load(root: Path) -> tuple[Dataset | None, list[Problem]]:
-    """Load a data folder; the dataset is ``None`` when any file could not be read at all."""
+    """Load a data folder: the dataset, or ``None`` with every problem found when there are any."""
     problems: list[Problem] = []
     documents: dict[Path, Document] = {}
     plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems)

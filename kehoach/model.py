@@ -126,7 +126,7 @@ Year = Annotated[int, Field(ge=periods.MIN_YEAR, le=periods.MAX_YEAR)]
 
 
 class Strict(BaseModel):
-    """Base of every model: unknown keys are errors, booleans are only ``true``/``false``."""
+    """Base of every model: unknown keys are errors, and a loaded model never changes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True)
 

@@ -77,7 +77,8 @@ def parse_period(text: str) -> Period:
             raise ValueError(f"month {match[2]} does not exist")
         return month(_checked_year(int(match[1])), int(match[2]))
     if _DAY.fullmatch(text):
-        return day(date.fromisoformat(f"{_checked_year(int(text[:4]))}{text[4:]}"))
+        _checked_year(int(text[:4]))
+        return day(date.fromisoformat(text))
     raise ValueError("not a period")
 
 
