@@ -98,8 +98,11 @@ def _review_start(schedule: Ongoing, starts: date) -> int:
     return schedule.from_ or starts.year
 
 
+REVIEW_SPANS = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
+
+
 def _review_keys(schedule: Ongoing, starts: date, until: date) -> Iterator[str]:
-    span = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}[schedule.review or "yearly"]
+    span = REVIEW_SPANS[schedule.review or "yearly"]
     period = periods.containing(date(_review_start(schedule, starts), 1, 1), span)
     while period.start <= until:
         yield period.key
@@ -107,16 +110,14 @@ def _review_keys(schedule: Ongoing, starts: date, until: date) -> Iterator[str]:
 
 
 def _review_due(schedule: Ongoing, key: str, starts: date) -> date | None:
-    if not schedule.review or key not in _review_keys(schedule, starts, _key_end(key)):
-        return None
-    return periods.parse_period(key).end
-
-
-def _key_end(key: str) -> date:
+    """The end of a review period, found directly from its key (no walk from the first period)."""
     try:
-        return periods.parse_period(key).end
+        period = periods.parse_period(key)
     except ValueError:
-        return date.min
+        return None
+    if not schedule.review or period.start.year < _review_start(schedule, starts):
+        return None
+    return period.end if periods.containing(period.start, REVIEW_SPANS[schedule.review]) == period else None
 
 
 def term_label(calendar: TermCalendar, index: int) -> tuple[str, int]:
