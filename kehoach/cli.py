@@ -201,6 +201,81 @@ def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: Dat
     _invoke(lambda: command.run(_dataset(data), unit or [], fmt, sys.stdout))
 
 
+RefArgument = Annotated[str, typer.Argument(help=_("Số hiệu nhiệm vụ, ví dụ II.2b."), metavar="SỐ_HIỆU")]
+OneUnitOption = Annotated[str, typer.Option("--unit", "-u", help=_("Mã đơn vị (không phải nhóm)."))]
+PeriodOption = Annotated[str, typer.Option("--period", "-p", help=_("Kỳ: 2022, 2022-Q1, 2022-02, 2020-2025…"))]
+OnOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--on", help=_("Ngày thực hiện (mặc định: hôm nay / --as-of)."), metavar="NGÀY"),
+]
+
+
+def _on(on: str | None) -> date | None:
+    from kehoach.dates import parse_user_date
+
+    return parse_user_date(on, "--on") if on else None
+
+
+@app.command()
+def done(
+    ref: RefArgument,
+    unit: OneUnitOption,
+    period: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--period", "-p", help=_("Kỳ (mặc định: kỳ cũ nhất chưa ghi nhận, quá hạn trước).")),
+    ] = None,
+    on: OnOption = None,
+    evidence: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--evidence", "-e", help=_("Văn bản chứng minh, ví dụ 'Báo cáo số 45-BC/TU'.")),
+    ] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help=_("Ghi chú."))] = None,  # noqa: UP045
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+) -> None:
+    """Ghi nhận đơn vị đã hoàn thành một kỳ của nhiệm vụ, kèm văn bản chứng minh."""
+    from kehoach.commands import done as command
+
+    _invoke(lambda: command.run(_root(data), ref, unit, period, _on(on), evidence, note, _today(as_of), sys.stdout))
+
+
+@app.command()
+def waive(
+    ref: RefArgument,
+    unit: OneUnitOption,
+    period: PeriodOption,
+    reason: Annotated[str, typer.Option("--reason", help=_("Lý do không áp dụng."))],
+    on: OnOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+) -> None:
+    """Ghi nhận một kỳ của nhiệm vụ không áp dụng với đơn vị (miễn thực hiện), kèm lý do."""
+    from kehoach.commands import waive as command
+
+    _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout))
+
+
+@app.command()
+def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
+    """Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."""
+    from kehoach.commands import undo as command
+
+    _invoke(lambda: command.run(_root(data), ref, unit, period, sys.stdout))
+
+
+@app.command()
+def history(
+    ref: Annotated[Optional[str], typer.Argument(help=_("Chỉ nhiệm vụ này."), metavar="[SỐ_HIỆU]")] = None,  # noqa: UP045
+    unit: UnitOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."""
+    from kehoach.commands import history as command
+
+    _invoke(lambda: command.run(_dataset(data), ref, unit or [], fmt, sys.stdout))
+
+
 def main() -> None:
     try:
         app()

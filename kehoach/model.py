@@ -96,6 +96,11 @@ def _period_key(value: Any) -> str:
     raise _error("period_key", _("kỳ '{value}' không hợp lệ (ví dụ 2022, 2022-Q1, 2020-2025)"), value=value)
 
 
+def _none_is_empty(value: Any) -> Any:
+    """``records:`` with nothing after it is an empty list: ``kehoach done`` then adds only lines."""
+    return [] if value is None else value
+
+
 def _day_of_year(value: str) -> str:
     match = _DAY_OF_YEAR.fullmatch(value)
     if not match or not _valid_day(int(match[1]), int(match[2])):
@@ -317,4 +322,4 @@ class Unit(Strict):
     from_: IsoDate | None = Field(None, alias="from")
     until: IsoDate | None = None
     successors: list[Slug] = []
-    records: list[Record] = []
+    records: Annotated[list[Record], BeforeValidator(_none_is_empty)] = []

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +36,14 @@ MAX_DEPTH = 10
 
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]
+Span = tuple[int, int]
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?= |$)")
 _INT = re.compile(r"[-+]?[0-9]+")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+BOM = b"\xef\xbb\xbf"
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _COLON_HINT = _("dấu ':' không được phép ở đây; nếu đây là văn bản, hãy đặt nó trong dấu nháy kép")
 _YAML_HINTS = {
@@ -60,6 +63,9 @@ class Document:
     data: Any
     values: dict[Loc, Position] = field(default_factory=dict)
     keys: dict[Loc, Position] = field(default_factory=dict)
+    spans: dict[Loc, Span] = field(default_factory=dict)
+    """Character offsets of each value: where it starts and where its content ends."""
+    bom: bool = False
 
     def position(self, loc: Loc, *, key: bool = False) -> Position:
         """Line and column of ``loc``, or of its nearest ancestor that exists in the file."""
@@ -94,7 +100,9 @@ def read_document(path: Path) -> Document:
     problems = scan_text(path, text)
     if problems:
         raise YamlError(problems)
-    return parse(path, text)
+    document = parse(path, text)
+    document.bom = raw.startswith(BOM)
+    return document
 
 
 def decode(path: Path, raw: bytes) -> str:
@@ -146,7 +154,7 @@ def parse(path: Path, text: str) -> Document:
         raise YamlError([*builder.problems, fatal.problem]) from None
     if builder.problems:
         raise YamlError(builder.problems)
-    return Document(path, text, data, builder.values, builder.keys)
+    return Document(path, text, data, builder.values, builder.keys, builder.spans)
 
 
 def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
@@ -167,6 +175,10 @@ def _position(event: yaml.Event) -> Position:
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
+def _index(mark: Any) -> int:
+    return mark.index if mark else 0
+
+
 class _Fatal(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
@@ -180,6 +192,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.values: dict[Loc, Position] = {}
         self.keys: dict[Loc, Position] = {}
+        self.spans: dict[Loc, Span] = {}
+        self._content_end = 0  # where the last scalar or flow collection read so far ends
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
         next(events)  # StreamStartEvent
@@ -201,26 +215,40 @@ class _Builder:
             self._fatal(event, message, "depth", loc)
         self.values[loc] = _position(event)
         self._refuse_decorations(event, loc)
+        value = self.value(event, events, loc, depth)
+        if isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+            self._content_end = _index(event.end_mark)
+        self.spans[loc] = (_index(event.start_mark), self._content_end)
+        return value
+
+    def value(self, event: yaml.Event, events: Iterator[yaml.Event], loc: Loc, depth: int) -> Any:
         if isinstance(event, yaml.ScalarEvent):
             return resolve_scalar(event.value, plain=not event.style)
         if isinstance(event, yaml.SequenceStartEvent):
-            return self.sequence(events, loc, depth)
+            return self.sequence(event, events, loc, depth)
         if isinstance(event, yaml.MappingStartEvent):
-            return self.mapping(events, loc, depth)
+            return self.mapping(event, events, loc, depth)
         return None  # an alias, already reported
 
-    def sequence(self, events: Iterator[yaml.Event], loc: Loc, depth: int) -> list[Any]:
+    def _close(self, start: yaml.Event, end: yaml.Event) -> None:
+        """A block collection's content ends with its last value; a flow one at its bracket."""
+        if getattr(start, "flow_style", False):
+            self._content_end = _index(end.end_mark)
+
+    def sequence(self, start: yaml.Event, events: Iterator[yaml.Event], loc: Loc, depth: int) -> list[Any]:
         items: list[Any] = []
         for event in iter(lambda: next(events), None):
             if isinstance(event, yaml.SequenceEndEvent):
+                self._close(start, event)
                 return items
             items.append(self.node(event, events, (*loc, len(items)), depth + 1))
         return items  # pragma: no cover - the parser always closes a sequence
 
-    def mapping(self, events: Iterator[yaml.Event], loc: Loc, depth: int) -> dict[str, Any]:
+    def mapping(self, start: yaml.Event, events: Iterator[yaml.Event], loc: Loc, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for event in iter(lambda: next(events), None):
             if isinstance(event, yaml.MappingEndEvent):
+                self._close(start, event)
                 return result
             key = self.key(event, loc)
             value = self.node(next(events), events, (*loc, key), depth + 1)
@@ -279,3 +307,125 @@ def resolve_scalar(value: str, *, plain: bool) -> Any:
     if _INT.fullmatch(value):
         return int(value)
     return value
+
+
+# --- writing: edits that replace only the text of one node ---------------------------------------
+
+
+class EditRefused(Exception):
+    """The file's layout is one this module does not edit by text; say why."""
+
+
+def scalar_text(value: str | int | date) -> str:
+    """A value as YAML that reads back (here and in YAML 1.1 tools) exactly as given.
+
+    Text stays plain when that is unambiguous, so the diff reads like the hand-written lines
+    around it; anything YAML could read as something else is double-quoted and escaped.
+    """
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return value if _plain_is_safe(value) else _double_quoted(value)
+
+
+def _plain_is_safe(text: str) -> bool:
+    if not text or text != text.strip() or not text[0].isalnum() or not text.isprintable():
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    return bool(resolve_scalar(text, plain=True) == text and _yaml11_reads(text) == text)
+
+
+def _yaml11_reads(text: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_Loader)  # a safe loader: what YAML 1.1 tools would read
+    except yaml.YAMLError:
+        return None
+
+
+def _double_quoted(text: str) -> str:
+    escaped = "".join(_escape(char) for char in text)
+    return f'"{escaped}"'
+
+
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _escape(char: str) -> str:
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    if char.isprintable() and char != "\ufeff":
+        return char
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else (f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+
+
+def newline_of(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+def _next_line(text: str, index: int) -> int:
+    """Where the line after the one holding ``index`` starts (``index`` itself if a line starts there)."""
+    if index == 0 or text[index - 1] == "\n":
+        return index
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def append_mapping(document: Document, loc: Loc, item: dict[str, str]) -> str:
+    """The document's text with ``item`` added as the last entry of the block list at ``loc``.
+
+    Only new lines are added when the list is a block list or has no value yet (``records:``);
+    ``[]`` loses its brackets; a missing top-level key is added at the end. ``item`` values are
+    YAML text (see :func:`scalar_text`).
+    """
+    text = document.text
+    if loc not in document.spans:
+        return _append_key(text, loc, item)
+    start, end = document.spans[loc]
+    if _get(document.data, loc):
+        if text[start] != "-":  # a flow list: rewriting it would touch lines the user wrote
+            raise EditRefused(key_path(loc))
+        return _insert_lines(text, _next_line(text, end), item, start - _line_start(text, start))
+    if text[start:end] not in ("", "[]", "~", "null"):
+        raise EditRefused(key_path(loc))
+    head = text[:start].rstrip(" ") if end > start else text[:start]
+    text = head + text[end:]
+    return _insert_lines(text, _next_line(text, len(head)), item, document.keys[loc][1] + 1)
+
+
+def _append_key(text: str, loc: Loc, item: dict[str, str]) -> str:
+    if len(loc) != 1:
+        raise EditRefused(key_path(loc))
+    newline = newline_of(text)
+    text = text if not text or text.endswith("\n") else text + newline
+    return _insert_lines(text + f"{loc[0]}:{newline}", len(text) + len(f"{loc[0]}:{newline}"), item, 2)
+
+
+def _insert_lines(text: str, at: int, item: dict[str, str], indent: int) -> str:
+    newline, pad = newline_of(text), " " * indent
+    lines = [f"{pad}{'- ' if index == 0 else '  '}{key}: {value}" for index, (key, value) in enumerate(item.items())]
+    lead = newline if at == len(text) and text and not text.endswith("\n") else ""
+    return text[:at] + lead + newline.join(lines) + newline + text[at:]
+
+
+def remove_item(document: Document, loc: Loc) -> str:
+    """The document's text without the block list entry at ``loc`` (its lines, nothing else)."""
+    text = document.text
+    start, end = document.spans[loc]
+    dash = text.rfind("-", 0, start + 1)
+    line_start = _line_start(text, dash)
+    if dash < 0 or text[line_start:dash].strip(" ") or text[dash + 1 : start].strip(" \r\n"):
+        raise EditRefused(key_path(loc))
+    return text[:line_start] + text[_next_line(text, end) :]
+
+
+def _get(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data

@@ -1,0 +1,77 @@
+"""``kehoach done``: record that a unit met one occurrence of a task, with the proving document."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from kehoach.describe import period_label, vn_date
+from kehoach.i18n import _
+from kehoach.load import load_valid
+from kehoach.model import Record
+from kehoach.output import write_line
+from kehoach.records import append_record, build_record, check_day, existing_record, occurrence_for, owned_task
+from kehoach.storage import locked
+
+
+def run(
+    root: Path,
+    ref: str,
+    unit: str,
+    period: str | None,
+    on: date | None,
+    evidence: str | None,
+    note: str | None,
+    as_of: date,
+    out: TextIO,
+) -> int:
+    with locked(root):
+        dataset = load_valid(root)
+        task, unit = owned_task(dataset, ref, unit)
+        day = on or as_of
+        check_day(dataset, day, as_of)
+        if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
+            return already_recorded(repeat, repeat, out)  # the same command run again names no period
+        occurrence = occurrence_for(dataset, task, unit, period, as_of)
+        record = build_record(task=ref, period=occurrence.period, done_on=day, evidence=evidence, note=note)
+        found = existing_record(dataset, unit, ref, occurrence.period)
+        if found is not None:
+            return already_recorded(found[1], record, out)
+        append_record(dataset, unit, record)
+    write_line(
+        out,
+        _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(
+            unit=unit, ref=ref, period=period_label(occurrence.period), due=vn_date(occurrence.due), day=vn_date(day)
+        ),
+    )
+    return 0
+
+
+def _same_done(records: list[Record], ref: str, day: date, evidence: str | None, note: str | None) -> Record | None:
+    for record in records:
+        if (record.task, record.done_on, record.evidence, record.note) == (ref, day, evidence, note):
+            return record
+    return None
+
+
+def already_recorded(found: Record, wanted: Record, out: TextIO) -> int:
+    """Repeating the same command changes nothing and succeeds; a different record is refused."""
+    from kehoach.errors import UsageError
+
+    if found == wanted:
+        write_line(out, _("Đã có bản ghi này từ trước; không thay đổi gì."))
+        return 0
+    raise UsageError(
+        _("{ref} kỳ {period} đã có bản ghi: {record}. Muốn sửa, hãy chạy kehoach undo trước").format(
+            ref=found.task, period=found.period, record=describe_record(found)
+        )
+    )
+
+
+def describe_record(record: Record) -> str:
+    if record.waived_on:
+        return _("miễn thực hiện ngày {day} ({reason})").format(day=vn_date(record.waived_on), reason=record.reason)
+    assert record.done_on is not None
+    proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ""
+    return _("hoàn thành ngày {day}{proof}").format(day=vn_date(record.done_on), proof=proof)

@@ -1,0 +1,75 @@
+"""``kehoach history``: what was done or waived, when, and with what evidence, newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from kehoach.dataset import Dataset
+from kehoach.describe import vn_date
+from kehoach.errors import UsageError
+from kehoach.i18n import _
+from kehoach.model import Record
+from kehoach.occurrences import due_date
+from kehoach.output import Column, Format, emit
+from kehoach.selection import resolve_units
+
+COLUMNS = (
+    Column("day_vn", _("Ngày"), no_wrap=True),
+    Column("task", _("Số hiệu"), no_wrap=True),
+    Column("unit", _("Đơn vị"), fit=True),
+    Column("period", _("Kỳ"), no_wrap=True),
+    Column("outcome_vn", _("Kết quả")),
+    Column("proof", _("Văn bản / lý do")),
+)
+
+
+def run(dataset: Dataset, ref: str | None, units: Sequence[str], fmt: Format, out: TextIO) -> int:
+    if ref is not None and ref not in dataset.tasks:
+        raise UsageError(_("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref))
+    selected = resolve_units(dataset, units) if units else set(dataset.units)
+    rows = [
+        history_row(dataset, unit, record)
+        for unit in sorted(selected)
+        for record in dataset.units[unit].records
+        if ref is None or record.task == ref
+    ]
+    rows.sort(key=lambda row: (row["day"], row["unit"], row["task"]), reverse=True)
+    if fmt is Format.table:
+        rows = [{**row, **_cells(row)} for row in rows]
+    emit(rows, COLUMNS, fmt, out)
+    return 0
+
+
+def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
+    day = record.done_on or record.waived_on
+    assert day is not None
+    due = due_date(dataset.tasks[record.task].schedule, record.period, dataset)
+    outcome = "waived" if record.waived_on else ("done_late" if due and day > due else "done")
+    return {
+        "day": day.isoformat(),
+        "task": record.task,
+        "title": dataset.tasks[record.task].title,
+        "unit": unit,
+        "unit_name": dataset.units[unit].name,
+        "period": record.period,
+        "due": due.isoformat() if due else None,
+        "outcome": outcome,
+        "evidence": record.evidence,
+        "note": record.note,
+        "reason": record.reason,
+    }
+
+
+def _cells(row: dict[str, Any]) -> dict[str, str]:
+    from datetime import date
+
+    from kehoach.occurrences import Status
+    from kehoach.views import STATUS_LABELS
+
+    proof = row["evidence"] or row["reason"] or ""
+    return {
+        "day_vn": vn_date(date.fromisoformat(row["day"])),
+        "outcome_vn": STATUS_LABELS[Status(row["outcome"])],
+        "proof": proof + (f" — {row['note']}" if row["note"] else ""),
+    }

@@ -1,0 +1,35 @@
+"""``kehoach undo``: take back the record (done or waived) of one occurrence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from kehoach.commands.done import describe_record
+from kehoach.errors import UsageError
+from kehoach.i18n import _
+from kehoach.load import load_valid
+from kehoach.output import write_line
+from kehoach.records import existing_record, owned_task, remove_record
+from kehoach.storage import locked
+
+
+def run(root: Path, ref: str, unit: str, period: str, out: TextIO) -> int:
+    with locked(root):
+        dataset = load_valid(root)
+        _task, unit = owned_task(dataset, ref, unit)
+        found = existing_record(dataset, unit, ref, period)
+        if found is None:
+            raise UsageError(
+                _(
+                    "{unit} chưa có bản ghi nào cho {ref} kỳ '{period}'; xem: kehoach history {ref} --unit {unit}"
+                ).format(unit=unit, ref=ref, period=period)
+            )
+        remove_record(dataset, unit, found[0])
+    write_line(
+        out,
+        _("Đã xóa bản ghi {ref} kỳ {period} của {unit}: {record}.").format(
+            ref=ref, period=period, unit=unit, record=describe_record(found[1])
+        ),
+    )
+    return 0

@@ -1,0 +1,34 @@
+"""``kehoach waive``: record that an occurrence does not apply to a unit, with the reason."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from kehoach.commands.done import already_recorded
+from kehoach.describe import period_label
+from kehoach.i18n import _
+from kehoach.load import load_valid
+from kehoach.output import write_line
+from kehoach.records import append_record, build_record, check_day, existing_record, occurrence_for, owned_task
+from kehoach.storage import locked
+
+
+def run(root: Path, ref: str, unit: str, period: str, reason: str, on: date | None, as_of: date, out: TextIO) -> int:
+    with locked(root):
+        dataset = load_valid(root)
+        task, unit = owned_task(dataset, ref, unit)
+        occurrence = occurrence_for(dataset, task, unit, period, as_of)
+        day = on or as_of
+        check_day(dataset, day, as_of)
+        record = build_record(task=ref, period=occurrence.period, waived_on=day, reason=reason)
+        found = existing_record(dataset, unit, ref, occurrence.period)
+        if found is not None:
+            return already_recorded(found[1], record, out)
+        append_record(dataset, unit, record)
+    write_line(
+        out,
+        _("Đã ghi: {unit} được miễn {ref} kỳ {period}.").format(unit=unit, ref=ref, period=period_label(period)),
+    )
+    return 0

@@ -1,0 +1,142 @@
+"""Recording what units did: which occurrence a request means, and writing the record safely.
+
+The checks here refuse a request before anything is written (an unknown task or unit, a unit
+that does not owe the task, a period the schedule does not have, a day in the future or before
+the plan); :func:`append_record` and :func:`remove_record` change one unit file through
+:mod:`kehoach.storage`, after proving that the new text reads back as exactly the intended data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kehoach.dataset import Dataset
+from kehoach.describe import vn_date
+from kehoach.errors import UsageError
+from kehoach.i18n import _
+from kehoach.model import Record, Task, Unit
+from kehoach.occurrences import Occurrence, Status, due_date, entries_between
+from kehoach.selection import resolve_units
+from kehoach.storage import WriteRefused, replace_text
+from kehoach.yamlio import EditRefused, YamlError, append_mapping, parse, remove_item, scalar_text, scan_text
+
+
+def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:
+    """The task and the one unit a request names; a group, or a unit not owing the task, is refused."""
+    task = dataset.tasks.get(ref)
+    if task is None:
+        raise UsageError(_("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref))
+    if unit in dataset.groups:
+        members = ", ".join(dataset.groups[unit].members)
+        raise UsageError(_("'{group}' là một nhóm; hãy chọn một đơn vị: {members}").format(group=unit, members=members))
+    resolve_units(dataset, [unit])  # refuses an unknown unit, with suggestions
+    if unit not in dataset.task_units(task):
+        raise UsageError(_("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit, ref=ref))
+    return task, unit
+
+
+def occurrence_for(dataset: Dataset, task: Task, unit: str, period: str | None, as_of: date) -> Occurrence:
+    """The occurrence named by ``period``, or else the unit's oldest open one (overdue first)."""
+    if period is not None:
+        due = due_date(task.schedule, period, dataset)
+        if due is None:
+            raise UsageError(
+                _("nhiệm vụ {ref} không có kỳ '{period}'; xem các kỳ bằng: kehoach due --year --unit {unit}").format(
+                    ref=task.ref, period=period, unit=unit
+                )
+            )
+        return Occurrence(due, task.ref, unit, period)
+    horizon = date(as_of.year + 1, 12, 31)  # this year's and next year's are "coming up"
+    open_ones = [
+        entry.occurrence
+        for entry in entries_between(dataset, date.min, horizon, as_of, {unit})
+        if entry.occurrence.task == task.ref and entry.status in (Status.overdue, Status.open)
+    ]
+    if not open_ones:
+        raise UsageError(
+            _("đơn vị '{unit}' không còn kỳ nào của nhiệm vụ {ref} chưa ghi nhận; chỉ rõ bằng --period").format(
+                unit=unit, ref=task.ref
+            )
+        )
+    return open_ones[0]
+
+
+def check_day(dataset: Dataset, day: date, as_of: date) -> None:
+    """A record's day is neither after today (the as-of day) nor before the plan existed."""
+    if day > as_of:
+        message = _("ngày {day} là ngày trong tương lai (hôm nay là {today})")
+        raise UsageError(message.format(day=vn_date(day), today=vn_date(as_of)))
+    starts = dataset.plan.plan.starts
+    if day < starts:
+        message = _("ngày {day} trước khi kế hoạch có hiệu lực ({starts})")
+        raise UsageError(message.format(day=vn_date(day), starts=vn_date(starts)))
+
+
+def build_record(**fields: object) -> Record:
+    """A record from command-line values; text that cannot be stored is refused, not crashed on."""
+    for name, value in fields.items():
+        if isinstance(value, str) and not value.strip():
+            raise UsageError(_("--{name} không được để trống").format(name=name.replace("_", "-")))
+        if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
+            raise UsageError(_("--{name} có byte không phải UTF-8; hãy gõ lại").format(name=name))
+    return Record.model_validate(fields)
+
+
+def existing_record(dataset: Dataset, unit: str, ref: str, period: str) -> tuple[int, Record] | None:
+    for index, record in enumerate(dataset.units[unit].records):
+        if record.task == ref and record.period == period:
+            return index, record
+    return None
+
+
+def record_lines(record: Record) -> dict[str, str]:
+    """The record as YAML values, in the order people read them; empty fields left out."""
+    fields = record.model_dump(exclude_none=True)
+    return {key: scalar_text(value) for key, value in fields.items()}
+
+
+def append_record(dataset: Dataset, unit: str, record: Record) -> None:
+    document = dataset.documents[dataset.unit_paths[unit]]
+    before = dataset.units[unit]
+    try:
+        text = append_mapping(document, ("records",), record_lines(record))
+    except EditRefused:
+        raise _layout_refused(dataset, unit) from None
+    _write_checked(dataset, unit, text, before.model_copy(update={"records": [*before.records, record]}))
+
+
+def remove_record(dataset: Dataset, unit: str, index: int) -> None:
+    document = dataset.documents[dataset.unit_paths[unit]]
+    before = dataset.units[unit]
+    try:
+        text = remove_item(document, ("records", index))
+    except EditRefused:
+        raise _layout_refused(dataset, unit) from None
+    kept = [record for position, record in enumerate(before.records) if position != index]
+    _write_checked(dataset, unit, text, before.model_copy(update={"records": kept}))
+
+
+def _write_checked(dataset: Dataset, unit: str, text: str, expected: Unit) -> None:
+    """Write ``text`` only if it reads back, strictly, as exactly ``expected``."""
+    document = dataset.documents[dataset.unit_paths[unit]]
+    try:
+        if scan_text(document.path, text):
+            raise YamlError([])
+        written = Unit.model_validate(parse(document.path, text).data)
+    except (YamlError, ValueError):
+        written = None
+    if written != expected:
+        raise WriteRefused(
+            _("bản sửa {path} không đọc lại đúng như dự định; không ghi gì (hãy báo lỗi này)").format(
+                path=document.path.name
+            )
+        )
+    replace_text(document, text)
+
+
+def _layout_refused(dataset: Dataset, unit: str) -> WriteRefused:
+    return WriteRefused(
+        _("không sửa được {path}: 'records' không viết dạng danh sách khối ('- task: …'); hãy sửa tay").format(
+            path=dataset.unit_paths[unit].name
+        )
+    )

@@ -1,0 +1,106 @@
+"""Writing data files safely: one writer at a time, atomic replacement, never a half-written file.
+
+Every write goes: take the data folder's lock → load and check everything → compute the new
+text → check it parses to exactly the intended data → make sure the file did not change behind
+the lock (an editor or ``git checkout`` ignores locks) → write a temporary file beside the target,
+flush it to disk → replace the target in one rename. A crash at any point leaves the old file or
+the new one, and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from kehoach.errors import KehoachError
+from kehoach.i18n import _
+from kehoach.paths import shown
+from kehoach.yamlio import BOM, Document
+
+LOCK_TIMEOUT = 60.0
+"""Seconds to wait for another kehoach writing the same data folder (a batch script, say)."""
+
+
+class WriteRefused(KehoachError):
+    """Writing would be unsafe; nothing was written."""
+
+    exit_code = 4
+
+
+def lock_path(root: Path) -> Path:
+    """The lock lives outside the data folder (which may be a read-only or shared checkout)."""
+    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"kehoach-{digest}.lock"
+
+
+@contextmanager
+def locked(root: Path) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(lock_path(root), timeout=LOCK_TIMEOUT):
+            yield
+    except Timeout:
+        raise WriteRefused(
+            _("một lệnh kehoach khác đang ghi dữ liệu ở {root} quá {seconds} giây; hãy thử lại").format(
+                root=shown(root), seconds=int(LOCK_TIMEOUT)
+            )
+        ) from None
+
+
+def encoded(document: Document, text: str) -> bytes:
+    """Text as the file's bytes: UTF-8, with the BOM back if the file had one."""
+    return (BOM if document.bom else b"") + text.encode("utf-8")
+
+
+def replace_text(document: Document, new_text: str) -> None:
+    """Replace the document's file with ``new_text``, if it still holds what was loaded."""
+    path = document.path
+    if path.read_bytes() != encoded(document, document.text):
+        raise WriteRefused(
+            _("{path} đã bị sửa trong lúc kehoach làm việc; không ghi gì. Hãy chạy lại lệnh").format(path=shown(path))
+        )
+    write_atomically(path, encoded(document, new_text))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target, flush to disk, rename over it. Call with the lock held."""
+    _remove_leftovers(path)
+    mode = stat.S_IMODE(path.stat().st_mode)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_folder(path.parent)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Temporary files of a writer that was killed: under the lock, no live writer owns them."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable, where the platform allows opening a folder."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

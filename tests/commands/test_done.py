@@ -1,0 +1,196 @@
+"""``kehoach done``, ``waive``, ``undo`` and ``history`` through the real CLI, on copies of scenarios."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Result, edit
+from kehoach.load import load_valid
+
+Cli = Callable[..., Result]
+
+
+@pytest.fixture
+def tracked(scenario: Callable[[str], Path]) -> Path:
+    return scenario("tracked")
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def repo(tracked: Path) -> Path:
+    """The tracked scenario as a git repository, committed, so a test can read ``git diff``."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    git(tracked, "init", "-q")
+    git(tracked, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    git(tracked, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "data")
+    return tracked
+
+
+def test_done_adds_only_lines_to_the_units_own_file(cli: Cli, repo: Path) -> None:
+    args = ("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "-e", "Báo cáo số 99-BC/BTC")
+    result = cli(*args, "--data", str(repo))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "Đã ghi: ban-a hoàn thành II.2 kỳ năm 2022 (hạn 31/12/2022) ngày 05/01/2023.\n"
+    assert git(repo, "diff", "--stat").strip().startswith("units/ban-a.yaml | 4 ++++")
+    added = [
+        line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
+    ]
+    assert added == [
+        "+  - task: II.2",
+        '+    period: "2022"',
+        "+    done_on: 2023-01-05",
+        "+    evidence: Báo cáo số 99-BC/BTC",
+    ]
+
+
+def test_the_first_record_of_a_shipped_style_file_is_only_added_lines(cli: Cli, repo: Path) -> None:
+    (repo / "units/huyen-b.yaml").write_text(
+        "schema: 1\nid: huyen-b\nname: Huyện ủy B\nkind: party_committee\n"
+        "records:  # added by `kehoach done` and `kehoach waive`; see README.md\n",
+        encoding="utf-8",
+    )
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "empty")
+    assert cli("done", "IV.1", "--unit", "huyen-b", "--period", "x", "--data", str(repo)).exit_code == 2
+    result = cli(
+        "done", "II.1", "--unit", "huyen-b", "--on", "2022-04-05", "--as-of", "2022-05-01", "--data", str(repo)
+    )
+    assert result.exit_code == 0, result.stderr
+    diff = git(repo, "diff", "-U0").splitlines()
+    assert [line for line in diff if line.startswith("-") and not line.startswith("---")] == []
+
+
+def test_done_then_undo_leaves_the_file_byte_for_byte(cli: Cli, tracked: Path) -> None:
+    path = tracked / "units/ban-a.yaml"
+    before = path.read_bytes()
+    assert cli("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "--data", str(tracked)).exit_code == 0
+    assert path.read_bytes() != before
+    assert cli("undo", "II.2", "--unit", "ban-a", "--period", "2022", "--data", str(tracked)).exit_code == 0
+    assert path.read_bytes() == before
+
+
+def test_without_period_the_oldest_open_occurrence_is_taken_overdue_first(cli: Cli, tracked: Path) -> None:
+    # On 01/06/2024 ban-a owes II.2 for 2022 and 2023 (overdue) and 2024 (open): 2022 comes first.
+    for expected in ("2022", "2023", "2024"):
+        result = cli("done", "II.2", "--unit", "ban-a", "--as-of", "2024-06-01", "-e", expected, "--data", str(tracked))
+        assert f"kỳ năm {expected}" in result.stdout
+
+
+def test_repeating_the_same_command_changes_nothing_and_succeeds(cli: Cli, tracked: Path) -> None:
+    args = ("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "-e", "BC 1", "--data", str(tracked))
+    assert cli(*args).exit_code == 0
+    after_first = (tracked / "units/ban-a.yaml").read_bytes()
+    again = cli(*args)
+    assert again.exit_code == 0
+    assert again.stdout == "Đã có bản ghi này từ trước; không thay đổi gì.\n"
+    assert cli(*args[:-2], "--period", "2022", "--data", str(tracked)).exit_code == 0
+    assert (tracked / "units/ban-a.yaml").read_bytes() == after_first
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("done", "II.9", "--unit", "ban-a"), "lỗi: không có nhiệm vụ 'II.9'"),
+        (("done", "II.2", "--unit", "ban-x"), "lỗi: không có đơn vị hay nhóm 'ban-x'"),
+        (("done", "III.2.1", "--unit", "ban-a"), "lỗi: đơn vị 'ban-a' không được giao nhiệm vụ III.2.1"),
+        (("done", "II.2", "--unit", "ca-hai"), "lỗi: 'ca-hai' là một nhóm; hãy chọn một đơn vị: ban-a, huyen-b"),
+        (("done", "II.2", "--unit", "ban-a", "--period", "2022-Q1"), "lỗi: nhiệm vụ II.2 không có kỳ '2022-Q1'"),
+        (("done", "III.2.1", "--unit", "huyen-b", "--period", "su-kien"), "lỗi: nhiệm vụ III.2.1 không có kỳ"),
+        (("done", "II.2", "--unit", "ban-a", "--on", "2023-06-02"), "lỗi: ngày 02/06/2023 là ngày trong tương lai"),
+        (("done", "II.2", "--unit", "ban-a", "--on", "2021-01-01"), "lỗi: ngày 01/01/2021 trước khi kế hoạch"),
+        (("done", "II.1", "--unit", "ban-a", "--period", "2022-Q1"), "lỗi: II.1 kỳ 2022-Q1 đã có bản ghi: hoàn thành"),
+        (("done", "II.2", "--unit", "ban-a", "--evidence", " "), "lỗi: --evidence không được để trống"),
+        (("done", "III.1.1", "--unit", "ban-a"), "lỗi: đơn vị 'ban-a' không còn kỳ nào của nhiệm vụ III.1.1"),
+        (("undo", "II.2", "--unit", "ban-a", "--period", "2022"), "lỗi: ban-a chưa có bản ghi nào cho II.2 kỳ '2022'"),
+        (
+            ("waive", "II.2", "--unit", "ban-a", "--period", "2030", "--reason", "x", "--on", "2024-01-01"),
+            "lỗi: ngày 01/01/2024 là ngày trong tương lai (hôm nay là 01/06/2023)",
+        ),
+    ],
+)
+def test_refusals_are_clear_and_write_nothing(cli: Cli, tracked: Path, args: tuple[str, ...], message: str) -> None:
+    before = {path: path.read_bytes() for path in (tracked / "units").iterdir()}
+    as_of = () if args[0] == "undo" else ("--as-of", "2023-06-01")
+    result = cli(*args, *as_of, "--data", str(tracked))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message), result.stderr
+    assert {path: path.read_bytes() for path in (tracked / "units").iterdir()} == before
+
+
+def test_nothing_is_written_while_any_data_file_is_invalid(cli: Cli, tracked: Path) -> None:
+    edit(tracked / "units/huyen-b.yaml", "name: Huyện ủy B", "name: Huyện ủy B\n<<<<<<< HEAD")
+    before = (tracked / "units/ban-a.yaml").read_bytes()
+    result = cli("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "--data", str(tracked))
+    assert result.exit_code == 1
+    assert "units/huyen-b.yaml:5:1: dấu xung đột git" in result.stderr
+    assert (tracked / "units/ban-a.yaml").read_bytes() == before
+
+
+def test_due_shows_done_late_and_waived_after_the_commands(cli: Cli, tracked: Path) -> None:
+    cli("done", "II.2", "--unit", "ban-a", "--on", "2023-01-10", "--as-of", "2023-02-01", "--data", str(tracked))
+    cli(
+        "waive",
+        "III.1.2",
+        "--unit",
+        "ban-a",
+        "--period",
+        "2023",
+        "--reason",
+        "Gộp",
+        "--as-of",
+        "2023-02-01",
+        "--data",
+        str(tracked),
+    )
+    rows = json.loads(
+        cli("due", "--year", "--as-of", "2023-02-01", "--unit", "ban-a", "-f", "json", "--data", str(tracked)).stdout
+    )
+    assert [(row["task"], row["status"]) for row in rows] == [
+        ("II.2", "open"),
+        ("III.1.2", "waived"),
+        ("III.1.3", "open"),
+    ]
+    rows = json.loads(
+        cli("due", "--year", "--as-of", "2022-12-31", "--unit", "ban-a", "-f", "json", "--data", str(tracked)).stdout
+    )
+    assert ("II.2", "open") in [(row["task"], row["status"]) for row in rows]  # the record is dated later
+    rows = json.loads(
+        cli("overdue", "--as-of", "2023-02-01", "--unit", "ban-a", "-f", "json", "--data", str(tracked)).stdout
+    )
+    assert rows == []
+    late = json.loads(
+        cli("due", "--year", "--as-of", "2023-01-10", "--unit", "ban-a", "-f", "json", "--data", str(tracked)).stdout
+    )
+    assert late == [] or all(row["task"] != "II.2" or row["period"] != "2022" for row in late)
+    rows = json.loads(cli("history", "II.2", "-f", "json", "--data", str(tracked)).stdout)
+    assert [(row["unit"], row["period"], row["outcome"], row["day"]) for row in rows] == [
+        ("ban-a", "2022", "done_late", "2023-01-10"),
+        ("huyen-b", "2022", "waived", "2022-10-01"),
+    ]
+
+
+def test_undo_takes_a_waiver_back(cli: Cli, tracked: Path) -> None:
+    before = load_valid(tracked).units["huyen-b"]
+    result = cli("undo", "II.2", "--unit", "huyen-b", "--period", "2022", "--data", str(tracked))
+    assert result.exit_code == 0
+    assert "miễn thực hiện ngày 01/10/2022" in result.stdout
+    assert b"waived_on" not in (tracked / "units/huyen-b.yaml").read_bytes()
+    cli("waive", "II.2", "--unit", "huyen-b", "--period", "2022", "--reason", "Đã lồng ghép vào kiểm tra của Tỉnh ủy",
+        "--on", "2022-10-01", "--as-of", "2022-10-01", "--data", str(tracked))  # fmt: skip
+    assert load_valid(tracked).units["huyen-b"] == before
+
+
+def test_history_is_newest_first(cli: Cli, tracked: Path) -> None:
+    result = cli("history", "--unit", "huyen-b", "--data", str(tracked))
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[2].startswith("01/10/2022   II.2      huyen-b   2022      Miễn thực hiện")
+    assert lines[-1].startswith("05/04/2022   II.1      huyen-b   2022-Q1   Hoàn thành muộn")
