@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from kehoach.dataset import Dataset
 from kehoach.describe import period_label, vn_date
 from kehoach.i18n import _
 from kehoach.load import load_valid
@@ -35,10 +36,8 @@ def run(
             return already_recorded(repeat, repeat, out)  # the same command run again names no period
         occurrence = occurrence_for(dataset, task, unit, period, as_of)
         record = build_record(task=ref, period=occurrence.period, done_on=day, evidence=evidence, note=note)
-        found = existing_record(dataset, unit, ref, occurrence.period)
-        if found is not None:
-            return already_recorded(found[1], record, out)
-        append_record(dataset, unit, record)
+        if (code := record_once(dataset, unit, record, out)) is not None:
+            return code
     write_line(
         out,
         _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(
@@ -52,6 +51,15 @@ def _same_done(records: list[Record], ref: str, day: date, evidence: str | None,
     for record in records:
         if (record.task, record.done_on, record.evidence, record.note) == (ref, day, evidence, note):
             return record
+    return None
+
+
+def record_once(dataset: Dataset, unit: str, record: Record, out: TextIO) -> int | None:
+    """Append a new record; for an occurrence already recorded, the exit code of the repeat or refusal."""
+    found = existing_record(dataset, unit, record.task, record.period)
+    if found is not None:
+        return already_recorded(found[1], record, out)
+    append_record(dataset, unit, record)
     return None
 
 

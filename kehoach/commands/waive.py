@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.commands.done import already_recorded
+from kehoach.commands.done import record_once
 from kehoach.describe import period_label
 from kehoach.i18n import _
 from kehoach.load import load_valid
 from kehoach.output import write_line
-from kehoach.records import append_record, build_record, check_day, existing_record, occurrence_for, owned_task
+from kehoach.records import build_record, check_day, occurrence_for, owned_task
 from kehoach.storage import locked
 
 
@@ -19,14 +19,12 @@ def run(root: Path, ref: str, unit: str, period: str, reason: str, on: date | No
     with locked(root):
         dataset = load_valid(root)
         task, unit = owned_task(dataset, ref, unit)
-        occurrence = occurrence_for(dataset, task, unit, period, as_of)
         day = on or as_of
         check_day(dataset, day, as_of)
+        occurrence = occurrence_for(dataset, task, unit, period, as_of)
         record = build_record(task=ref, period=occurrence.period, waived_on=day, reason=reason)
-        found = existing_record(dataset, unit, ref, occurrence.period)
-        if found is not None:
-            return already_recorded(found[1], record, out)
-        append_record(dataset, unit, record)
+        if (code := record_once(dataset, unit, record, out)) is not None:
+            return code
     write_line(
         out,
         _("Đã ghi: {unit} được miễn {ref} kỳ {period}.").format(unit=unit, ref=ref, period=period_label(period)),
