@@ -1,7 +1,7 @@
 """Listings as tables (rich), JSON or CSV. Every table has a machine-readable twin.
 
-A listing is a list of rows (plain dicts, JSON-ready) plus the columns a table shows; the
-table is built only when asked for, so JSON and CSV never pay for importing rich.
+A listing is a list of rows (plain dicts, JSON-ready) plus the columns a table shows. Tables are
+laid out by :mod:`kehoach.tables`; rich only tells the terminal's width and colours the status.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO
+
+from kehoach.tables import Cell, render
 
 
 class Format(StrEnum):
@@ -61,31 +63,54 @@ def csv_cell(value: Any) -> str:
 
 
 def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, title: str = "") -> None:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(title=title or None, box=box.SIMPLE_HEAD, title_justify="left", show_edge=False, pad_edge=False)
-    for column in columns:
-        table.add_column(column.header, no_wrap=column.no_wrap or column.fit, overflow="fold")
-    for row in rows:
-        table.add_row(*(table_cell(row.get(column.key)) for column in columns))
-    console(out).print(table)
+    screen = Screen(out)
+    if title:
+        screen.line(title)
+    screen.table(columns, rows)
 
 
-def table_cell(value: Any) -> str:
+def table_cell(value: Any) -> Cell:
+    if isinstance(value, Cell):
+        return value
     if value is None:
-        return ""
+        return Cell("")
     if isinstance(value, list):
-        return "\n".join(str(item) for item in value)
-    return str(value)
+        return Cell("\n".join(str(item) for item in value))
+    return Cell(str(value))
 
 
 def write_line(out: TextIO, text: str) -> None:
     out.write(text + "\n")
 
 
-def console(out: TextIO) -> Any:
-    """A rich console on ``out``: colour only on a terminal, 80 columns when not one."""
-    from rich.console import Console
+class Screen:
+    """Where tables go: the terminal's width and colour when ``out`` is one, else 80 plain columns."""
 
-    return Console(file=out, highlight=False, soft_wrap=False)
+    def __init__(self, out: TextIO) -> None:
+        from rich.console import Console
+
+        console = Console(file=out, highlight=False, soft_wrap=False)
+        self.out = out
+        self.width = console.width
+        self.colour = console.is_terminal and console.color_system is not None
+
+    def style(self, text: str, style: str) -> str:
+        if not (self.colour and style and text):
+            return text
+        from rich.color import ColorSystem
+        from rich.style import Style
+
+        return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
+
+    def line(self, text: str = "", style: str = "") -> None:
+        """A line of prose, wrapped to the screen's width."""
+        import textwrap
+
+        for part in textwrap.wrap(text, self.width, break_on_hyphens=False) or [""]:
+            self.out.write(self.style(part, style) + "\n")
+
+    def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]]) -> None:
+        cells = [[table_cell(row.get(column.key)) for column in columns] for row in rows]
+        rigid = [column.no_wrap or column.fit for column in columns]
+        headers = [column.header for column in columns]
+        self.out.writelines(line + "\n" for line in render(headers, cells, rigid, self.width, self.style))

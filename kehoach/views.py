@@ -10,7 +10,8 @@ from kehoach.dataset import Dataset
 from kehoach.describe import vn_date
 from kehoach.i18n import _
 from kehoach.occurrences import Entry, Status
-from kehoach.output import Column, console
+from kehoach.output import Column, Screen
+from kehoach.tables import Cell
 
 STATUS_LABELS = {
     Status.done: _("Hoàn thành"),
@@ -74,14 +75,12 @@ def counts_text(found: Sequence[Entry]) -> str:
 
 def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
     """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style."""
-    from rich.text import Text
-
     return {
         "task": entry.occurrence.task,
         "title": dataset.tasks[entry.occurrence.task].title,
         "unit": entry.occurrence.unit,
         "due": vn_date(entry.occurrence.due),
-        "status": Text(status_text(entry), style=STATUS_STYLES[entry.status]),
+        "status": Cell(status_text(entry), STATUS_STYLES[entry.status]),
         "evidence": entry.record.evidence if entry.record else "",
     }
 
@@ -89,19 +88,10 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
 def grouped_tables(
     out: TextIO, title: str, groups: Sequence[tuple[str, Sequence[dict[str, Any]]]], columns: Sequence[Column]
 ) -> None:
-    """A heading line per unit with its own table below, then nothing else."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
-    screen = console(out)
-    screen.print(Text(title, style="bold"))
+    """A heading line per unit with its own table below."""
+    screen = Screen(out)
+    screen.line(title, "bold")
     for heading, rows in groups:
-        screen.print()
-        screen.print(Text(heading, style="bold"))
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for column in columns:
-            table.add_column(column.header, no_wrap=column.no_wrap or column.fit, overflow="fold")
-        for row in rows:
-            table.add_row(*(row[column.key] for column in columns))
-        screen.print(table)
+        screen.line()
+        screen.line(heading, "bold")
+        screen.table(columns, rows)

@@ -22,7 +22,7 @@ COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("title", _("Nhiệm vụ")),
     Column("due", _("Hạn"), no_wrap=True),
-    Column("status", _("Trạng thái")),
+    Column("status", _("Trạng thái"), no_wrap=True),
 )
 
 
