@@ -14,12 +14,13 @@ messages and exit codes:
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Optional, TextIO
 
 import typer
 
@@ -81,10 +82,51 @@ def _root(data: Path | None) -> Path:
     return find_data_dir(data, os.environ, Path.cwd())
 
 
-def _dataset(data: Path | None) -> Any:
+def _cache() -> Any:
+    from kehoach.cache import Cache
+
+    return Cache.from_environment(os.environ)
+
+
+def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[Any, TextIO], int]) -> int:
+    """Answer a read-only command, or replay the answer given before to the same question.
+
+    The key holds every data file's name and bytes, the command and its arguments (the day
+    included), the terminal's width and colour, and kehoach's own code (kehoach.cache), so a
+    replayed answer is byte for byte what computing it again would print.
+    """
+    from kehoach.cache import content_digest
+    from kehoach.datadir import data_files
+    from kehoach.output import Screen
+
+    root, cache, screen = _root(data), _cache(), Screen(sys.stdout)
+    files = [(path.relative_to(root).as_posix(), path.read_bytes()) for path in data_files(root)]
+    key = "output-" + content_digest([*files, ("question", repr((*question, screen.width, screen.colour)).encode())])
+    replay = cache.get(key)
+    if isinstance(replay, tuple) and len(replay) == 2:
+        sys.stdout.write(replay[0])
+        return int(replay[1])
     from kehoach.load import load_valid
 
-    return load_valid(_root(data))
+    buffer = TerminalBuffer(sys.stdout)
+    code = answer(load_valid(root, cache), buffer)
+    sys.stdout.write(buffer.getvalue())
+    cache.put(key, (buffer.getvalue(), code))
+    return code
+
+
+class TerminalBuffer(io.StringIO):
+    """Collects output while looking, to rich, like the terminal (or pipe) it will go to."""
+
+    def __init__(self, target: TextIO) -> None:
+        super().__init__()
+        self.target = target
+
+    def isatty(self) -> bool:
+        return self.target.isatty()
+
+    def fileno(self) -> int:
+        return self.target.fileno()
 
 
 def _invoke(command: Callable[[], int]) -> None:
@@ -110,7 +152,7 @@ def validate(data: DataOption = None) -> None:
     """Kiểm tra mọi tệp dữ liệu; báo từng lỗi theo tệp:dòng:cột."""
     from kehoach.commands import validate as command
 
-    _invoke(lambda: command.run(_root(data), sys.stdout))
+    _invoke(lambda: command.run(_root(data), sys.stdout, _cache()))
 
 
 @app.command()
@@ -118,7 +160,7 @@ def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataO
     """Liệt kê các nhiệm vụ của kế hoạch."""
     from kehoach.commands import tasks as command
 
-    _invoke(lambda: command.run(_dataset(data), unit or [], fmt, sys.stdout))
+    _invoke(lambda: _memoized(data, ("tasks", unit, fmt), lambda ds, out: command.run(ds, unit or [], fmt, out)))
 
 
 @app.command()
@@ -126,7 +168,7 @@ def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     """Liệt kê các đơn vị và nhóm đơn vị."""
     from kehoach.commands import units as command
 
-    _invoke(lambda: command.run(_dataset(data), fmt, sys.stdout))
+    _invoke(lambda: _memoized(data, ("units", fmt), lambda ds, out: command.run(ds, fmt, out)))
 
 
 @app.command()
@@ -150,7 +192,9 @@ def due(
         if len(spans) > 1:
             raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
         span = spans[0] if spans else command.DEFAULT_SPAN
-        return command.run(_dataset(data), unit or [], _today(as_of), span, fmt, sys.stdout)
+        today = _today(as_of)
+        question = ("due", span, unit, today, fmt)
+        return _memoized(data, question, lambda ds, out: command.run(ds, unit or [], today, span, fmt, out))
 
     _invoke(body)
 
@@ -168,7 +212,12 @@ def overdue(
     """Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."""
     from kehoach.commands import overdue as command
 
-    _invoke(lambda: command.run(_dataset(data), unit or [], _today(as_of), check, fmt, sys.stdout))
+    def body() -> int:
+        today = _today(as_of)
+        question = ("overdue", check, unit, today, fmt)
+        return _memoized(data, question, lambda ds, out: command.run(ds, unit or [], today, check, fmt, out))
+
+    _invoke(body)
 
 
 @app.command()
@@ -182,7 +231,12 @@ def upcoming(
     """Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."""
     from kehoach.commands import upcoming as command
 
-    _invoke(lambda: command.run(_dataset(data), unit or [], _today(as_of), days, fmt, sys.stdout))
+    def body() -> int:
+        today = _today(as_of)
+        question = ("upcoming", days, unit, today, fmt)
+        return _memoized(data, question, lambda ds, out: command.run(ds, unit or [], today, days, fmt, out))
+
+    _invoke(body)
 
 
 @app.command()
@@ -190,7 +244,7 @@ def events(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     """Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."""
     from kehoach.commands import events as command
 
-    _invoke(lambda: command.run(_dataset(data), fmt, sys.stdout))
+    _invoke(lambda: _memoized(data, ("events", fmt), lambda ds, out: command.run(ds, fmt, out)))
 
 
 @app.command()
@@ -198,7 +252,7 @@ def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: Dat
     """Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."""
     from kehoach.commands import ongoing as command
 
-    _invoke(lambda: command.run(_dataset(data), unit or [], fmt, sys.stdout))
+    _invoke(lambda: _memoized(data, ("ongoing", unit, fmt), lambda ds, out: command.run(ds, unit or [], fmt, out)))
 
 
 RefArgument = Annotated[str, typer.Argument(help=_("Số hiệu nhiệm vụ, ví dụ II.2b."), metavar="SỐ_HIỆU")]
@@ -236,7 +290,11 @@ def done(
     """Ghi nhận đơn vị đã hoàn thành một kỳ của nhiệm vụ, kèm văn bản chứng minh."""
     from kehoach.commands import done as command
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, _on(on), evidence, note, _today(as_of), sys.stdout))
+    _invoke(
+        lambda: command.run(
+            _root(data), ref, unit, period, _on(on), evidence, note, _today(as_of), sys.stdout, _cache()
+        )
+    )
 
 
 @app.command()
@@ -252,7 +310,7 @@ def waive(
     """Ghi nhận một kỳ của nhiệm vụ không áp dụng với đơn vị (miễn thực hiện), kèm lý do."""
     from kehoach.commands import waive as command
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout))
+    _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout, _cache()))
 
 
 @app.command()
@@ -260,7 +318,7 @@ def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: Data
     """Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."""
     from kehoach.commands import undo as command
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, sys.stdout))
+    _invoke(lambda: command.run(_root(data), ref, unit, period, sys.stdout, _cache()))
 
 
 @app.command()
@@ -273,7 +331,8 @@ def history(
     """Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."""
     from kehoach.commands import history as command
 
-    _invoke(lambda: command.run(_dataset(data), ref, unit or [], fmt, sys.stdout))
+    question = ("history", ref, unit, fmt)
+    _invoke(lambda: _memoized(data, question, lambda ds, out: command.run(ds, ref, unit or [], fmt, out)))
 
 
 def main() -> None:

@@ -43,7 +43,18 @@ class Dataset:
 
     def task_units(self, task: Task) -> list[str]:
         """Every unit that owes a task, groups expanded, each once, in the order written."""
+        known = self._task_units.get(task.ref)
+        if known is not None and known[0] is task:
+            return known[1]
+        return self._expand(task)
+
+    def _expand(self, task: Task) -> list[str]:
         return list(dict.fromkeys(unit for owner in task.owners for unit in self.members(owner)))
+
+    @cached_property
+    def _task_units(self) -> dict[str, tuple[Task, list[str]]]:
+        # Asked once per record and per occurrence: expand every task's groups once.
+        return {task.ref: (task, self._expand(task)) for task in self.plan.tasks}
 
     def tasks_of(self, units: set[str]) -> list[Task]:
         return [task for task in self.plan.tasks if units.intersection(self.task_units(task))]

@@ -1,68 +1,43 @@
-"""Find the data folder and load it: every file parsed, validated and cross-checked."""
+"""Load a data folder: every file parsed, validated and cross-checked."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from kehoach.cache import Cache, content_digest, digest
 from kehoach.checks import check
+from kehoach.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, data_files, find_data_dir, unit_files
 from kehoach.dataset import Dataset
 from kehoach.diagnostics import problems_from_validation
-from kehoach.errors import DataInvalid, DataNotFound, Problem
+from kehoach.errors import DataInvalid, Problem
 from kehoach.i18n import _
 from kehoach.model import SUPPORTED_SCHEMAS, PlanFile, Unit
-from kehoach.yamlio import Document, YamlError, read_document
+from kehoach.yamlio import Document, YamlError, document_from_bytes
 
-PLAN_FILE = "plan.yaml"
-UNITS_DIR = "units"
-ENV_DATA = "KEHOACH_DATA"
+__all__ = ["ENV_DATA", "PLAN_FILE", "UNITS_DIR", "find_data_dir", "load", "load_valid", "unit_files"]
 
 M = TypeVar("M", bound=BaseModel)
 
 
-def find_data_dir(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
-    """``--data``, else ``$KEHOACH_DATA``, else the nearest ``data/`` holding ``plan.yaml`` upwards."""
-    if explicit is not None:
-        return _checked(explicit, "--data")
-    if environ.get(ENV_DATA):
-        return _checked(Path(environ[ENV_DATA]), ENV_DATA)
-    for folder in (cwd, *cwd.parents):
-        if (folder / "data" / PLAN_FILE).is_file():
-            return folder / "data"
-    raise DataNotFound(
-        _(
-            "không tìm thấy thư mục dữ liệu: không có data/{plan} ở {cwd} hay thư mục cha nào. "
-            "Hãy chạy lệnh trong kho dữ liệu, hoặc chỉ rõ bằng --data THƯ_MỤC hay biến môi trường {env}."
-        ).format(plan=PLAN_FILE, cwd=cwd, env=ENV_DATA)
-    )
+def load(root: Path, cache: Cache | None = None) -> tuple[Dataset | None, list[Problem]]:
+    """Load a data folder: the dataset, or ``None`` with every problem found when there are any.
 
-
-def _checked(folder: Path, source: str) -> Path:
-    if not (folder / PLAN_FILE).is_file():
-        raise DataNotFound(
-            _("thư mục dữ liệu {folder} (từ {source}) không có tệp {plan}").format(
-                folder=folder, source=source, plan=PLAN_FILE
-            )
-        )
-    return folder
-
-
-def unit_files(root: Path) -> list[Path]:
-    return sorted((root / UNITS_DIR).glob("*.yaml"))
-
-
-def load(root: Path) -> tuple[Dataset | None, list[Problem]]:
-    """Load a data folder: the dataset, or ``None`` with every problem found when there are any."""
+    With a ``cache``, a file whose bytes were validated before is not parsed again (its text is
+    parsed only if a check or a write needs positions), and a folder checked before, file for
+    file the same, is not cross-checked again.
+    """
+    cache = cache or Cache(None)
     problems: list[Problem] = []
-    documents: dict[Path, Document] = {}
-    plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems)
+    raws = {path: path.read_bytes() for path in data_files(root) if _readable(path, problems)}
+    documents = Documents(raws)
+    plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems, cache)
     units: dict[str, Unit] = {}
     unit_paths: dict[str, Path] = {}
     for path in unit_files(root):
-        unit = _load_file(path, Unit, documents, problems)
+        unit = _load_file(path, Unit, documents, problems, cache)
         if unit is not None and unit.id not in units:
             units[unit.id] = unit
             unit_paths[unit.id] = path
@@ -71,37 +46,67 @@ def load(root: Path) -> tuple[Dataset | None, list[Problem]]:
         # read would otherwise show up again as a missing owner everywhere it is named.
         return None, problems
     dataset = Dataset(root, plan, units, documents, unit_paths)
-    problems.extend(check(dataset, root / PLAN_FILE))
+    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
+    if cache.get(checked) is not True:
+        problems.extend(check(dataset, root / PLAN_FILE))
+        if not problems:
+            cache.put(checked, True)
     return (dataset if not problems else None), problems
 
 
-def load_valid(root: Path) -> Dataset:
+class Documents(dict[Path, Document]):
+    """Parsed files by path; a file served from the cache is parsed from its bytes on first use."""
+
+    def __init__(self, raws: dict[Path, bytes]) -> None:
+        super().__init__()
+        self.raws = raws
+
+    def __missing__(self, path: Path) -> Document:
+        document = document_from_bytes(path, self.raws[path])
+        self[path] = document
+        return document
+
+
+def _readable(path: Path, problems: list[Problem]) -> bool:
+    try:
+        path.stat()
+        return True
+    except OSError as error:
+        problems.append(Problem(path, 1, 1, _("không đọc được tệp: {error}").format(error=error.strerror), "io"))
+        return False
+
+
+def load_valid(root: Path, cache: Cache | None = None) -> Dataset:
     """The dataset, or :class:`DataInvalid` with every problem found."""
-    dataset, problems = load(root)
+    dataset, problems = load(root, cache)
     if dataset is None:
         raise DataInvalid(problems)
     return dataset
 
 
-def _load_file(path: Path, model: type[M], documents: dict[Path, Document], problems: list[Problem]) -> M | None:
+def _load_file(path: Path, model: type[M], documents: Documents, problems: list[Problem], cache: Cache) -> M | None:
+    if path not in documents.raws:
+        return None
+    key = f"{model.__name__.lower()}-" + digest(documents.raws[path])
+    cached = cache.get(key)
+    if isinstance(cached, model):
+        return cached
     try:
-        document = read_document(path)
+        document = documents[path]
     except YamlError as error:
         problems.extend(error.problems)
         return None
-    except OSError as error:
-        problems.append(Problem(path, 1, 1, _("không đọc được tệp: {error}").format(error=error.strerror), "io"))
-        return None
-    documents[path] = document
     version_problem = _version_problem(document)
     if version_problem:
         problems.append(version_problem)
         return None
     try:
-        return model.model_validate(document.data)
+        validated = model.model_validate(document.data)
     except ValidationError as error:
         problems.extend(problems_from_validation(document, model, error))
         return None
+    cache.put(key, validated)
+    return validated
 
 
 def _version_problem(document: Document) -> Problem | None:

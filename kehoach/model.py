@@ -133,7 +133,9 @@ Year = Annotated[int, Field(ge=periods.MIN_YEAR, le=periods.MAX_YEAR)]
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, and a loaded model never changes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True)
+    # defer_build: a model's validator is built on first use, so a run served from the cache
+    # (kehoach.cache) never pays for building validators it does not need.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True, defer_build=True)
 
 
 # --- schedules ------------------------------------------------------------------------------

@@ -95,7 +95,11 @@ def key_path(loc: Loc) -> str:
 
 def read_document(path: Path) -> Document:
     """Read and parse one data file; raise :class:`YamlError` listing what is wrong."""
-    raw = path.read_bytes()
+    return document_from_bytes(path, path.read_bytes())
+
+
+def document_from_bytes(path: Path, raw: bytes) -> Document:
+    """Parse a file's bytes, as read; raise :class:`YamlError` listing what is wrong."""
     text = decode(path, raw)
     problems = scan_text(path, text)
     if problems:

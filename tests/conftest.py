@@ -50,8 +50,10 @@ class Result:
 
 
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """Run ``kehoach ARGS`` in-process with a clean environment and a fixed terminal width."""
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
+    """Run ``kehoach ARGS`` in-process with a clean environment, a fixed terminal width and a
+    cache of the test's own (so no test sees another's entries)."""
+    monkeypatch.setenv("KEHOACH_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("KEHOACH_DATA", raising=False)
     monkeypatch.delenv("KEHOACH_TODAY", raising=False)
     monkeypatch.setenv("COLUMNS", "80")

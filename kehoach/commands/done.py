@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from kehoach.cache import Cache
 from kehoach.dataset import Dataset
 from kehoach.describe import period_label, vn_date
 from kehoach.i18n import _
@@ -26,9 +27,10 @@ def run(
     note: str | None,
     as_of: date,
     out: TextIO,
+    cache: Cache | None = None,
 ) -> int:
     with locked(root):
-        dataset = load_valid(root)
+        dataset = load_valid(root, cache)
         task, unit = owned_task(dataset, ref, unit)
         day = on or as_of
         check_day(dataset, day, as_of)
@@ -63,7 +65,12 @@ def record_once(dataset: Dataset, unit: str, record: Record, out: TextIO) -> int
     return None
 
 
-def already_recorded(found: Record, wanted: Record, out: TextIO) -> int:
+def already_recorded(
+    found: Record,
+    wanted: Record,
+    out: TextIO,
+    cache: Cache | None = None,
+) -> int:
     """Repeating the same command changes nothing and succeeds; a different record is refused."""
     from kehoach.errors import UsageError
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from kehoach.cache import Cache
 from kehoach.commands.done import describe_record
 from kehoach.errors import UsageError
 from kehoach.i18n import _
@@ -14,9 +15,16 @@ from kehoach.records import existing_record, owned_task, remove_record
 from kehoach.storage import locked
 
 
-def run(root: Path, ref: str, unit: str, period: str, out: TextIO) -> int:
+def run(
+    root: Path,
+    ref: str,
+    unit: str,
+    period: str,
+    out: TextIO,
+    cache: Cache | None = None,
+) -> int:
     with locked(root):
-        dataset = load_valid(root)
+        dataset = load_valid(root, cache)
         _task, unit = owned_task(dataset, ref, unit)
         found = existing_record(dataset, unit, ref, period)
         if found is None:

@@ -5,14 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from kehoach.cache import Cache
 from kehoach.errors import Problem
 from kehoach.i18n import _
 from kehoach.load import load, unit_files
 from kehoach.paths import shown
 
 
-def run(root: Path, out: TextIO) -> int:
-    dataset, problems = load(root)
+def run(
+    root: Path,
+    out: TextIO,
+    cache: Cache | None = None,
+) -> int:
+    dataset, problems = load(root, cache)
     for problem in problems:
         out.write(problem.format(shown(problem.path)) + "\n")
     files = 1 + len(unit_files(root))

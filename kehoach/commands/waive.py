@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from kehoach.cache import Cache
 from kehoach.commands.done import record_once
 from kehoach.describe import period_label
 from kehoach.i18n import _
@@ -15,9 +16,19 @@ from kehoach.records import build_record, check_day, occurrence_for, owned_task
 from kehoach.storage import locked
 
 
-def run(root: Path, ref: str, unit: str, period: str, reason: str, on: date | None, as_of: date, out: TextIO) -> int:
+def run(
+    root: Path,
+    ref: str,
+    unit: str,
+    period: str,
+    reason: str,
+    on: date | None,
+    as_of: date,
+    out: TextIO,
+    cache: Cache | None = None,
+) -> int:
     with locked(root):
-        dataset = load_valid(root)
+        dataset = load_valid(root, cache)
         task, unit = owned_task(dataset, ref, unit)
         day = on or as_of
         check_day(dataset, day, as_of)

@@ -1,0 +1,167 @@
+"""Benchmark kehoach at province scale, as whole processes, against an import baseline.
+
+    python bench/bench.py [--scale 1] [--units 250] [--years 5] [--runs 5] [--keep DIR]
+
+Generates a synthetic province into a temporary folder through kehoach's own schema (the real
+plan's tasks; ``units × scale`` units in groups; ``years`` years of completion records with
+realistic evidence and notes; section II's ongoing tasks reviewed quarterly, so every unit owes
+dozens of obligations a year), then times each command as a fresh process: one warm-up, then
+``runs`` runs, reporting the median, the ratio to ``python -c "import typer, pydantic, yaml,
+rich.table"`` measured in the same run, and the peak memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kehoach.dataset import Dataset  # noqa: E402
+from kehoach.load import load_valid  # noqa: E402
+from kehoach.model import PlanFile, Unit  # noqa: E402
+from kehoach.occurrences import occurrences  # noqa: E402
+
+BASELINE = [sys.executable, "-c", "import typer, pydantic, yaml, rich.table"]
+EVIDENCE = ["Báo cáo số {n}-BC/{who}", "Kế hoạch số {n}-KH/{who}", "Công văn số {n}-CV/{who}", "Thông báo số {n}-TB/{who}"]
+NOTES = [
+    "Đã tổ chức hội nghị quán triệt đến toàn thể cán bộ, đảng viên.",
+    "Lồng ghép vào kế hoạch kiểm tra, giám sát năm; có biên bản kèm theo.",
+    "Hoàn thành muộn do sáp nhập đơn vị; đã báo cáo Ban Tổ chức Tỉnh ủy.",
+]
+
+
+def dump(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def generate(target: Path, units: int, years: int, seed: int = 21) -> tuple[date, list[tuple[str, str, str]]]:
+    """Write a synthetic province; return the as-of day and some occurrences left open (for ``done``)."""
+    rng = random.Random(seed)
+    shipped = load_valid(REPO / "data")
+    plan = shipped.plan.model_dump(mode="json", by_alias=True, exclude_none=True)
+    extra = [f"dang-uy-xa-{number:04d}" for number in range(max(0, units - len(shipped.units)))]
+    for task in plan["tasks"]:
+        if task["ref"].startswith("II.") and (task.get("schedule") or {}).get("kind") == "ongoing":
+            task["schedule"]["review"] = "quarterly"
+    for group in plan["groups"]:
+        if group["id"] in ("tat-ca-don-vi", "huyen-uy-dang-uy-truc-thuoc"):
+            group["members"] = group["members"] + extra
+    plan_model = PlanFile.model_validate(plan)  # through the project's own schema
+    (target / "units").mkdir(parents=True)
+    (target / "plan.yaml").write_text(dump(plan_model.model_dump(mode="json", by_alias=True, exclude_none=True)))
+    bare = {unit_id: shipped.units[unit_id] for unit_id in shipped.units}
+    bare.update({unit_id: _unit(unit_id, number) for number, unit_id in enumerate(extra, start=1)})
+    dataset = Dataset(target, plan_model, bare)
+    as_of = date(2022 + years - 1, 11, 15)
+    owed = occurrences(dataset, date(2022, 1, 1), date(2022 + years - 1, 9, 30))
+    by_unit: dict[str, list[dict[str, Any]]] = {unit_id: [] for unit_id in bare}
+    left_open = []
+    for occurrence in owed:
+        if rng.random() < 0.1:
+            left_open.append((occurrence.task, occurrence.unit, occurrence.period))
+            continue
+        by_unit[occurrence.unit].append(_record(rng, occurrence.task, occurrence.period, occurrence.due, occurrence.unit))
+    for unit_id, records in by_unit.items():
+        data = bare[unit_id].model_dump(mode="json", by_alias=True, exclude_none=True)
+        data["records"] = records
+        Unit.model_validate(data)
+        (target / "units" / f"{unit_id}.yaml").write_text(dump(data))
+    print(f"generated {len(bare)} units, {sum(map(len, by_unit.values()))} records, {len(plan['tasks'])} tasks")
+    return as_of, left_open
+
+
+def _unit(unit_id: str, number: int) -> Unit:
+    return Unit.model_validate({"schema": 1, "id": unit_id, "name": f"Đảng ủy xã số {number}", "kind": "party_committee"})
+
+
+def _record(rng: random.Random, task: str, period: str, due: date, unit: str) -> dict[str, Any]:
+    done_on = min(due + timedelta(days=rng.randint(-60, 20)), date.today())
+    record: dict[str, Any] = {"task": task, "period": period, "done_on": done_on.isoformat()}
+    who = unit.split("-")[-1].upper()[:6]
+    record["evidence"] = rng.choice(EVIDENCE).format(n=rng.randint(1, 999), who=who)
+    if rng.random() < 0.3:
+        record["note"] = rng.choice(NOTES)
+    return record
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time of one process and its peak resident memory in MiB."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0 and os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def measure(name: str, command: Callable[[int], list[str]], runs: int, env: dict[str, str], before: Callable[[int], None]) -> tuple[str, float, int]:
+    samples = []
+    for run in range(runs + 1):  # the first run is a warm-up
+        before(run)
+        samples.append(timed(command(run), env))
+    times, memories = [sample[0] for sample in samples[1:]], [sample[1] for sample in samples]
+    return name, statistics.median(times), max(memories)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply the number of units (0.1, 1, 10)")
+    parser.add_argument("--units", type=int, default=250)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="kehoach-bench-"))
+    data = folder / "data"
+    shutil.rmtree(data, ignore_errors=True)
+    as_of, left_open = generate(data, max(1, round(args.units * args.scale)), args.years)
+    env = {**os.environ, "KEHOACH_TODAY": as_of.isoformat(), "KEHOACH_CACHE": str(folder / "cache")}
+    kehoach = [sys.executable, "-m", "kehoach"]
+    nothing: Callable[[int], None] = lambda run: None  # noqa: E731
+    changed = data / "units" / sorted(os.listdir(data / "units"))[0]
+
+    def change(run: int) -> None:
+        with changed.open("a", encoding="utf-8") as stream:
+            stream.write(f"# edited by the benchmark, run {run}\n")
+
+    results = [
+        measure("baseline (import typer, pydantic, yaml, rich.table)", lambda run: BASELINE, args.runs, env, nothing),
+        measure("validate", lambda run: [*kehoach, "validate", "--data", str(data)], args.runs, env, nothing),
+        measure("due --quarter, after a change", lambda run: [*kehoach, "due", "--quarter", "--data", str(data)], args.runs, env, change),
+        measure("due --quarter, nothing changed", lambda run: [*kehoach, "due", "--quarter", "--data", str(data)], args.runs, env, nothing),
+        measure("overdue", lambda run: [*kehoach, "overdue", "--data", str(data)], args.runs, env, nothing),
+        measure(
+            "done (one record)",
+            lambda run: [*kehoach, "done", left_open[run][0], "--unit", left_open[run][1], "--period", left_open[run][2], "-e", "BC 1", "--data", str(data)],
+            args.runs, env, nothing,
+        ),
+        measure("due --quarter, shipped data", lambda run: [*kehoach, "due", "--quarter", "--data", str(REPO / "data")], args.runs, env, nothing),
+    ]
+    baseline = results[0][1]
+    records = sum(len(load_valid(data).units[u].records) for u in load_valid(data).units) if args.scale <= 1 else None
+    print(f"\nscale {args.scale}×: {len(os.listdir(data / 'units'))} units" + (f", {records} records" if records else "") + f", as of {as_of}, median of {args.runs} runs\n")
+    print(f"{'command':<55} {'median':>8} {'× baseline':>11} {'peak MiB':>9}")
+    for name, median, memory in results:
+        print(f"{name:<55} {median:>7.3f}s {median / baseline:>10.2f}× {memory:>9}")
+    if not args.keep:
+        shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Where the data lives: found like git finds its repository. Light on imports (no models)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from kehoach.errors import DataNotFound
+from kehoach.i18n import _
+
+PLAN_FILE = "plan.yaml"
+UNITS_DIR = "units"
+ENV_DATA = "KEHOACH_DATA"
+
+
+def find_data_dir(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
+    """``--data``, else ``$KEHOACH_DATA``, else the nearest ``data/`` holding ``plan.yaml`` upwards."""
+    if explicit is not None:
+        return _checked(explicit, "--data")
+    if environ.get(ENV_DATA):
+        return _checked(Path(environ[ENV_DATA]), ENV_DATA)
+    for folder in (cwd, *cwd.parents):
+        if (folder / "data" / PLAN_FILE).is_file():
+            return folder / "data"
+    raise DataNotFound(
+        _(
+            "không tìm thấy thư mục dữ liệu: không có data/{plan} ở {cwd} hay thư mục cha nào. "
+            "Hãy chạy lệnh trong kho dữ liệu, hoặc chỉ rõ bằng --data THƯ_MỤC hay biến môi trường {env}."
+        ).format(plan=PLAN_FILE, cwd=cwd, env=ENV_DATA)
+    )
+
+
+def _checked(folder: Path, source: str) -> Path:
+    if not (folder / PLAN_FILE).is_file():
+        raise DataNotFound(
+            _("thư mục dữ liệu {folder} (từ {source}) không có tệp {plan}").format(
+                folder=folder, source=source, plan=PLAN_FILE
+            )
+        )
+    return folder
+
+
+def unit_files(root: Path) -> list[Path]:
+    return sorted((root / UNITS_DIR).glob("*.yaml"))
+
+
+def data_files(root: Path) -> list[Path]:
+    """Every file a data folder is made of: the plan first, then the units by name."""
+    return [root / PLAN_FILE, *unit_files(root)]

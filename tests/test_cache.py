@@ -1,0 +1,128 @@
+"""The cache makes kehoach fast and is never a source of truth: every answer equals a cold run."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Result, edit
+from kehoach import cache as cache_module
+from kehoach import load as load_module
+
+Cli = Callable[..., Result]
+QUESTIONS = [
+    ("due", "--year", "--as-of", "2022-12-31"),
+    ("overdue", "--as-of", "2024-03-01", "--format", "json"),
+    ("history",),
+    ("validate",),
+]
+
+
+@pytest.fixture
+def tracked(scenario: Callable[[str], Path]) -> Path:
+    return scenario("tracked")
+
+
+def answers(cli: Cli, data: Path, **env: str) -> list[tuple[int, str, str]]:
+    results = [cli(*question, "--data", str(data), env=env or None) for question in QUESTIONS]
+    return [(result.exit_code, result.stdout, result.stderr) for result in results]
+
+
+def cold(cli: Cli, data: Path) -> list[tuple[int, str, str]]:
+    return answers(cli, data, KEHOACH_CACHE="off")
+
+
+def test_a_warm_run_replays_without_loading_the_data(cli: Cli, tracked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = answers(cli, tracked)
+
+    def no_loading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the data was loaded again")
+
+    monkeypatch.setattr(load_module, "load_valid", no_loading)
+    assert answers(cli, tracked)[:3] == first[:3]
+
+
+def test_editing_a_file_by_hand_is_seen_at_once(cli: Cli, tracked: Path) -> None:
+    answers(cli, tracked)
+    edit(tracked / "units/ban-a.yaml", "done_on: 2022-12-20", "done_on: 2023-01-20")
+    assert answers(cli, tracked) == cold(cli, tracked)
+    assert "Ban A Tỉnh ủy (ban-a): 2 chưa đến hạn, 1 hoàn thành" in answers(cli, tracked)[0][1]
+
+
+def test_checking_out_another_version_is_seen_at_once(cli: Cli, tracked: Path) -> None:
+    path = tracked / "units/huyen-b.yaml"
+    old = path.read_bytes()
+    edit(path, "waived_on: 2022-10-01", "waived_on: 2022-11-01")
+    answers(cli, tracked)
+    path.write_bytes(old)  # what `git checkout` of the earlier commit does
+    assert answers(cli, tracked) == cold(cli, tracked)
+
+
+def test_a_deleted_cache_gives_the_same_answers(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    warm = answers(cli, tracked)
+    shutil.rmtree(tmp_path / "cache")
+    assert answers(cli, tracked) == warm == cold(cli, tracked)
+
+
+def test_a_corrupt_cache_gives_the_same_answers(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    answers(cli, tracked)
+    entries = list((tmp_path / "cache").iterdir())
+    assert entries
+    for number, entry in enumerate(entries):
+        entry.write_bytes(b"" if number % 2 else b"\x80\x05garbage")
+    assert answers(cli, tracked) == cold(cli, tracked)
+
+
+def test_a_cache_from_other_data_or_another_kehoach_gives_the_same_answers(
+    cli: Cli, scenario: Callable[[str], Path], tracked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = scenario("minimal")
+    answers(cli, other)
+    monkeypatch.setattr(cache_module, "fingerprint", lambda: "another version of kehoach")
+    answers(cli, tracked)
+    monkeypatch.undo()
+    assert answers(cli, tracked) == cold(cli, tracked)
+
+
+def test_invalid_data_is_never_served_from_the_cache(cli: Cli, tracked: Path) -> None:
+    answers(cli, tracked)
+    edit(tracked / "units/ban-a.yaml", "kind: party_board", "kind: board")
+    results = answers(cli, tracked)
+    assert [code for code, _, _ in results] == [1, 1, 1, 1]
+    assert all("units/ban-a.yaml:4:7: kind:" in stdout + stderr for _, stdout, stderr in results)
+
+
+def test_a_cache_that_cannot_be_written_changes_nothing(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    assert answers(cli, tracked, KEHOACH_CACHE=str(blocked)) == cold(cli, tracked)
+
+
+def test_a_read_only_checkout_works(cli: Cli, tracked: Path) -> None:
+    expected = cold(cli, tracked)
+    for path in [tracked, tracked / "units", *tracked.rglob("*.yaml")]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    try:
+        assert answers(cli, tracked) == expected
+        assert answers(cli, tracked) == expected
+    finally:
+        for path in [tracked, tracked / "units"]:
+            path.chmod(0o755)
+
+
+def test_the_cache_lives_outside_the_data_folder(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    before = sorted(path.relative_to(tracked) for path in tracked.rglob("*"))
+    answers(cli, tracked)
+    assert sorted(path.relative_to(tracked) for path in tracked.rglob("*")) == before
+    assert any((tmp_path / "cache").iterdir())
+
+
+def test_writes_then_reads_agree_with_a_cold_run(cli: Cli, tracked: Path) -> None:
+    answers(cli, tracked)
+    assert cli("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "--data", str(tracked)).exit_code == 0
+    assert answers(cli, tracked) == cold(cli, tracked)
+    assert cli("undo", "II.2", "--unit", "ban-a", "--period", "2022", "--data", str(tracked)).exit_code == 0
+    assert answers(cli, tracked) == cold(cli, tracked)
