@@ -30,6 +30,8 @@ from kehoach.output import Format
 from kehoach.paths import shown
 
 ENV_TODAY = "KEHOACH_TODAY"
+DEFAULT_SPAN = "quarter"
+"""``kehoach due`` with no period: the Organisation Board plans and reports by quarter."""
 
 app = typer.Typer(
     name="kehoach",
@@ -77,7 +79,7 @@ def _today(as_of: str | None) -> date:
 
 
 def _root(data: Path | None) -> Path:
-    from kehoach.load import find_data_dir
+    from kehoach.datadir import find_data_dir
 
     return find_data_dir(data, os.environ, Path.cwd())
 
@@ -86,6 +88,13 @@ def _cache() -> Any:
     from kehoach.cache import Cache
 
     return Cache.from_environment(os.environ)
+
+
+def _command(name: str) -> Any:
+    """A command's module, imported only when the answer has to be computed (it loads the models)."""
+    import importlib
+
+    return importlib.import_module(f"kehoach.commands.{name}")
 
 
 def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[Any, TextIO], int]) -> int:
@@ -158,17 +167,15 @@ def validate(data: DataOption = None) -> None:
 @app.command()
 def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     """Liệt kê các nhiệm vụ của kế hoạch."""
-    from kehoach.commands import tasks as command
-
-    _invoke(lambda: _memoized(data, ("tasks", unit, fmt), lambda ds, out: command.run(ds, unit or [], fmt, out)))
+    _invoke(
+        lambda: _memoized(data, ("tasks", unit, fmt), lambda ds, out: _command("tasks").run(ds, unit or [], fmt, out))
+    )
 
 
 @app.command()
 def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     """Liệt kê các đơn vị và nhóm đơn vị."""
-    from kehoach.commands import units as command
-
-    _invoke(lambda: _memoized(data, ("units", fmt), lambda ds, out: command.run(ds, fmt, out)))
+    _invoke(lambda: _memoized(data, ("units", fmt), lambda ds, out: _command("units").run(ds, fmt, out)))
 
 
 @app.command()
@@ -183,7 +190,6 @@ def due(
     data: DataOption = None,
 ) -> None:
     """Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."""
-    from kehoach.commands import due as command
 
     def body() -> int:
         spans = [
@@ -191,10 +197,10 @@ def due(
         ]
         if len(spans) > 1:
             raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
-        span = spans[0] if spans else command.DEFAULT_SPAN
+        span = spans[0] if spans else DEFAULT_SPAN
         today = _today(as_of)
         question = ("due", span, unit, today, fmt)
-        return _memoized(data, question, lambda ds, out: command.run(ds, unit or [], today, span, fmt, out))
+        return _memoized(data, question, lambda ds, out: _command("due").run(ds, unit or [], today, span, fmt, out))
 
     _invoke(body)
 
@@ -210,12 +216,13 @@ def overdue(
     data: DataOption = None,
 ) -> None:
     """Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."""
-    from kehoach.commands import overdue as command
 
     def body() -> int:
         today = _today(as_of)
         question = ("overdue", check, unit, today, fmt)
-        return _memoized(data, question, lambda ds, out: command.run(ds, unit or [], today, check, fmt, out))
+        return _memoized(
+            data, question, lambda ds, out: _command("overdue").run(ds, unit or [], today, check, fmt, out)
+        )
 
     _invoke(body)
 
@@ -229,12 +236,13 @@ def upcoming(
     data: DataOption = None,
 ) -> None:
     """Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."""
-    from kehoach.commands import upcoming as command
 
     def body() -> int:
         today = _today(as_of)
         question = ("upcoming", days, unit, today, fmt)
-        return _memoized(data, question, lambda ds, out: command.run(ds, unit or [], today, days, fmt, out))
+        return _memoized(
+            data, question, lambda ds, out: _command("upcoming").run(ds, unit or [], today, days, fmt, out)
+        )
 
     _invoke(body)
 
@@ -242,17 +250,17 @@ def upcoming(
 @app.command()
 def events(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     """Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."""
-    from kehoach.commands import events as command
-
-    _invoke(lambda: _memoized(data, ("events", fmt), lambda ds, out: command.run(ds, fmt, out)))
+    _invoke(lambda: _memoized(data, ("events", fmt), lambda ds, out: _command("events").run(ds, fmt, out)))
 
 
 @app.command()
 def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     """Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."""
-    from kehoach.commands import ongoing as command
-
-    _invoke(lambda: _memoized(data, ("ongoing", unit, fmt), lambda ds, out: command.run(ds, unit or [], fmt, out)))
+    _invoke(
+        lambda: _memoized(
+            data, ("ongoing", unit, fmt), lambda ds, out: _command("ongoing").run(ds, unit or [], fmt, out)
+        )
+    )
 
 
 RefArgument = Annotated[str, typer.Argument(help=_("Số hiệu nhiệm vụ, ví dụ II.2b."), metavar="SỐ_HIỆU")]
@@ -329,10 +337,8 @@ def history(
     data: DataOption = None,
 ) -> None:
     """Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."""
-    from kehoach.commands import history as command
-
     question = ("history", ref, unit, fmt)
-    _invoke(lambda: _memoized(data, question, lambda ds, out: command.run(ds, ref, unit or [], fmt, out)))
+    _invoke(lambda: _memoized(data, question, lambda ds, out: _command("history").run(ds, ref, unit or [], fmt, out)))
 
 
 def main() -> None:

@@ -15,9 +15,6 @@ from kehoach.output import Column, Format, emit, write_line
 from kehoach.selection import resolve_units
 from kehoach.views import counts_text, entry_cells, entry_row, grouped_tables
 
-DEFAULT_SPAN = "quarter"
-"""The Organisation Board plans and reports by quarter, so a bare ``kehoach due`` shows the quarter."""
-
 COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("title", _("Nhiệm vụ")),
