@@ -37,7 +37,12 @@ from kehoach.model import PlanFile, Unit  # noqa: E402
 from kehoach.occurrences import occurrences  # noqa: E402
 
 BASELINE = [sys.executable, "-c", "import typer, pydantic, yaml, rich.table"]
-EVIDENCE = ["Báo cáo số {n}-BC/{who}", "Kế hoạch số {n}-KH/{who}", "Công văn số {n}-CV/{who}", "Thông báo số {n}-TB/{who}"]
+EVIDENCE = [
+    "Báo cáo số {n}-BC/{who}",
+    "Kế hoạch số {n}-KH/{who}",
+    "Công văn số {n}-CV/{who}",
+    "Thông báo số {n}-TB/{who}",
+]
 NOTES = [
     "Đã tổ chức hội nghị quán triệt đến toàn thể cán bộ, đảng viên.",
     "Lồng ghép vào kế hoạch kiểm tra, giám sát năm; có biên bản kèm theo.",
@@ -76,18 +81,23 @@ def generate(target: Path, units: int, years: int, seed: int = 21) -> tuple[date
         if rng.random() < 0.1:
             left_open.append((occurrence.task, occurrence.unit, occurrence.period))
             continue
-        by_unit[occurrence.unit].append(_record(rng, occurrence.task, occurrence.period, occurrence.due, occurrence.unit))
+        by_unit[occurrence.unit].append(
+            _record(rng, occurrence.task, occurrence.period, occurrence.due, occurrence.unit)
+        )
     for unit_id, records in by_unit.items():
         data = bare[unit_id].model_dump(mode="json", by_alias=True, exclude_none=True)
         data["records"] = records
         Unit.model_validate(data)
         (target / "units" / f"{unit_id}.yaml").write_text(dump(data))
-    print(f"generated {len(bare)} units, {sum(map(len, by_unit.values()))} records, {len(plan['tasks'])} tasks")
+    count = sum(map(len, by_unit.values()))
+    print(f"generated {len(bare)} units, {count} records, {len(plan['tasks'])} tasks, as of {as_of}", flush=True)
     return as_of, left_open
 
 
 def _unit(unit_id: str, number: int) -> Unit:
-    return Unit.model_validate({"schema": 1, "id": unit_id, "name": f"Đảng ủy xã số {number}", "kind": "party_committee"})
+    return Unit.model_validate(
+        {"schema": 1, "id": unit_id, "name": f"Đảng ủy xã số {number}", "kind": "party_committee"}
+    )
 
 
 def _record(rng: random.Random, task: str, period: str, due: date, unit: str) -> dict[str, Any]:
@@ -111,7 +121,9 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
-def measure(name: str, command: Callable[[int], list[str]], runs: int, env: dict[str, str], before: Callable[[int], None]) -> tuple[str, float, int]:
+def measure(
+    name: str, command: Callable[[int], list[str]], runs: int, env: dict[str, str], before: Callable[[int], None]
+) -> tuple[str, float, int]:
     samples = []
     for run in range(runs + 1):  # the first run is a warm-up
         before(run)
@@ -141,25 +153,50 @@ def main() -> None:
         with changed.open("a", encoding="utf-8") as stream:
             stream.write(f"# edited by the benchmark, run {run}\n")
 
-    results = [
-        measure("baseline (import typer, pydantic, yaml, rich.table)", lambda run: BASELINE, args.runs, env, nothing),
-        measure("validate", lambda run: [*kehoach, "validate", "--data", str(data)], args.runs, env, nothing),
-        measure("due --quarter, after a change", lambda run: [*kehoach, "due", "--quarter", "--data", str(data)], args.runs, env, change),
-        measure("due --quarter, nothing changed", lambda run: [*kehoach, "due", "--quarter", "--data", str(data)], args.runs, env, nothing),
-        measure("overdue", lambda run: [*kehoach, "overdue", "--data", str(data)], args.runs, env, nothing),
-        measure(
-            "done (one record)",
-            lambda run: [*kehoach, "done", left_open[run][0], "--unit", left_open[run][1], "--period", left_open[run][2], "-e", "BC 1", "--data", str(data)],
-            args.runs, env, nothing,
+    measurements = [
+        ("baseline (import typer, pydantic, yaml, rich.table)", lambda run: BASELINE, nothing),
+        ("validate", lambda run: [*kehoach, "validate", "--data", str(data)], nothing),
+        (
+            "due --quarter, after a change",
+            lambda run: [*kehoach, "due", "--quarter", "--data", str(data)],
+            change,
         ),
-        measure("due --quarter, shipped data", lambda run: [*kehoach, "due", "--quarter", "--data", str(REPO / "data")], args.runs, env, nothing),
+        (
+            "due --quarter, nothing changed",
+            lambda run: [*kehoach, "due", "--quarter", "--data", str(data)],
+            nothing,
+        ),
+        ("overdue", lambda run: [*kehoach, "overdue", "--data", str(data)], nothing),
+        (
+            "done (one record)",
+            lambda run: [
+                *kehoach,
+                "done",
+                left_open[run][0],
+                "--unit",
+                left_open[run][1],
+                "--period",
+                left_open[run][2],
+                "-e",
+                "BC 1",
+                "--data",
+                str(data),
+            ],
+            nothing,
+        ),
+        (
+            "due --quarter, shipped data",
+            lambda run: [*kehoach, "due", "--quarter", "--data", str(REPO / "data")],
+            nothing,
+        ),
     ]
-    baseline = results[0][1]
-    records = sum(len(load_valid(data).units[u].records) for u in load_valid(data).units) if args.scale <= 1 else None
-    print(f"\nscale {args.scale}×: {len(os.listdir(data / 'units'))} units" + (f", {records} records" if records else "") + f", as of {as_of}, median of {args.runs} runs\n")
-    print(f"{'command':<55} {'median':>8} {'× baseline':>11} {'peak MiB':>9}")
-    for name, median, memory in results:
-        print(f"{name:<55} {median:>7.3f}s {median / baseline:>10.2f}× {memory:>9}")
+    print(f"median of {args.runs} runs after a warm-up\n")
+    print(f"{'command':<55} {'median':>8} {'× baseline':>11} {'peak MiB':>9}", flush=True)
+    baseline = None
+    for name, command, before in measurements:
+        _, median, memory = measure(name, command, args.runs, env, before)
+        baseline = baseline or median
+        print(f"{name:<55} {median:>7.3f}s {median / baseline:>10.2f}× {memory:>9}", flush=True)
     if not args.keep:
         shutil.rmtree(folder)
 

@@ -15,27 +15,43 @@ from kehoach.errors import Problem
 from kehoach.i18n import _
 from kehoach.model import Task
 from kehoach.occurrences import due_date, term_years
-from kehoach.yamlio import Document, Loc, key_path
+from kehoach.yamlio import Loc, key_path
 
 
-def check(dataset: Dataset, plan_path: Path) -> list[Problem]:
-    plan_doc = dataset.documents[plan_path]
+def check(dataset: Dataset, plan_path: Path, checked_units: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every cross-file problem; units in ``checked_units`` are known to have none of their own."""
+    plan_doc = Place(dataset, plan_path)
     return sorted(
         [
             *_plan_uniqueness(dataset, plan_doc),
             *_task_references(dataset, plan_doc),
             *_group_members(dataset, plan_doc),
-            *_unit_files(dataset),
+            *_unit_files(dataset, checked_units),
         ]
     )
 
 
-def _at(document: Document, loc: Loc, message: str, rule: str) -> Problem:
+def check_unit(dataset: Dataset, unit_id: str) -> list[Problem]:
+    """The problems of one unit file against the plan and the other units."""
+    return list(_unit_file(dataset, unit_id))
+
+
+class Place:
+    """A data file as checks see it: parsed for positions only when there is a problem to place."""
+
+    def __init__(self, dataset: Dataset, path: Path) -> None:
+        self.dataset, self.path = dataset, path
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        return self.dataset.documents[self.path].position(loc)
+
+
+def _at(document: Place, loc: Loc, message: str, rule: str) -> Problem:
     line, column = document.position(loc)
     return Problem(document.path, line, column, message, rule, key_path(loc))
 
 
-def _duplicates(document: Document, section: str, ids: Iterable[str], field: str) -> Iterator[Problem]:
+def _duplicates(document: Place, section: str, ids: Iterable[str], field: str) -> Iterator[Problem]:
     first: dict[str, int] = {}
     for index, value in enumerate(ids):
         loc = (section, index, field)
@@ -49,7 +65,7 @@ def _duplicates(document: Document, section: str, ids: Iterable[str], field: str
             first[value] = index
 
 
-def _plan_uniqueness(dataset: Dataset, document: Document) -> Iterator[Problem]:
+def _plan_uniqueness(dataset: Dataset, document: Place) -> Iterator[Problem]:
     plan = dataset.plan
     yield from _duplicates(document, "tasks", (task.ref for task in plan.tasks), "ref")
     yield from _duplicates(document, "groups", (group.id for group in plan.groups), "id")
@@ -68,14 +84,14 @@ def _missing(kind: str, value: str, known: Iterable[str]) -> str:
 
 
 def _each_missing(
-    document: Document, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
+    document: Place, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
 ) -> Iterator[Problem]:
     for index, value in enumerate(values):
         if not exists(value):
             yield _at(document, (*loc, index), _missing(kind, value, known), "reference")
 
 
-def _task_references(dataset: Dataset, document: Document) -> Iterator[Problem]:
+def _task_references(dataset: Dataset, document: Place) -> Iterator[Problem]:
     owners = [*dataset.units, *dataset.groups]
     is_owner = owners.__contains__
     for index, task in enumerate(dataset.plan.tasks):
@@ -88,7 +104,7 @@ def _task_references(dataset: Dataset, document: Document) -> Iterator[Problem]:
         yield from _schedule_references(dataset, document, (*loc, "schedule"), task)
 
 
-def _schedule_references(dataset: Dataset, document: Document, loc: Loc, task: Task) -> Iterator[Problem]:
+def _schedule_references(dataset: Dataset, document: Place, loc: Loc, task: Task) -> Iterator[Problem]:
     schedule = task.schedule
     if schedule is None:
         return
@@ -107,7 +123,7 @@ def _schedule_references(dataset: Dataset, document: Document, loc: Loc, task: T
         yield _at(document, (*loc, "event"), _missing(_("sự kiện"), schedule.event, dataset.events), "reference")
 
 
-def _group_members(dataset: Dataset, document: Document) -> Iterator[Problem]:
+def _group_members(dataset: Dataset, document: Place) -> Iterator[Problem]:
     units = dataset.units
     for index, group in enumerate(dataset.plan.groups):
         yield from _each_missing(
@@ -115,28 +131,34 @@ def _group_members(dataset: Dataset, document: Document) -> Iterator[Problem]:
         )
 
 
-def _unit_files(dataset: Dataset) -> Iterator[Problem]:
-    for unit_id, unit in dataset.units.items():
-        document = dataset.documents[dataset.unit_paths[unit_id]]
-        if unit.id != document.path.stem:
-            message = _("mã '{id}' phải trùng tên tệp '{stem}'; hãy đổi tên tệp hoặc sửa mã").format(
-                id=unit.id, stem=document.path.stem
-            )
-            yield _at(document, ("id",), message, "unit-id")
-        yield from _each_missing(
-            document, ("successors",), unit.successors, dataset.units.__contains__, _("đơn vị"), dataset.units
+def _unit_files(dataset: Dataset, checked_units: frozenset[str]) -> Iterator[Problem]:
+    for unit_id in dataset.units:
+        if unit_id not in checked_units:
+            yield from _unit_file(dataset, unit_id)
+
+
+def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Problem]:
+    unit = dataset.units[unit_id]
+    document = Place(dataset, dataset.unit_paths[unit_id])
+    if unit.id != document.path.stem:
+        message = _("mã '{id}' phải trùng tên tệp '{stem}'; hãy đổi tên tệp hoặc sửa mã").format(
+            id=unit.id, stem=document.path.stem
         )
-        yield from _unit_records(dataset, document, unit_id)
+        yield _at(document, ("id",), message, "unit-id")
+    yield from _each_missing(
+        document, ("successors",), unit.successors, dataset.units.__contains__, _("đơn vị"), dataset.units
+    )
+    yield from _unit_records(dataset, document, unit_id)
 
 
-def _unit_records(dataset: Dataset, document: Document, unit_id: str) -> Iterator[Problem]:
+def _unit_records(dataset: Dataset, document: Place, unit_id: str) -> Iterator[Problem]:
     seen: dict[tuple[str, str], int] = {}
     for index, record in enumerate(dataset.units[unit_id].records):
         loc: Loc = ("records", index)
         task = dataset.tasks.get(record.task)
         if task is None:
             yield _at(document, (*loc, "task"), _missing(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
-        elif unit_id not in dataset.task_units(task):
+        elif not dataset.owes(unit_id, task):
             message = _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit_id, ref=record.task)
             yield _at(document, (*loc, "task"), message, "reference")
         elif due_date(task.schedule, record.period, dataset) is None:

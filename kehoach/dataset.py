@@ -48,6 +48,14 @@ class Dataset:
             return known[1]
         return self._expand(task)
 
+    def owes(self, unit: str, task: Task) -> bool:
+        known = self._owing.get(task.ref)
+        return unit in known if known is not None and self.tasks[task.ref] is task else unit in self.task_units(task)
+
+    @cached_property
+    def _owing(self) -> dict[str, frozenset[str]]:
+        return {ref: frozenset(units) for ref, (_task, units) in self._task_units.items()}
+
     def _expand(self, task: Task) -> list[str]:
         return list(dict.fromkeys(unit for owner in task.owners for unit in self.members(owner)))
 

@@ -48,10 +48,28 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Dataset | None, list[P
     dataset = Dataset(root, plan, units, documents, unit_paths)
     checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
     if cache.get(checked) is not True:
-        problems.extend(check(dataset, root / PLAN_FILE))
+        problems.extend(_cross_check(dataset, raws, cache))
         if not problems:
             cache.put(checked, True)
     return (dataset if not problems else None), problems
+
+
+def _cross_check(dataset: Dataset, raws: dict[Path, bytes], cache: Cache) -> list[Problem]:
+    """Cross-file checks, skipping unit files found clean before against the same plan and units.
+
+    A unit file's own checks depend on its bytes and name, the plan's bytes and which units
+    exist, so after one file is edited only that file is checked again.
+    """
+    plan_path = dataset.root / PLAN_FILE
+    context = digest(raws[plan_path], *sorted(dataset.units))
+    keys = {unit: "unit-checked-" + digest(context, path.name, raws[path]) for unit, path in dataset.unit_paths.items()}
+    clean = frozenset(unit for unit, key in keys.items() if cache.get(key) is True)
+    problems = check(dataset, plan_path, clean)
+    flagged = {problem.path for problem in problems}
+    for unit, key in keys.items():
+        if unit not in clean and dataset.unit_paths[unit] not in flagged:
+            cache.put(key, True)
+    return problems
 
 
 class Documents(dict[Path, Document]):

@@ -94,8 +94,9 @@ def _yearly_due(schedule: Yearly | Years, key: str) -> date | None:
     return periods.day_in_year(year, month, day) if applies else None
 
 
-def _review_start(schedule: Ongoing, starts: date) -> int:
-    return schedule.from_ or starts.year
+def _review_start(schedule: Ongoing, starts: date) -> date:
+    """Reviews are owed from ``from`` (a year), else from the period in which the plan starts."""
+    return date(schedule.from_, 1, 1) if schedule.from_ else starts
 
 
 REVIEW_SPANS = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
@@ -103,7 +104,7 @@ REVIEW_SPANS = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
 
 def _review_keys(schedule: Ongoing, starts: date, until: date) -> Iterator[str]:
     span = REVIEW_SPANS[schedule.review or "yearly"]
-    period = periods.containing(date(_review_start(schedule, starts), 1, 1), span)
+    period = periods.containing(_review_start(schedule, starts), span)
     while period.start <= until:
         yield period.key
         period = periods.containing(period.end + timedelta(days=1), span)
@@ -115,7 +116,7 @@ def _review_due(schedule: Ongoing, key: str, starts: date) -> date | None:
         period = periods.parse_period(key)
     except ValueError:
         return None
-    if not schedule.review or period.start.year < _review_start(schedule, starts):
+    if not schedule.review or period.end < _review_start(schedule, starts):
         return None
     return period.end if periods.containing(period.start, REVIEW_SPANS[schedule.review]) == period else None
 
@@ -170,7 +171,12 @@ def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> I
 
 def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | None = None) -> list[Occurrence]:
     found = (occurrence for task in dataset.plan.tasks for occurrence in task_occurrences(task, dataset, first, last))
-    return sorted(occurrence for occurrence in found if units is None or occurrence.unit in units)
+    # Sorting by a key tuple, not the dataclass's generated __lt__: the same order, several times faster.
+    return sorted((o for o in found if units is None or o.unit in units), key=_order)
+
+
+def _order(occurrence: Occurrence) -> tuple[date, str, str, str]:
+    return (occurrence.due, occurrence.task, occurrence.unit, occurrence.period)
 
 
 def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Entry:

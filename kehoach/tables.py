@@ -85,6 +85,8 @@ def _row_lines(row: Sequence[Cell], widths: Sequence[int], styler: Styler) -> li
 
 
 def _wrap(text: str, size: int) -> list[str]:
+    if len(text) <= size and "\n" not in text:
+        return [text]  # most cells fit: skip textwrap
     lines: list[str] = []
     for paragraph in text.split("\n") or [""]:
         lines.extend(textwrap.wrap(paragraph, size, break_long_words=True, break_on_hyphens=False) or [""])

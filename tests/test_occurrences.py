@@ -298,11 +298,12 @@ def test_ongoing_work_with_review_owes_one_per_review_period(
     assert owed(schedule, window=(date(2000, 1, 1), last)) == expected
 
 
-def test_monthly_review_starts_with_the_plans_first_year_when_from_is_not_set() -> None:
-    """The minimal plan starts on 2021-12-01: reviews are owed from January 2021."""
+def test_monthly_review_starts_in_the_month_the_plan_starts_when_from_is_not_set() -> None:
+    """The minimal plan starts on 2021-12-01: nothing is owed for the months before it existed."""
     schedule = Ongoing.model_validate({"kind": "ongoing", "review": "monthly"})
-    found = owed(schedule, window=(date(2000, 1, 1), date(2021, 3, 31)))
-    assert found == [("2021-01", date(2021, 1, 31)), ("2021-02", date(2021, 2, 28)), ("2021-03", date(2021, 3, 31))]
+    found = owed(schedule, window=(date(2000, 1, 1), date(2022, 2, 28)))
+    assert found == [("2021-12", date(2021, 12, 31)), ("2022-01", date(2022, 1, 31)), ("2022-02", date(2022, 2, 28))]
+    assert due_date(schedule, "2021-11", minimal_dataset()) is None
 
 
 def test_a_review_period_of_another_span_is_not_a_period_of_the_task() -> None:
