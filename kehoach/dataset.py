@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,7 +17,7 @@ class Dataset:
 
     root: Path
     plan: PlanFile
-    units: dict[str, Unit]
+    units: Mapping[str, Unit]
     documents: dict[Path, Document] = field(default_factory=dict, repr=False)
     unit_paths: dict[str, Path] = field(default_factory=dict, repr=False)
 

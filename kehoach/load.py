@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,6 +36,13 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Dataset | None, list[P
     raws = {path: path.read_bytes() for path in data_files(root) if _readable(path, problems)}
     documents = Documents(raws)
     plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems, cache)
+    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
+    if plan is not None and not problems and cache.get(checked) is True:
+        # The folder, byte for byte, was loaded and checked clean before: its unit ids are its
+        # file names, and a unit's model is read from the cache only when a command asks for it.
+        paths = {path.stem: path for path in unit_files(root)}
+        loaders = {stem: partial(_load_known, path, documents, cache) for stem, path in paths.items()}
+        return Dataset(root, plan, Shelf(loaders), documents, paths), problems
     units: dict[str, Unit] = {}
     unit_paths: dict[str, Path] = {}
     for path in unit_files(root):
@@ -46,12 +55,41 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Dataset | None, list[P
         # read would otherwise show up again as a missing owner everywhere it is named.
         return None, problems
     dataset = Dataset(root, plan, units, documents, unit_paths)
-    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
-    if cache.get(checked) is not True:
-        problems.extend(_cross_check(dataset, raws, cache))
-        if not problems:
-            cache.put(checked, True)
+    problems.extend(_cross_check(dataset, raws, cache))
+    if not problems:
+        cache.put(checked, True)
     return (dataset if not problems else None), problems
+
+
+class Shelf(Mapping[str, Unit]):
+    """Units by id, each loaded on first use."""
+
+    def __init__(self, loaders: Mapping[str, Callable[[], Unit]]) -> None:
+        self.loaders = loaders
+        self.loaded: dict[str, Unit] = {}
+
+    def __getitem__(self, unit_id: str) -> Unit:
+        if unit_id not in self.loaded:
+            self.loaded[unit_id] = self.loaders[unit_id]()
+        return self.loaded[unit_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.loaders)
+
+    def __len__(self) -> int:
+        return len(self.loaders)
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self.loaders
+
+
+def _load_known(path: Path, documents: Documents, cache: Cache) -> Unit:
+    """A unit from a folder known to be valid; a problem here means the file changed meanwhile."""
+    problems: list[Problem] = []
+    unit = _load_file(path, Unit, documents, problems, cache)
+    if unit is None:
+        raise DataInvalid(problems)
+    return unit
 
 
 def _cross_check(dataset: Dataset, raws: dict[Path, bytes], cache: Cache) -> list[Problem]:
