@@ -27,42 +27,49 @@ M = TypeVar("M", bound=BaseModel)
 def load(root: Path, cache: Cache | None = None) -> tuple[Dataset | None, list[Problem]]:
     """Load a data folder: the dataset, or ``None`` with every problem found when there are any.
 
-    With a ``cache``, a file whose bytes were validated before is not parsed again (its text is
-    parsed only if a check or a write needs positions), and a folder checked before, file for
-    file the same, is not cross-checked again.
+    With a ``cache``: a file validated before (the same bytes) is not parsed again; a unit file
+    checked clean before (the same bytes, plan and set of units) is neither checked nor even
+    unpickled until a command asks for that unit; a folder checked before is not checked again.
+    A file is parsed for positions only if a problem must be placed or a record written.
     """
     cache = cache or Cache(None)
     problems: list[Problem] = []
     raws = {path: path.read_bytes() for path in data_files(root) if _readable(path, problems)}
     documents = Documents(raws)
     plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems, cache)
-    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
-    if plan is not None and not problems and cache.get(checked) is True:
-        # The folder, byte for byte, was loaded and checked clean before: its unit ids are its
-        # file names, and a unit's model is read from the cache only when a command asks for it.
-        paths = {path.stem: path for path in unit_files(root)}
-        loaders = {stem: partial(_load_known, path, documents, cache) for stem, path in paths.items()}
-        return Dataset(root, plan, Shelf(loaders), documents, paths), problems
-    units: dict[str, Unit] = {}
-    unit_paths: dict[str, Path] = {}
-    for path in unit_files(root):
-        unit = _load_file(path, Unit, documents, problems, cache)
-        if unit is not None and unit.id not in units:
-            units[unit.id] = unit
-            unit_paths[unit.id] = path
+    paths = {path.stem: path for path in unit_files(root) if path in raws}
+    context = digest(raws.get(root / PLAN_FILE, b""), *sorted(paths))
+    marks = {stem: "unit-checked-" + digest(context, path.name, raws[path]) for stem, path in paths.items()}
+    clean = frozenset(stem for stem, key in marks.items() if cache.get(key) is True)
+    loaders: dict[str, Callable[[], Unit]] = {}
+    for stem, path in paths.items():
+        if stem in clean:
+            loaders[stem] = partial(_load_known, path, documents, cache)
+        elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
+            loaders[stem] = partial(_as_is, unit)
     if problems or plan is None:
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
         return None, problems
-    dataset = Dataset(root, plan, units, documents, unit_paths)
-    problems.extend(_cross_check(dataset, raws, cache))
-    if not problems:
-        cache.put(checked, True)
+    dataset = Dataset(root, plan, Shelf(loaders), documents, paths)
+    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
+    if cache.get(checked) is not True:
+        problems.extend(check(dataset, root / PLAN_FILE, clean))
+        flagged = {problem.path for problem in problems}
+        for stem, key in marks.items():
+            if stem not in clean and paths[stem] not in flagged:
+                cache.put(key, True)
+        if not problems:
+            cache.put(checked, True)
     return (dataset if not problems else None), problems
 
 
+def _as_is(unit: Unit) -> Unit:
+    return unit
+
+
 class Shelf(Mapping[str, Unit]):
-    """Units by id, each loaded on first use."""
+    """Units by id (which is their file's name), each loaded on first use."""
 
     def __init__(self, loaders: Mapping[str, Callable[[], Unit]]) -> None:
         self.loaders = loaders
@@ -90,24 +97,6 @@ def _load_known(path: Path, documents: Documents, cache: Cache) -> Unit:
     if unit is None:
         raise DataInvalid(problems)
     return unit
-
-
-def _cross_check(dataset: Dataset, raws: dict[Path, bytes], cache: Cache) -> list[Problem]:
-    """Cross-file checks, skipping unit files found clean before against the same plan and units.
-
-    A unit file's own checks depend on its bytes and name, the plan's bytes and which units
-    exist, so after one file is edited only that file is checked again.
-    """
-    plan_path = dataset.root / PLAN_FILE
-    context = digest(raws[plan_path], *sorted(dataset.units))
-    keys = {unit: "unit-checked-" + digest(context, path.name, raws[path]) for unit, path in dataset.unit_paths.items()}
-    clean = frozenset(unit for unit, key in keys.items() if cache.get(key) is True)
-    problems = check(dataset, plan_path, clean)
-    flagged = {problem.path for problem in problems}
-    for unit, key in keys.items():
-        if unit not in clean and dataset.unit_paths[unit] not in flagged:
-            cache.put(key, True)
-    return problems
 
 
 class Documents(dict[Path, Document]):
@@ -148,7 +137,9 @@ def _load_file(path: Path, model: type[M], documents: Documents, problems: list[
     if isinstance(cached, model):
         return cached
     try:
-        document = documents[path]
+        # Parsed, used and dropped: keeping every file's positions would hold the whole
+        # folder's text structure in memory; a check that needs them parses the file again.
+        document = document_from_bytes(path, documents.raws[path])
     except YamlError as error:
         problems.extend(error.problems)
         return None

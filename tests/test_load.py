@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -134,10 +135,15 @@ def test_references_must_exist(minimal: Path) -> None:
 
 def test_a_unit_file_must_be_named_after_its_id(minimal: Path) -> None:
     (minimal / "units/ban-a.yaml").rename(minimal / "units/ban-x.yaml")
-    assert (
-        found(minimal)[0]
-        == "units/ban-x.yaml:2:5: id: mã 'ban-a' phải trùng tên tệp 'ban-x'; hãy đổi tên tệp hoặc sửa mã"
-    )
+    problems = found(minimal)
+    # A unit is known by its file's name: the plan's owner 'ban-a' no longer exists either.
+    assert "units/ban-x.yaml:2:5: id: mã 'ban-a' phải trùng tên tệp 'ban-x'; hãy đổi tên tệp hoặc sửa mã" in problems
+    assert problems[0].startswith("plan.yaml:20:15: groups[0].members[0]: đơn vị 'ban-a' không có trong dữ liệu")
+
+
+def test_two_files_claiming_one_id_are_both_reported(minimal: Path) -> None:
+    shutil.copy(minimal / "units/ban-a.yaml", minimal / "units/ban-a-copy.yaml")
+    assert "units/ban-a-copy.yaml:2:5: id: mã 'ban-a' phải trùng tên tệp 'ban-a-copy'" in "\n".join(found(minimal))
 
 
 def test_cross_checks_wait_for_every_file_to_read(minimal: Path) -> None:
