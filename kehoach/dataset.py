@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kehoach.model import Event, Group, PlanFile, Task, TermCalendar, Unit
+from kehoach.model import Event, Group, PlanFile, Record, Task, TermCalendar, Unit
 from kehoach.yamlio import Document
 
 
@@ -36,6 +36,13 @@ class Dataset:
     @cached_property
     def calendars(self) -> dict[str, TermCalendar]:
         return {calendar.id: calendar for calendar in self.plan.term_calendars}
+
+    @cached_property
+    def record_index(self) -> dict[tuple[str, str, str], Record]:
+        """Every unit's records by (unit, task, period)."""
+        return {
+            (unit.id, record.task, record.period): record for unit in self.units.values() for record in unit.records
+        }
 
     def members(self, owner: str) -> list[str]:
         """The units an owner id stands for: a group's members, or the unit itself."""

@@ -72,16 +72,20 @@ def column_widths(
 
 
 def _row_lines(row: Sequence[Cell], widths: Sequence[int], styler: Styler) -> list[str]:
-    wrapped = [_wrap(cell.text, size) for cell, size in zip(row, widths, strict=True)]
-    height = max(len(lines) for lines in wrapped)
-    out = []
-    for number in range(height):
-        parts = []
-        for cell, lines, size in zip(row, wrapped, widths, strict=True):
-            text = lines[number] if number < len(lines) else ""
-            parts.append(styler(text, cell.style) + " " * (size - len(text)) if cell.style else text.ljust(size))
-        out.append(_join(parts))
-    return out
+    pairs = list(zip(row, widths, strict=True))
+    if all("\n" not in cell.text and len(cell.text) <= size for cell, size in pairs):
+        return [_join([_fill(cell.text, cell.style, size, styler) for cell, size in pairs])]  # the usual row
+    wrapped = [_wrap(cell.text, size) for cell, size in pairs]
+    return [
+        _join([_fill(lines[number] if number < len(lines) else "", cell.style, size, styler)
+               for (cell, size), lines in zip(pairs, wrapped, strict=True)])
+        for number in range(max(len(lines) for lines in wrapped))
+    ]  # fmt: skip
+
+
+def _fill(text: str, style: str, size: int, styler: Styler) -> str:
+    """A cell's text padded to its column; styled (coloured) text is padded outside the style."""
+    return styler(text, style) + " " * (size - len(text)) if style else text.ljust(size)
 
 
 def _wrap(text: str, size: int) -> list[str]:
