@@ -13,6 +13,7 @@ rich.table"`` measured in the same run, and the peak memory of the process.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -139,11 +140,21 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--generate-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.generate_only:
+        as_of, left_open = generate(args.generate_only, max(1, round(args.units * args.scale)), args.years)
+        (args.generate_only.parent / "generated.json").write_text(json.dumps([as_of.isoformat(), left_open]))
+        return
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kehoach-bench-"))
     data = folder / "data"
     shutil.rmtree(data, ignore_errors=True)
-    as_of, left_open = generate(data, max(1, round(args.units * args.scale)), args.years)
+    # Generate in a child process: a large parent would inflate every measured child's peak
+    # memory (a forked child starts with the parent's pages resident).
+    generator = [sys.executable, __file__, "--scale", str(args.scale), "--units", str(args.units)]
+    subprocess.run([*generator, "--years", str(args.years), "--generate-only", str(data)], check=True)
+    as_of_text, left_open = json.loads((folder / "generated.json").read_text())
+    as_of = date.fromisoformat(as_of_text)
     env = {**os.environ, "KEHOACH_TODAY": as_of.isoformat(), "KEHOACH_CACHE": str(folder / "cache")}
     kehoach = [sys.executable, "-m", "kehoach"]
     nothing: Callable[[int], None] = lambda run: None  # noqa: E731
