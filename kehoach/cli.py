@@ -124,6 +124,14 @@ def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[An
     return code
 
 
+def _on_day(
+    data: Path | None, as_of: str | None, question: tuple[Any, ...], answer: Callable[[Any, date, TextIO], int]
+) -> int:
+    """A read-only answer that depends on the day: the day is read once and is part of the question."""
+    day = _today(as_of)
+    return _memoized(data, (*question, day), lambda dataset, out: answer(dataset, day, out))
+
+
 class TerminalBuffer(io.StringIO):
     """Collects output while looking, to rich, like the terminal (or pipe) it will go to."""
 
@@ -198,9 +206,11 @@ def due(
         if len(spans) > 1:
             raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
         span = spans[0] if spans else DEFAULT_SPAN
-        today = _today(as_of)
-        question = ("due", span, unit, today, fmt)
-        return _memoized(data, question, lambda ds, out: _command("due").run(ds, unit or [], today, span, fmt, out))
+
+        def answer(dataset: Any, day: date, out: TextIO) -> int:
+            return int(_command("due").run(dataset, unit or [], day, span, fmt, out))
+
+        return _on_day(data, as_of, ("due", span, unit, fmt), answer)
 
     _invoke(body)
 
@@ -217,14 +227,10 @@ def overdue(
 ) -> None:
     """Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."""
 
-    def body() -> int:
-        today = _today(as_of)
-        question = ("overdue", check, unit, today, fmt)
-        return _memoized(
-            data, question, lambda ds, out: _command("overdue").run(ds, unit or [], today, check, fmt, out)
-        )
+    def answer(dataset: Any, day: date, out: TextIO) -> int:
+        return int(_command("overdue").run(dataset, unit or [], day, check, fmt, out))
 
-    _invoke(body)
+    _invoke(lambda: _on_day(data, as_of, ("overdue", check, unit, fmt), answer))
 
 
 @app.command()
@@ -237,14 +243,10 @@ def upcoming(
 ) -> None:
     """Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."""
 
-    def body() -> int:
-        today = _today(as_of)
-        question = ("upcoming", days, unit, today, fmt)
-        return _memoized(
-            data, question, lambda ds, out: _command("upcoming").run(ds, unit or [], today, days, fmt, out)
-        )
+    def answer(dataset: Any, day: date, out: TextIO) -> int:
+        return int(_command("upcoming").run(dataset, unit or [], day, days, fmt, out))
 
-    _invoke(body)
+    _invoke(lambda: _on_day(data, as_of, ("upcoming", days, unit, fmt), answer))
 
 
 @app.command()
