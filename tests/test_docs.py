@@ -36,3 +36,11 @@ def test_quickstart_holds_exactly_two_commands() -> None:
     commands = [line for line in block[1].splitlines() if line.strip() and not line.startswith("#")]
     assert len(commands) == 2
     assert "kehoach" in commands[0] and "pytest" in commands[1]
+
+
+def test_the_readme_due_output_is_what_kehoach_prints(cli: Callable[..., Result]) -> None:
+    """The sample in the README is a real run on the shipped data, and stays one."""
+    sample = re.search(r"```console\n\$ kehoach (due --quarter [^\n]*)\n(.*?)```", README, re.S)
+    assert sample is not None
+    result = cli(*sample[1].split(), "--data", str(REPO / "data"))
+    assert [line.rstrip() for line in result.stdout.splitlines()] == sample[2].splitlines()
