@@ -31,11 +31,6 @@ def check(dataset: Dataset, plan_path: Path, checked_units: frozenset[str] = fro
     )
 
 
-def check_unit(dataset: Dataset, unit_id: str) -> list[Problem]:
-    """The problems of one unit file against the plan and the other units."""
-    return list(_unit_file(dataset, unit_id))
-
-
 class Place:
     """A data file as checks see it: parsed for positions only when there is a problem to place."""
 

@@ -105,20 +105,21 @@ def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[An
     replayed answer is byte for byte what computing it again would print.
     """
     from kehoach.cache import content_digest
-    from kehoach.datadir import data_files
+    from kehoach.datadir import read_files
     from kehoach.output import Screen
 
     root, cache, screen = _root(data), _cache(), Screen(sys.stdout)
-    files = [(path.relative_to(root).as_posix(), path.read_bytes()) for path in data_files(root)]
-    key = "output-" + content_digest([*files, ("question", repr((*question, screen.width, screen.colour)).encode())])
-    replay = cache.get(key)
+    files = read_files(root)
+    named = [(path.relative_to(root).as_posix(), raw) for path, raw in files[0].items()]
+    key = "output-" + content_digest([*named, ("question", repr((*question, screen.width, screen.colour)).encode())])
+    replay = None if files[1] else cache.get(key)  # an unreadable file is reported, never replayed over
     if isinstance(replay, tuple) and len(replay) == 2:
         sys.stdout.write(replay[0])
         return int(replay[1])
     from kehoach.load import load_valid
 
     buffer = TerminalBuffer(sys.stdout)
-    code = answer(load_valid(root, cache), buffer)
+    code = answer(load_valid(root, cache, files), buffer)
     sys.stdout.write(buffer.getvalue())
     cache.put(key, (buffer.getvalue(), code))
     return code

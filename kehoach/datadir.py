@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from kehoach.errors import DataNotFound
+from kehoach.errors import DataNotFound, Problem
 from kehoach.i18n import _
 
 PLAN_FILE = "plan.yaml"
@@ -47,3 +47,16 @@ def unit_files(root: Path) -> list[Path]:
 def data_files(root: Path) -> list[Path]:
     """Every file a data folder is made of: the plan first, then the units by name."""
     return [root / PLAN_FILE, *unit_files(root)]
+
+
+def read_files(root: Path) -> tuple[dict[Path, bytes], list[Problem]]:
+    """Every data file's bytes, read once; a file that cannot be read is a problem, not a crash."""
+    raws: dict[Path, bytes] = {}
+    problems: list[Problem] = []
+    for path in data_files(root):
+        try:
+            raws[path] = path.read_bytes()
+        except OSError as error:
+            message = _("không đọc được tệp: {error}").format(error=error.strerror)
+            problems.append(Problem(path, 1, 1, message, "io"))
+    return raws, problems

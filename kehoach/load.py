@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from kehoach.cache import Cache, content_digest, digest
 from kehoach.checks import check
-from kehoach.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, data_files, find_data_dir, unit_files
+from kehoach.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
 from kehoach.dataset import Dataset
 from kehoach.diagnostics import problems_from_validation
 from kehoach.errors import DataInvalid, Problem
@@ -24,7 +24,9 @@ __all__ = ["ENV_DATA", "PLAN_FILE", "UNITS_DIR", "find_data_dir", "load", "load_
 M = TypeVar("M", bound=BaseModel)
 
 
-def load(root: Path, cache: Cache | None = None) -> tuple[Dataset | None, list[Problem]]:
+def load(
+    root: Path, cache: Cache | None = None, files: tuple[dict[Path, bytes], list[Problem]] | None = None
+) -> tuple[Dataset | None, list[Problem]]:
     """Load a data folder: the dataset, or ``None`` with every problem found when there are any.
 
     With a ``cache``: a file validated before (the same bytes) is not parsed again; a unit file
@@ -33,8 +35,8 @@ def load(root: Path, cache: Cache | None = None) -> tuple[Dataset | None, list[P
     A file is parsed for positions only if a problem must be placed or a record written.
     """
     cache = cache or Cache(None)
-    problems: list[Problem] = []
-    raws = {path: path.read_bytes() for path in data_files(root) if _readable(path, problems)}
+    raws, read_problems = files or read_files(root)
+    problems = list(read_problems)
     documents = Documents(raws)
     plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems, cache)
     paths = {path.stem: path for path in unit_files(root) if path in raws}
@@ -112,18 +114,11 @@ class Documents(dict[Path, Document]):
         return document
 
 
-def _readable(path: Path, problems: list[Problem]) -> bool:
-    try:
-        path.stat()
-        return True
-    except OSError as error:
-        problems.append(Problem(path, 1, 1, _("không đọc được tệp: {error}").format(error=error.strerror), "io"))
-        return False
-
-
-def load_valid(root: Path, cache: Cache | None = None) -> Dataset:
-    """The dataset, or :class:`DataInvalid` with every problem found."""
-    dataset, problems = load(root, cache)
+def load_valid(
+    root: Path, cache: Cache | None = None, files: tuple[dict[Path, bytes], list[Problem]] | None = None
+) -> Dataset:
+    """The dataset, or :class:`DataInvalid` with every problem found (``files``: already read)."""
+    dataset, problems = load(root, cache, files)
     if dataset is None:
         raise DataInvalid(problems)
     return dataset

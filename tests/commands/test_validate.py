@@ -57,3 +57,15 @@ def test_other_commands_refuse_invalid_data_on_stderr(cli: Callable[..., Result]
     assert result.stdout == ""
     assert result.stderr.startswith(f"{minimal / 'plan.yaml'}:25:11: ")
     assert "kehoach validate" in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", [("validate",), ("tasks",), ("due", "--year")])
+def test_an_unreadable_data_file_is_a_problem_not_a_crash(
+    cli: Callable[..., Result], minimal: Path, command: tuple[str, ...]
+) -> None:
+    (minimal / "units" / "broken.yaml").mkdir()  # unreadable even for root: a folder named like a file
+    result = cli(*command, "--data", str(minimal))
+    assert result.exit_code == 1
+    assert (
+        f"{minimal / 'units' / 'broken.yaml'}:1:1: không đọc được tệp: Is a directory" in result.stdout + result.stderr
+    )
