@@ -79,7 +79,13 @@ def digest(*parts: bytes | str) -> str:
 
 def content_digest(files: Iterable[tuple[str, bytes]]) -> str:
     """One key for a set of named files (the names matter: a unit's id is its file's name)."""
-    return digest(*(part for name, data in files for part in (name, hashlib.sha256(data).hexdigest())))
+    return digest(*(part for name, data in files for part in (name, file_digest(data))))
+
+
+@cache
+def file_digest(data: bytes) -> str:
+    """SHA-256 of a file's bytes, computed once per run: one run builds several keys from each file."""
+    return hashlib.sha256(data).hexdigest()
 
 
 @cache

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kehoach.cache import Cache, content_digest, digest
+from kehoach.cache import Cache, content_digest, digest, file_digest
 from kehoach.checks import check
 from kehoach.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
 from kehoach.dataset import Dataset
@@ -21,12 +21,15 @@ from kehoach.yamlio import Document, YamlError, document_from_bytes
 
 __all__ = ["ENV_DATA", "PLAN_FILE", "UNITS_DIR", "find_data_dir", "load", "load_valid", "unit_files"]
 
+if TYPE_CHECKING:
+    from kehoach.records import Written
+
 M = TypeVar("M", bound=BaseModel)
+Files = tuple[dict[Path, bytes], list[Problem]]
+"""Every data file's bytes by path, and the files that could not be read (see read_files)."""
 
 
-def load(
-    root: Path, cache: Cache | None = None, files: tuple[dict[Path, bytes], list[Problem]] | None = None
-) -> tuple[Dataset | None, list[Problem]]:
+def load(root: Path, cache: Cache | None = None, files: Files | None = None) -> tuple[Dataset | None, list[Problem]]:
     """Load a data folder: the dataset, or ``None`` with every problem found when there are any.
 
     With a ``cache``: a file validated before (the same bytes) is not parsed again; a unit file
@@ -40,9 +43,14 @@ def load(
     documents = Documents(raws)
     plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems, cache)
     paths = {path.stem: path for path in unit_files(root) if path in raws}
-    context = digest(raws.get(root / PLAN_FILE, b""), *sorted(paths))
-    marks = {stem: "unit-checked-" + digest(context, path.name, raws[path]) for stem, path in paths.items()}
-    clean = frozenset(stem for stem, key in marks.items() if cache.get(key) is True)
+    context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths))
+    marks = {
+        stem: "unit-checked-" + digest(context, path.name, file_digest(raws[path])) for stem, path in paths.items()
+    }
+    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
+    # A folder checked as a whole vouches for every unit in it: no need to look up each unit's mark.
+    known_good = not read_problems and cache.get(checked) is True
+    clean = frozenset(paths if known_good else (stem for stem, key in marks.items() if cache.get(key) is True))
     loaders: dict[str, Callable[[], Unit]] = {}
     for stem, path in paths.items():
         if stem in clean:
@@ -54,8 +62,7 @@ def load(
         # read would otherwise show up again as a missing owner everywhere it is named.
         return None, problems
     dataset = Dataset(root, plan, Shelf(loaders), documents, paths)
-    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
-    if cache.get(checked) is not True:
+    if not known_good:
         problems.extend(check(dataset, root / PLAN_FILE, clean))
         flagged = {problem.path for problem in problems}
         for stem, key in marks.items():
@@ -114,9 +121,7 @@ class Documents(dict[Path, Document]):
         return document
 
 
-def load_valid(
-    root: Path, cache: Cache | None = None, files: tuple[dict[Path, bytes], list[Problem]] | None = None
-) -> Dataset:
+def load_valid(root: Path, cache: Cache | None = None, files: Files | None = None) -> Dataset:
     """The dataset, or :class:`DataInvalid` with every problem found (``files``: already read)."""
     dataset, problems = load(root, cache, files)
     if dataset is None:
@@ -124,10 +129,23 @@ def load_valid(
     return dataset
 
 
+def remember(root: Path, files: Files, written: Written, cache: Cache | None) -> None:
+    """After kehoach wrote a unit file (and proved it reads back as ``written.unit``), check the new
+    folder now, so that the next command starts warm.
+
+    With the written unit's model cached under its new bytes, :func:`load` checks only that one
+    unit against the rest; the marks it leaves are the ones a cold load of the new folder would.
+    """
+    if cache is None:
+        return
+    cache.put(model_key(Unit, written.data), written.unit)
+    load(root, cache, ({**files[0], written.path: written.data}, files[1]))
+
+
 def _load_file(path: Path, model: type[M], documents: Documents, problems: list[Problem], cache: Cache) -> M | None:
     if path not in documents.raws:
         return None
-    key = f"{model.__name__.lower()}-" + digest(documents.raws[path])
+    key = model_key(model, documents.raws[path])
     cached = cache.get(key)
     if isinstance(cached, model):
         return cached
@@ -149,6 +167,11 @@ def _load_file(path: Path, model: type[M], documents: Documents, problems: list[
         return None
     cache.put(key, validated)
     return validated
+
+
+def model_key(model: type[BaseModel], raw: bytes) -> str:
+    """Where a file's validated model is cached: by the model and the file's bytes."""
+    return f"{model.__name__.lower()}-" + digest(file_digest(raw))
 
 
 def _version_problem(document: Document) -> Problem | None:

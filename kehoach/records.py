@@ -9,6 +9,8 @@ the plan); :func:`append_record` and :func:`remove_record` change one unit file 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import NamedTuple
 
 from kehoach.dataset import Dataset
 from kehoach.describe import vn_date
@@ -95,17 +97,25 @@ def record_lines(record: Record) -> dict[str, str]:
     return {key: scalar_text(value) for key, value in fields.items()}
 
 
-def append_record(dataset: Dataset, unit: str, record: Record) -> None:
+class Written(NamedTuple):
+    """A unit file as kehoach wrote it: its bytes, and the unit they were proven to read back as."""
+
+    path: Path
+    data: bytes
+    unit: Unit
+
+
+def append_record(dataset: Dataset, unit: str, record: Record) -> Written:
     document = dataset.documents[dataset.unit_paths[unit]]
     before = dataset.units[unit]
     try:
         text = append_mapping(document, ("records",), record_lines(record))
     except EditRefused:
         raise _layout_refused(dataset, unit) from None
-    _write_checked(dataset, unit, text, before.model_copy(update={"records": [*before.records, record]}))
+    return _write_checked(dataset, unit, text, before.model_copy(update={"records": [*before.records, record]}))
 
 
-def remove_record(dataset: Dataset, unit: str, index: int) -> None:
+def remove_record(dataset: Dataset, unit: str, index: int) -> Written:
     document = dataset.documents[dataset.unit_paths[unit]]
     before = dataset.units[unit]
     try:
@@ -113,10 +123,10 @@ def remove_record(dataset: Dataset, unit: str, index: int) -> None:
     except EditRefused:
         raise _layout_refused(dataset, unit) from None
     kept = [record for position, record in enumerate(before.records) if position != index]
-    _write_checked(dataset, unit, text, before.model_copy(update={"records": kept}))
+    return _write_checked(dataset, unit, text, before.model_copy(update={"records": kept}))
 
 
-def _write_checked(dataset: Dataset, unit: str, text: str, expected: Unit) -> None:
+def _write_checked(dataset: Dataset, unit: str, text: str, expected: Unit) -> Written:
     """Write ``text`` only if it reads back, strictly, as exactly ``expected``."""
     document = dataset.documents[dataset.unit_paths[unit]]
     try:
@@ -131,7 +141,7 @@ def _write_checked(dataset: Dataset, unit: str, text: str, expected: Unit) -> No
                 path=document.path.name
             )
         )
-    replace_text(document, text)
+    return Written(document.path, replace_text(document, text), expected)
 
 
 def _layout_refused(dataset: Dataset, unit: str) -> WriteRefused:

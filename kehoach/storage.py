@@ -58,14 +58,16 @@ def encoded(document: Document, text: str) -> bytes:
     return (BOM if document.bom else b"") + text.encode("utf-8")
 
 
-def replace_text(document: Document, new_text: str) -> None:
-    """Replace the document's file with ``new_text``, if it still holds what was loaded."""
+def replace_text(document: Document, new_text: str) -> bytes:
+    """Replace the document's file with ``new_text``, if it still holds what was loaded; the bytes written."""
     path = document.path
     if path.read_bytes() != encoded(document, document.text):
         raise WriteRefused(
             _("{path} đã bị sửa trong lúc kehoach làm việc; không ghi gì. Hãy chạy lại lệnh").format(path=shown(path))
         )
-    write_atomically(path, encoded(document, new_text))
+    data = encoded(document, new_text)
+    write_atomically(path, data)
+    return data
 
 
 def write_atomically(path: Path, data: bytes) -> None:

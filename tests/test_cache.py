@@ -126,3 +126,25 @@ def test_writes_then_reads_agree_with_a_cold_run(cli: Cli, tracked: Path) -> Non
     assert answers(cli, tracked) == cold(cli, tracked)
     assert cli("undo", "II.2", "--unit", "ban-a", "--period", "2022", "--data", str(tracked)).exit_code == 0
     assert answers(cli, tracked) == cold(cli, tracked)
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        ("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05"),
+        ("waive", "II.2", "--unit", "ban-a", "--period", "2022", "--reason", "Sáp nhập", "--as-of", "2023-01-05"),
+        ("undo", "II.2", "--unit", "huyen-b", "--period", "2022"),
+    ],
+)
+def test_a_write_leaves_the_folder_checked_for_the_next_command(
+    cli: Cli, tracked: Path, monkeypatch: pytest.MonkeyPatch, write: tuple[str, ...]
+) -> None:
+    answers(cli, tracked)
+    assert cli(*write, "--data", str(tracked)).exit_code == 0
+    expected = cold(cli, tracked)
+
+    def no_checking(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the folder was checked again")
+
+    monkeypatch.setattr(load_module, "check", no_checking)
+    assert answers(cli, tracked) == expected

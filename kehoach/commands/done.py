@@ -7,13 +7,22 @@ from pathlib import Path
 from typing import TextIO
 
 from kehoach.cache import Cache
+from kehoach.datadir import read_files
 from kehoach.dataset import Dataset
 from kehoach.describe import period_label, vn_date
 from kehoach.i18n import _
-from kehoach.load import load_valid
+from kehoach.load import load_valid, remember
 from kehoach.model import Record
 from kehoach.output import write_line
-from kehoach.records import append_record, build_record, check_day, existing_record, occurrence_for, owned_task
+from kehoach.records import (
+    Written,
+    append_record,
+    build_record,
+    check_day,
+    existing_record,
+    occurrence_for,
+    owned_task,
+)
 from kehoach.storage import locked
 
 
@@ -30,7 +39,8 @@ def run(
     cache: Cache | None = None,
 ) -> int:
     with locked(root):
-        dataset = load_valid(root, cache)
+        files = read_files(root)
+        dataset = load_valid(root, cache, files)
         task, unit = owned_task(dataset, ref, unit)
         day = on or as_of
         check_day(dataset, day, as_of)
@@ -38,8 +48,9 @@ def run(
             return already_recorded(repeat, repeat, out)  # the same command run again names no period
         occurrence = occurrence_for(dataset, task, unit, period, as_of)
         record = build_record(task=ref, period=occurrence.period, done_on=day, evidence=evidence, note=note)
-        if (code := record_once(dataset, unit, record, out)) is not None:
-            return code
+        if (written := record_once(dataset, unit, record, out)) is None:
+            return 0
+        remember(root, files, written, cache)
     write_line(
         out,
         _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(
@@ -56,21 +67,16 @@ def _same_done(records: list[Record], ref: str, day: date, evidence: str | None,
     return None
 
 
-def record_once(dataset: Dataset, unit: str, record: Record, out: TextIO) -> int | None:
-    """Append a new record; for an occurrence already recorded, the exit code of the repeat or refusal."""
+def record_once(dataset: Dataset, unit: str, record: Record, out: TextIO) -> Written | None:
+    """Append a new record; ``None`` when the occurrence has this very record already (it says so)."""
     found = existing_record(dataset, unit, record.task, record.period)
     if found is not None:
-        return already_recorded(found[1], record, out)
-    append_record(dataset, unit, record)
-    return None
+        already_recorded(found[1], record, out)
+        return None
+    return append_record(dataset, unit, record)
 
 
-def already_recorded(
-    found: Record,
-    wanted: Record,
-    out: TextIO,
-    cache: Cache | None = None,
-) -> int:
+def already_recorded(found: Record, wanted: Record, out: TextIO) -> int:
     """Repeating the same command changes nothing and succeeds; a different record is refused."""
     from kehoach.errors import UsageError
 

@@ -7,9 +7,10 @@ from typing import TextIO
 
 from kehoach.cache import Cache
 from kehoach.commands.done import describe_record
+from kehoach.datadir import read_files
 from kehoach.errors import UsageError
 from kehoach.i18n import _
-from kehoach.load import load_valid
+from kehoach.load import load_valid, remember
 from kehoach.output import write_line
 from kehoach.records import existing_record, owned_task, remove_record
 from kehoach.storage import locked
@@ -24,7 +25,8 @@ def run(
     cache: Cache | None = None,
 ) -> int:
     with locked(root):
-        dataset = load_valid(root, cache)
+        files = read_files(root)
+        dataset = load_valid(root, cache, files)
         _task, unit = owned_task(dataset, ref, unit)
         found = existing_record(dataset, unit, ref, period)
         if found is None:
@@ -33,7 +35,7 @@ def run(
                     "{unit} chưa có bản ghi nào cho {ref} kỳ '{period}'; xem: kehoach history {ref} --unit {unit}"
                 ).format(unit=unit, ref=ref, period=period)
             )
-        remove_record(dataset, unit, found[0])
+        remember(root, files, remove_record(dataset, unit, found[0]), cache)
     write_line(
         out,
         _("Đã xóa bản ghi {ref} kỳ {period} của {unit}: {record}.").format(

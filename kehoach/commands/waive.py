@@ -8,9 +8,10 @@ from typing import TextIO
 
 from kehoach.cache import Cache
 from kehoach.commands.done import record_once
+from kehoach.datadir import read_files
 from kehoach.describe import period_label
 from kehoach.i18n import _
-from kehoach.load import load_valid
+from kehoach.load import load_valid, remember
 from kehoach.output import write_line
 from kehoach.records import build_record, check_day, occurrence_for, owned_task
 from kehoach.storage import locked
@@ -28,14 +29,16 @@ def run(
     cache: Cache | None = None,
 ) -> int:
     with locked(root):
-        dataset = load_valid(root, cache)
+        files = read_files(root)
+        dataset = load_valid(root, cache, files)
         task, unit = owned_task(dataset, ref, unit)
         day = on or as_of
         check_day(dataset, day, as_of)
         occurrence = occurrence_for(dataset, task, unit, period, as_of)
         record = build_record(task=ref, period=occurrence.period, waived_on=day, reason=reason)
-        if (code := record_once(dataset, unit, record, out)) is not None:
-            return code
+        if (written := record_once(dataset, unit, record, out)) is None:
+            return 0
+        remember(root, files, written, cache)
     write_line(
         out,
         _("Đã ghi: {unit} được miễn {ref} kỳ {period}.").format(unit=unit, ref=ref, period=period_label(period)),
