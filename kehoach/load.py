@@ -29,34 +29,28 @@ Files = tuple[dict[Path, bytes], list[Problem]]
 """Every data file's bytes by path, and the files that could not be read (see read_files)."""
 
 
-def load(root: Path, cache: Cache | None = None, files: Files | None = None) -> tuple[Dataset | None, list[Problem]]:
+def load(
+    root: Path, cache: Cache | None = None, files: Files | None = None, vouched: frozenset[str] = frozenset()
+) -> tuple[Dataset | None, list[Problem]]:
     """Load a data folder: the dataset, or ``None`` with every problem found when there are any.
 
     With a ``cache``: a file validated before (the same bytes) is not parsed again; a unit file
     checked clean before (the same bytes, plan and set of units) is neither checked nor even
     unpickled until a command asks for that unit; a folder checked before is not checked again.
     A file is parsed for positions only if a problem must be placed or a record written.
+    ``vouched``: units the caller knows to be clean in this folder (see :func:`remember`).
     """
     cache = cache or Cache(None)
     raws, read_problems = files or read_files(root)
     problems = list(read_problems)
     documents = Documents(raws)
     plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems, cache)
-    paths = {path.stem: path for path in unit_files(root) if path in raws}
-    context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths))
-    marks = {
-        stem: "unit-checked-" + digest(context, path.name, file_digest(raws[path])) for stem, path in paths.items()
-    }
-    checked = "checked-" + content_digest((path.relative_to(root).as_posix(), raw) for path, raw in raws.items())
+    paths = {path.stem: path for path in raws if path.parent == root / UNITS_DIR}
+    marks = Marks(root, raws, paths)
     # A folder checked as a whole vouches for every unit in it: no need to look up each unit's mark.
-    known_good = not read_problems and cache.get(checked) is True
-    clean = frozenset(paths if known_good else (stem for stem, key in marks.items() if cache.get(key) is True))
-    loaders: dict[str, Callable[[], Unit]] = {}
-    for stem, path in paths.items():
-        if stem in clean:
-            loaders[stem] = partial(_load_known, path, documents, cache)
-        elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
-            loaders[stem] = partial(_as_is, unit)
+    known_good = not read_problems and cache.get(marks.folder) is True
+    clean = frozenset(paths) if known_good else (vouched or marks.clean(cache))
+    loaders = _loaders(paths, clean, documents, problems, cache)
     if problems or plan is None:
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
@@ -64,13 +58,48 @@ def load(root: Path, cache: Cache | None = None, files: Files | None = None) -> 
     dataset = Dataset(root, plan, Shelf(loaders), documents, paths)
     if not known_good:
         problems.extend(check(dataset, root / PLAN_FILE, clean))
+        marks.keep(cache, clean, problems)
+    return (dataset if not problems else None), problems
+
+
+class Marks:
+    """The cache keys of "checked, no problems": each unit file's in its context, and the folder's."""
+
+    def __init__(self, root: Path, raws: dict[Path, bytes], paths: dict[str, Path]) -> None:
+        # A unit's checks depend on its own bytes, the plan and which other units exist.
+        context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths))
+        self.paths = paths
+        self.units = {
+            stem: "unit-checked-" + digest(context, path.name, file_digest(raws[path])) for stem, path in paths.items()
+        }
+        self.folder = "checked-" + content_digest(
+            (path.relative_to(root).as_posix(), raw) for path, raw in raws.items()
+        )
+
+    def clean(self, cache: Cache) -> frozenset[str]:
+        return frozenset(stem for stem, key in self.units.items() if cache.get(key) is True)
+
+    def keep(self, cache: Cache, clean: frozenset[str], problems: list[Problem]) -> None:
+        """Mark what was just checked and found clean: each unit with no problem, the folder if none."""
         flagged = {problem.path for problem in problems}
-        for stem, key in marks.items():
-            if stem not in clean and paths[stem] not in flagged:
+        for stem, key in self.units.items():
+            if stem not in clean and self.paths[stem] not in flagged:
                 cache.put(key, True)
         if not problems:
-            cache.put(checked, True)
-    return (dataset if not problems else None), problems
+            cache.put(self.folder, True)
+
+
+def _loaders(
+    paths: dict[str, Path], clean: frozenset[str], documents: Documents, problems: list[Problem], cache: Cache
+) -> dict[str, Callable[[], Unit]]:
+    """How to get each unit: clean ones only when asked for; the others are validated now."""
+    loaders: dict[str, Callable[[], Unit]] = {}
+    for stem, path in paths.items():
+        if stem in clean:
+            loaders[stem] = partial(_load_known, path, documents, cache)
+        elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
+            loaders[stem] = partial(_as_is, unit)
+    return loaders
 
 
 def _as_is(unit: Unit) -> Unit:
@@ -133,13 +162,16 @@ def remember(root: Path, files: Files, written: Written, cache: Cache | None) ->
     """After kehoach wrote a unit file (and proved it reads back as ``written.unit``), check the new
     folder now, so that the next command starts warm.
 
-    With the written unit's model cached under its new bytes, :func:`load` checks only that one
-    unit against the rest; the marks it leaves are the ones a cold load of the new folder would.
+    The folder was valid before the write, and only the written unit changed (a record does not
+    change which units exist or what the plan says), so every other unit is vouched for; with the
+    written unit's model cached under its new bytes, :func:`load` checks just that one unit
+    against the rest, and leaves the marks a cold load of the new folder would.
     """
     if cache is None:
         return
     cache.put(model_key(Unit, written.data), written.unit)
-    load(root, cache, ({**files[0], written.path: written.data}, files[1]))
+    others = frozenset(path.stem for path in files[0] if path.parent == root / UNITS_DIR and path != written.path)
+    load(root, cache, ({**files[0], written.path: written.data}, files[1]), vouched=others)
 
 
 def _load_file(path: Path, model: type[M], documents: Documents, problems: list[Problem], cache: Cache) -> M | None:
