@@ -93,6 +93,6 @@ def fingerprint() -> str:
     """Changes whenever kehoach's code or the Python running it changes: old entries stop matching."""
     hasher = hashlib.sha256(sys.version.encode())
     package = Path(__file__).resolve().parent
-    for source in sorted(package.rglob("*.py")):
+    for source in sorted([*package.rglob("*.py"), *package.rglob("*.mo")]):
         hasher.update(source.relative_to(package).as_posix().encode() + source.read_bytes())
     return hasher.hexdigest()

@@ -20,14 +20,16 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional, TextIO
 
 import typer
 
+from kehoach import completion, i18n
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.i18n import _
-from kehoach.output import Format
+from kehoach.output import Format, ProblemFormat
 from kehoach.paths import shown
 
 ENV_TODAY = "KEHOACH_TODAY"
@@ -38,7 +40,7 @@ app = typer.Typer(
     name="kehoach",
     help=_("Theo dõi kế hoạch thực hiện: đơn vị nào phải làm gì, hạn khi nào, đã xong hay quá hạn."),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -54,7 +56,12 @@ DataOption = Annotated[
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help=_("Định dạng đầu ra."))]
 UnitOption = Annotated[
     Optional[list[str]],  # noqa: UP045
-    typer.Option("--unit", "-u", help=_("Chỉ đơn vị này (lặp lại được; một nhóm là mọi đơn vị trong nhóm).")),
+    typer.Option(
+        "--unit",
+        "-u",
+        help=_("Chỉ đơn vị này (lặp lại được; một nhóm là mọi đơn vị trong nhóm)."),
+        autocompletion=completion.unit_ids,
+    ),
 ]
 
 
@@ -63,7 +70,7 @@ AsOfOption = Annotated[
     typer.Option(
         "--as-of",
         help=_("Xem như vào ngày này (YYYY-MM-DD hoặc dd/mm/yyyy). Mặc định: biến KEHOACH_TODAY, rồi hôm nay."),
-        metavar="NGÀY",
+        metavar=_("NGÀY"),
     ),
 ]
 
@@ -102,8 +109,9 @@ def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[An
     """Answer a read-only command, or replay the answer given before to the same question.
 
     The key holds every data file's name and bytes, the command and its arguments (the day
-    included), the terminal's width and colour, and kehoach's own code (kehoach.cache), so a
-    replayed answer is byte for byte what computing it again would print.
+    included), the terminal's width and colour, the language, and kehoach's own code and
+    catalogues (kehoach.cache), so a replayed answer is byte for byte what computing it again
+    would print.
     """
     from kehoach.cache import content_digest
     from kehoach.datadir import read_files
@@ -112,7 +120,8 @@ def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[An
     root, cache, screen = _root(data), _cache(), Screen(sys.stdout)
     files = read_files(root)
     named = [(path.relative_to(root).as_posix(), raw) for path, raw in files[0].items()]
-    key = "output-" + content_digest([*named, ("question", repr((*question, screen.width, screen.colour)).encode())])
+    asked = (*question, screen.width, screen.colour, i18n.LANGUAGE)
+    key = "output-" + content_digest([*named, ("question", repr(asked).encode())])
     replay = None if files[1] else cache.get(key)  # an unreadable file is reported, never replayed over
     if isinstance(replay, tuple) and len(replay) == 2:
         sys.stdout.write(replay[0])
@@ -166,29 +175,67 @@ def _invoke(command: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-@app.command()
-def validate(data: DataOption = None) -> None:
-    """Kiểm tra mọi tệp dữ liệu; báo từng lỗi theo tệp:dòng:cột."""
+@app.command(help=_("Kiểm tra mọi tệp dữ liệu; báo từng lỗi theo tệp:dòng:cột."))
+def validate(
+    fmt: Annotated[
+        ProblemFormat,
+        typer.Option("--format", "-f", help=_("text: cho người đọc; github: chú thích GitHub Actions; json.")),
+    ] = ProblemFormat.text,
+    data: DataOption = None,
+) -> None:
     from kehoach.commands import validate as command
 
-    _invoke(lambda: command.run(_root(data), sys.stdout, _cache()))
+    _invoke(lambda: command.run(_root(data), sys.stdout, _cache(), fmt))
 
 
-@app.command()
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+@app.callback()
+def options(
+    lang: Annotated[
+        Optional[Language],  # noqa: UP045
+        typer.Option(
+            "--lang", help=_("Ngôn ngữ: vi (mặc định) hoặc en. Cũng chọn được bằng biến KEHOACH_LANG hoặc locale.")
+        ),
+    ] = None,
+) -> None:
+    # The language was chosen from the command line before any message was translated
+    # (kehoach.i18n); the option is declared here for --help and to refuse a language we lack.
+    pass
+
+
+class SchemaKind(StrEnum):
+    plan = "plan"
+    unit = "unit"
+
+
+@app.command(help=_("In JSON Schema của tệp kế hoạch hoặc tệp đơn vị (cho trình soạn thảo YAML)."))
+def schema(
+    which: Annotated[
+        SchemaKind, typer.Argument(help=_("plan: tệp kế hoạch; unit: tệp đơn vị."), metavar="[plan|unit]")
+    ] = SchemaKind.plan,
+) -> None:
+    from kehoach.commands import schema as command
+
+    _invoke(lambda: command.run(which.value, sys.stdout))
+
+
+@app.command(help=_("Liệt kê các nhiệm vụ của kế hoạch."))
 def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    """Liệt kê các nhiệm vụ của kế hoạch."""
     _invoke(
         lambda: _memoized(data, ("tasks", unit, fmt), lambda ds, out: _command("tasks").run(ds, unit or [], fmt, out))
     )
 
 
-@app.command()
+@app.command(help=_("Liệt kê các đơn vị và nhóm đơn vị."))
 def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    """Liệt kê các đơn vị và nhóm đơn vị."""
     _invoke(lambda: _memoized(data, ("units", fmt), lambda ds, out: _command("units").run(ds, fmt, out)))
 
 
-@app.command()
+@app.command(help=_("Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."))
 def due(
     week: Annotated[bool, typer.Option("--week", help=_("Tuần (thứ Hai – Chủ nhật) chứa ngày xem."))] = False,
     month: Annotated[bool, typer.Option("--month", help=_("Tháng chứa ngày xem."))] = False,
@@ -199,7 +246,6 @@ def due(
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    """Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."""
 
     def body() -> int:
         spans = [
@@ -217,7 +263,7 @@ def due(
     _invoke(body)
 
 
-@app.command()
+@app.command(help=_("Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."))
 def overdue(
     check: Annotated[
         bool, typer.Option("--check", help=_("Thoát với mã 1 nếu có việc quá hạn (cho CI, cron)."))
@@ -227,7 +273,6 @@ def overdue(
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    """Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."""
 
     def answer(dataset: Any, day: date, out: TextIO) -> int:
         return int(_command("overdue").run(dataset, unit or [], day, check, fmt, out))
@@ -235,7 +280,7 @@ def overdue(
     _invoke(lambda: _on_day(data, as_of, ("overdue", check, unit, fmt), answer))
 
 
-@app.command()
+@app.command(help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
 def upcoming(
     days: Annotated[int, typer.Option("--days", min=0, help=_("Số ngày tới."))] = 30,
     unit: UnitOption = None,
@@ -243,7 +288,6 @@ def upcoming(
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    """Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."""
 
     def answer(dataset: Any, day: date, out: TextIO) -> int:
         return int(_command("upcoming").run(dataset, unit or [], day, days, fmt, out))
@@ -251,15 +295,64 @@ def upcoming(
     _invoke(lambda: _on_day(data, as_of, ("upcoming", days, unit, fmt), answer))
 
 
-@app.command()
+@app.command(help=_("Xuất lịch iCalendar (.ics): mỗi kỳ hạn là một sự kiện cả ngày, để nhập vào lịch."))
+def ics(
+    unit: UnitOption = None,
+    start: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--from", help=_("Từ ngày (mặc định: ngày kế hoạch có hiệu lực)."), metavar=_("NGÀY")),
+    ] = None,
+    end: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--to", help=_("Đến ngày (mặc định: hết năm sau)."), metavar=_("NGÀY")),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help=_("Ghi ra tệp này (mặc định: ra màn hình)."), metavar=_("TỆP")),
+    ] = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+) -> None:
+
+    def body() -> int:
+        from kehoach.dates import parse_user_date
+        from kehoach.load import load_valid
+
+        first = parse_user_date(start, "--from") if start else None
+        last = parse_user_date(end, "--to") if end else None
+        buffer = io.StringIO()
+        code = int(
+            _command("ics").run(load_valid(_root(data), _cache()), unit or [], first, last, _today(as_of), buffer)
+        )
+        _deliver(buffer.getvalue(), output)
+        return code
+
+    _invoke(body)
+
+
+def _deliver(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output`` whole (never half a file) and say where."""
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from kehoach.storage import write_atomically
+
+    try:
+        write_atomically(output, text.encode("utf-8"))
+    except OSError as error:
+        raise UsageError(
+            _("không ghi được {path}: {reason}").format(path=shown(output), reason=error.strerror)
+        ) from None
+    sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")
+
+
+@app.command(help=_("Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."))
 def events(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    """Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."""
     _invoke(lambda: _memoized(data, ("events", fmt), lambda ds, out: _command("events").run(ds, fmt, out)))
 
 
-@app.command()
+@app.command(help=_("Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."))
 def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    """Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."""
     _invoke(
         lambda: _memoized(
             data, ("ongoing", unit, fmt), lambda ds, out: _command("ongoing").run(ds, unit or [], fmt, out)
@@ -267,12 +360,18 @@ def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: Dat
     )
 
 
-RefArgument = Annotated[str, typer.Argument(help=_("Số hiệu nhiệm vụ, ví dụ II.2b."), metavar="SỐ_HIỆU")]
-OneUnitOption = Annotated[str, typer.Option("--unit", "-u", help=_("Mã đơn vị (không phải nhóm)."))]
+RefArgument = Annotated[
+    str,
+    typer.Argument(help=_("Số hiệu nhiệm vụ, ví dụ II.2b."), metavar=_("SỐ_HIỆU"), autocompletion=completion.task_refs),
+]
+OneUnitOption = Annotated[
+    str,
+    typer.Option("--unit", "-u", help=_("Mã đơn vị (không phải nhóm)."), autocompletion=completion.single_unit_ids),
+]
 PeriodOption = Annotated[str, typer.Option("--period", "-p", help=_("Kỳ: 2022, 2022-Q1, 2022-02, 2020-2025…"))]
 OnOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--on", help=_("Ngày thực hiện (mặc định: hôm nay / --as-of)."), metavar="NGÀY"),
+    typer.Option("--on", help=_("Ngày thực hiện (mặc định: hôm nay / --as-of)."), metavar=_("NGÀY")),
 ]
 
 
@@ -282,7 +381,7 @@ def _on(on: str | None) -> date | None:
     return parse_user_date(on, "--on") if on else None
 
 
-@app.command()
+@app.command(help=_("Ghi nhận đơn vị đã hoàn thành một kỳ của nhiệm vụ, kèm văn bản chứng minh."))
 def done(
     ref: RefArgument,
     unit: OneUnitOption,
@@ -299,7 +398,6 @@ def done(
     as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:
-    """Ghi nhận đơn vị đã hoàn thành một kỳ của nhiệm vụ, kèm văn bản chứng minh."""
     from kehoach.commands import done as command
 
     _invoke(
@@ -309,7 +407,7 @@ def done(
     )
 
 
-@app.command()
+@app.command(help=_("Ghi nhận một kỳ của nhiệm vụ không áp dụng với đơn vị (miễn thực hiện), kèm lý do."))
 def waive(
     ref: RefArgument,
     unit: OneUnitOption,
@@ -319,28 +417,28 @@ def waive(
     as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:
-    """Ghi nhận một kỳ của nhiệm vụ không áp dụng với đơn vị (miễn thực hiện), kèm lý do."""
     from kehoach.commands import waive as command
 
     _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout, _cache()))
 
 
-@app.command()
+@app.command(help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
-    """Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."""
     from kehoach.commands import undo as command
 
     _invoke(lambda: command.run(_root(data), ref, unit, period, sys.stdout, _cache()))
 
 
-@app.command()
+@app.command(help=_("Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."))
 def history(
-    ref: Annotated[Optional[str], typer.Argument(help=_("Chỉ nhiệm vụ này."), metavar="[SỐ_HIỆU]")] = None,  # noqa: UP045
+    ref: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help=_("Chỉ nhiệm vụ này."), metavar=_("[SỐ_HIỆU]"), autocompletion=completion.task_refs),
+    ] = None,
     unit: UnitOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    """Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."""
     question = ("history", ref, unit, fmt)
     _invoke(lambda: _memoized(data, question, lambda ds, out: _command("history").run(ds, ref, unit or [], fmt, out)))
 

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from kehoach import periods
@@ -96,9 +96,21 @@ def _period_key(value: Any) -> str:
     raise _error("period_key", _("kỳ '{value}' không hợp lệ (ví dụ 2022, 2022-Q1, 2020-2025)"), value=value)
 
 
+def _whole(value: Any) -> Any:
+    """A number as YAML reads it: "5" (quoted) and true are not numbers, as JSON Schema says too."""
+    if isinstance(value, (str, bool)):
+        raise _error("int_text", _("cần một số nguyên, không phải '{value}'"), value=value)
+    return value
+
+
 def _none_is_empty(value: Any) -> Any:
     """``records:`` with nothing after it is an empty list: ``kehoach done`` then adds only lines."""
     return [] if value is None else value
+
+
+def _also_null(schema: dict[str, Any]) -> None:
+    """The JSON Schema of a list that may also be left empty (``records:``), as _none_is_empty reads it."""
+    schema["type"] = ["array", "null"]
 
 
 def _day_of_year(value: str) -> str:
@@ -119,15 +131,53 @@ def _term(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-Ref = Annotated[str, AfterValidator(_ref)]
-Text = Annotated[str, AfterValidator(_text)]
-IsoDate = Annotated[date, BeforeValidator(_iso_date)]
-PeriodStr = Annotated[str, BeforeValidator(_period)]
-PeriodKey = Annotated[str, BeforeValidator(_period_key)]
-DayOfYear = Annotated[str, AfterValidator(_day_of_year)]
-TermLabel = Annotated[str, AfterValidator(_term)]
-Year = Annotated[int, Field(ge=periods.MIN_YEAR, le=periods.MAX_YEAR)]
+# Each type carries the JSON Schema that says what its validator accepts, as far as JSON Schema
+# can: editors check as you type what `kehoach validate` checks (tests/test_schema.py holds the two
+# together). What the patterns cannot say — a real calendar day, one year before another — only
+# `validate` checks; the README lists it.
+_MONTH_PATTERN = "(0[1-9]|1[0-2])"
+_DAY_PATTERN = "(0[1-9]|[12][0-9]|3[01])"
+_ISO_DATE_PATTERN = rf"^[0-9]{{4}}-{_MONTH_PATTERN}-{_DAY_PATTERN}$"
+
+
+def _string(pattern: str, **extra: Any) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": pattern, **extra})
+
+
+_SLUG_SCHEMA = _string("^" + _SLUG.pattern + "$")
+_YEAR_SCHEMA = {"type": "integer", "minimum": periods.MIN_YEAR, "maximum": periods.MAX_YEAR}
+_YEAR_PATTERN = "(199[0-9]|20[0-9][0-9]|21[0-9][0-9]|2200)"  # periods.MIN_YEAR to MAX_YEAR
+_PERIOD_SCHEMA = {
+    "anyOf": [
+        _YEAR_SCHEMA,
+        {
+            "type": "string",
+            "pattern": rf"^{_YEAR_PATTERN}(-Q[1-4]|-{_MONTH_PATTERN}|-{_MONTH_PATTERN}-{_DAY_PATTERN})?$",
+        },
+    ]
+}
+_PERIOD_KEY_SCHEMA = {
+    "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^" + _PERIOD_KEY.pattern + "$"}]
+}
+
+Slug = Annotated[str, AfterValidator(_slug), _SLUG_SCHEMA]
+Ref = Annotated[str, AfterValidator(_ref), _string("^" + _REF.pattern + "$")]
+Text = Annotated[str, AfterValidator(_text), _string(r"\S")]
+IsoDate = Annotated[date, BeforeValidator(_iso_date), _string(_ISO_DATE_PATTERN, format="date")]
+PeriodStr = Annotated[str, BeforeValidator(_period), WithJsonSchema(_PERIOD_SCHEMA)]
+PeriodKey = Annotated[str, BeforeValidator(_period_key), WithJsonSchema(_PERIOD_KEY_SCHEMA)]
+DayOfYear = Annotated[str, AfterValidator(_day_of_year), _string(f"^{_MONTH_PATTERN}-{_DAY_PATTERN}$")]
+TermLabel = Annotated[str, AfterValidator(_term), _string("^[0-9]{4}-[0-9]{4}$")]
+Year = Annotated[int, Field(ge=periods.MIN_YEAR, le=periods.MAX_YEAR), BeforeValidator(_whole)]
+
+
+def _about(vi: str, en: str) -> ConfigDict:
+    """The base configuration, with a model's tooltip for editors in both languages."""
+    return ConfigDict(json_schema_extra={"description": f"{vi} / {en}"})
+
+
+def _field(vi: str, en: str) -> str:
+    return f"{vi} / {en}"
 
 
 class Strict(BaseModel):
@@ -142,23 +192,29 @@ class Strict(BaseModel):
 
 
 class _Schedule(Strict):
-    ad_hoc: bool = Field(False, strict=True, description="…hoặc đột xuất khi cần thiết / or ad hoc when needed")
+    ad_hoc: bool = Field(
+        False, strict=True, description=_field("…hoặc đột xuất khi cần thiết", "…or ad hoc when needed")
+    )
 
 
 class Deadline(_Schedule):
     """Due by a date, or by the last day of a year, quarter or month."""
 
+    model_config = _about("Hạn một lần: trước một ngày, hoặc hết một năm, quý, tháng", "Due once, by a day or period")
     kind: Literal["deadline"]
-    by: PeriodStr
+    by: PeriodStr = Field(
+        description=_field("Hạn: 2022, 2022-Q1, 2022-02 hoặc 2022-03-31", "due by: a year, quarter, month or day")
+    )
 
 
 class Yearly(_Schedule):
     """Due every year from ``from`` (until ``until``, if set), on ``due_day`` (MM-DD)."""
 
+    model_config = _about("Hằng năm", "Every year")
     kind: Literal["yearly"]
-    from_: Year = Field(alias="from")
-    until: Year | None = None
-    due_day: DayOfYear = "12-31"
+    from_: Year = Field(alias="from", description=_field("Từ năm", "first year"))
+    until: Year | None = Field(None, description=_field("Đến năm (bỏ trống: không hết)", "last year (empty: no end)"))
+    due_day: DayOfYear = Field("12-31", description=_field("Hạn trong năm, MM-DD", "day of the year due, MM-DD"))
 
     @model_validator(mode="after")
     def _ordered(self) -> Yearly:
@@ -170,9 +226,12 @@ class Yearly(_Schedule):
 class Years(_Schedule):
     """Due within each of the given years."""
 
+    model_config = _about("Trong từng năm đã nêu", "Within each of the given years")
     kind: Literal["years"]
-    years: Annotated[list[Year], Field(min_length=1)]
-    due_day: DayOfYear = "12-31"
+    years: Annotated[list[Year], Field(min_length=1, json_schema_extra={"uniqueItems": True})] = Field(
+        description=_field("Các năm", "the years")
+    )
+    due_day: DayOfYear = Field("12-31", description=_field("Hạn trong năm, MM-DD", "day of the year due, MM-DD"))
 
     @model_validator(mode="after")
     def _unique(self) -> Years:
@@ -184,25 +243,36 @@ class Years(_Schedule):
 class Ongoing(_Schedule):
     """Ongoing work with no deadline; with ``review``, one review per period is owed."""
 
+    model_config = _about("Thường xuyên", "Ongoing")
     kind: Literal["ongoing"]
-    from_: Year | None = Field(None, alias="from")
-    review: Literal["yearly", "quarterly", "monthly"] | None = None
+    from_: Year | None = Field(None, alias="from", description=_field("Từ năm", "first year"))
+    review: Literal["yearly", "quarterly", "monthly"] | None = Field(
+        None, description=_field("Kỳ sơ kết, đánh giá (nếu có)", "how often it is reviewed, if at all")
+    )
 
 
 class TermYear(_Schedule):
     """Due in the ``year``-th year of every term of each named term calendar."""
 
+    model_config = _about("Năm thứ mấy của mỗi nhiệm kỳ", "In a given year of every term")
     kind: Literal["term_year"]
-    year: Annotated[int, Field(ge=1, le=10)]
-    calendars: Annotated[list[Slug], Field(min_length=1)]
+    year: Annotated[int, Field(ge=1, le=10), BeforeValidator(_whole)] = Field(
+        description=_field("Năm thứ mấy", "which year of the term")
+    )
+    calendars: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description=_field("Mã các lịch nhiệm kỳ (term_calendars)", "ids of term calendars")
+    )
 
 
 class OnEvent(_Schedule):
     """Due ``within_days`` after the named event happens; nothing is owed before."""
 
+    model_config = _about("Khi có sự kiện (ví dụ Trung ương triển khai)", "When an event happens")
     kind: Literal["event"]
-    event: Slug
-    within_days: Annotated[int, Field(ge=0)]
+    event: Slug = Field(description=_field("Mã sự kiện (events)", "id of the event"))
+    within_days: Annotated[int, Field(ge=0), BeforeValidator(_whole)] = Field(
+        description=_field("Hạn: bao nhiêu ngày sau sự kiện", "days after the event it is due")
+    )
 
 
 Schedule = Annotated[
@@ -216,23 +286,27 @@ SCHEDULE_KINDS = ("deadline", "yearly", "years", "ongoing", "term_year", "event"
 
 
 class PlanInfo(Strict):
-    title: Text
-    issuer: Text
-    implements: Text
-    starts: IsoDate = Field(description="Ngày sớm nhất có thể ghi nhận hoàn thành / earliest day work can count")
-    preamble: Text | None = None
-    purpose: list[Text] = []
-    closing: Text | None = None
+    model_config = _about("Thông tin văn bản kế hoạch", "The plan document")
+    title: Text = Field(description=_field("Tên văn bản", "title"))
+    issuer: Text = Field(description=_field("Cơ quan ban hành", "issuing body"))
+    implements: Text = Field(description=_field("Văn bản được triển khai", "what the plan implements"))
+    starts: IsoDate = Field(description=_field("Ngày sớm nhất có thể ghi nhận hoàn thành", "earliest day work counts"))
+    preamble: Text | None = Field(None, description=_field("Phần mở đầu", "preamble"))
+    purpose: list[Text] = Field([], description=_field("Mục đích, yêu cầu", "purposes"))
+    closing: Text | None = Field(None, description=_field("Phần kết", "closing text"))
 
 
 class TermCalendar(Strict):
     """Terms of office of one kind, every term as long as the first."""
 
-    id: Slug
-    name: Text
-    first_term: TermLabel
+    model_config = _about(
+        "Lịch nhiệm kỳ; mọi nhiệm kỳ dài như nhiệm kỳ đầu", "Terms of office, all as long as the first"
+    )
+    id: Slug = Field(description=_field("Mã lịch", "id"))
+    name: Text = Field(description=_field("Tên", "name"))
+    first_term: TermLabel = Field(description=_field("Nhiệm kỳ đầu, ví dụ 2020-2025", "first term, e.g. 2020-2025"))
     first_year: Year = Field(
-        description="Năm thứ nhất của nhiệm kỳ đầu / the calendar year that is year 1 of the first term"
+        description=_field("Năm thứ nhất của nhiệm kỳ đầu", "the calendar year that is year 1 of the first term")
     )
 
     @model_validator(mode="after")
@@ -249,36 +323,44 @@ class TermCalendar(Strict):
 
 
 class Event(Strict):
-    id: Slug
-    name: Text
-    date: IsoDate | None = Field(None, description="Để trống đến khi sự kiện xảy ra / empty until it happens")
+    model_config = _about("Sự kiện mà nhiệm vụ chờ", "An event tasks wait for")
+    id: Slug = Field(description=_field("Mã sự kiện", "id"))
+    name: Text = Field(description=_field("Tên sự kiện", "name"))
+    date: IsoDate | None = Field(None, description=_field("Để trống đến khi sự kiện xảy ra", "empty until it happens"))
 
 
 class Group(Strict):
-    id: Slug
-    name: Text
-    members: Annotated[list[Slug], Field(min_length=1)]
+    model_config = _about("Nhóm đơn vị, dùng làm chủ trì", "A group of units that can own tasks")
+    id: Slug = Field(description=_field("Mã nhóm", "id"))
+    name: Text = Field(description=_field("Tên nhóm", "name"))
+    members: Annotated[list[Slug], Field(min_length=1)] = Field(description=_field("Mã các đơn vị", "unit ids"))
 
 
 class Task(Strict):
-    ref: Ref
-    title: Text
-    text: Text
-    owners: Annotated[list[Slug], Field(min_length=1)]
-    role: Literal["lead", "coordinate"] = "lead"
-    coordinators: list[Slug] = []
-    related: list[Ref] = []
-    cites: list[Text] = []
-    schedule: Schedule | None = None
+    model_config = _about("Một nhiệm vụ của kế hoạch", "One obligation of the plan")
+    ref: Ref = Field(description=_field("Số hiệu theo mục văn bản, ví dụ II.2a", "section number, e.g. II.2a"))
+    title: Text = Field(description=_field("Tên ngắn", "short title"))
+    text: Text = Field(description=_field("Nội dung như văn bản viết", "the text as the plan words it"))
+    owners: Annotated[list[Slug], Field(min_length=1)] = Field(
+        description=_field("Đơn vị hoặc nhóm chủ trì", "units or groups that own it")
+    )
+    role: Literal["lead", "coordinate"] = Field(
+        "lead", description=_field("lead: chủ trì; coordinate: tham mưu, phối hợp", "lead or coordinate")
+    )
+    coordinators: list[Slug] = Field([], description=_field("Đơn vị phối hợp", "coordinating units"))
+    related: list[Ref] = Field([], description=_field("Nhiệm vụ liên quan", "related tasks"))
+    cites: list[Text] = Field([], description=_field("Văn bản được dẫn", "documents cited"))
+    schedule: Schedule | None = Field(None, description=_field("Thời hạn (bỏ trống: không có hạn)", "schedule"))
 
 
 class PlanFile(Strict):
-    schema_version: Literal[1] = Field(alias="schema")
+    model_config = _about("Tệp kế hoạch (data/plan.yaml)", "The plan file")
+    schema_version: Literal[1] = Field(alias="schema", description=_field("Phiên bản định dạng", "format version"))
     plan: PlanInfo
-    term_calendars: list[TermCalendar] = []
-    events: list[Event] = []
-    groups: list[Group] = []
-    tasks: list[Task]
+    term_calendars: list[TermCalendar] = Field([], description=_field("Lịch nhiệm kỳ", "term calendars"))
+    events: list[Event] = Field([], description=_field("Sự kiện", "events"))
+    groups: list[Group] = Field([], description=_field("Nhóm đơn vị", "groups of units"))
+    tasks: list[Task] = Field(description=_field("Các nhiệm vụ", "the obligations"))
 
 
 # --- units ----------------------------------------------------------------------------------
@@ -296,16 +378,30 @@ UnitKind = Literal[
 ]
 
 
+def _given(key: str) -> dict[str, Any]:
+    """JSON Schema for "``key`` is present and not null"."""
+    return {"required": [key], "properties": {key: {"type": "string"}}}
+
+
 class Record(Strict):
     """What a unit recorded about one occurrence: done (with evidence) or waived (with a reason)."""
 
-    task: Ref
-    period: PeriodKey
-    done_on: IsoDate | None = None
-    evidence: Text | None = None
-    note: Text | None = None
-    waived_on: IsoDate | None = None
-    reason: Text | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": _field("Một lần hoàn thành hoặc được miễn", "One occurrence done or waived"),
+            # Exactly one of done_on and waived_on holds a day; a waiver needs a reason.
+            "oneOf": [_given("done_on"), _given("waived_on")],
+            "if": _given("waived_on"),
+            "then": _given("reason"),
+        }
+    )
+    task: Ref = Field(description=_field("Số hiệu nhiệm vụ", "task ref"))
+    period: PeriodKey = Field(description=_field("Kỳ: 2022, 2022-Q1, 2022-02, 2020-2025…", "period"))
+    done_on: IsoDate | None = Field(None, description=_field("Ngày hoàn thành", "day done"))
+    evidence: Text | None = Field(None, description=_field("Văn bản chứng minh", "proving document"))
+    note: Text | None = Field(None, description=_field("Ghi chú", "note"))
+    waived_on: IsoDate | None = Field(None, description=_field("Ngày được miễn", "day waived"))
+    reason: Text | None = Field(None, description=_field("Lý do miễn", "why waived"))
 
     @model_validator(mode="after")
     def _one_outcome(self) -> Record:
@@ -317,11 +413,16 @@ class Record(Strict):
 
 
 class Unit(Strict):
-    schema_version: Literal[1] = Field(alias="schema")
-    id: Slug
-    name: Text
-    kind: UnitKind
-    from_: IsoDate | None = Field(None, alias="from")
-    until: IsoDate | None = None
-    successors: list[Slug] = []
-    records: Annotated[list[Record], BeforeValidator(_none_is_empty)] = []
+    model_config = _about("Tệp đơn vị (data/units/<mã>.yaml)", "A unit file")
+    schema_version: Literal[1] = Field(alias="schema", description=_field("Phiên bản định dạng", "format version"))
+    id: Slug = Field(description=_field("Mã đơn vị, trùng tên tệp", "unit id, the file's name"))
+    name: Text = Field(description=_field("Tên đơn vị", "name"))
+    kind: UnitKind = Field(description=_field("Loại đơn vị", "kind of unit"))
+    from_: IsoDate | None = Field(None, alias="from", description=_field("Thành lập từ ngày", "exists from"))
+    until: IsoDate | None = Field(None, description=_field("Kết thúc ngày", "ended on"))
+    successors: list[Slug] = Field([], description=_field("Đơn vị kế thừa", "successor units"))
+    records: Annotated[list[Record], BeforeValidator(_none_is_empty)] = Field(
+        [],
+        description=_field("Bản ghi hoàn thành, miễn", "what was done or waived"),
+        json_schema_extra=_also_null,
+    )

@@ -22,6 +22,14 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class ProblemFormat(StrEnum):
+    """How ``validate`` reports problems: to people, to GitHub Actions, to other tools."""
+
+    text = "text"
+    github = "github"
+    json = "json"
+
+
 @dataclass(frozen=True)
 class Column:
     key: str

@@ -22,6 +22,9 @@ from kehoach.i18n import _
 from kehoach.paths import shown
 from kehoach.yamlio import BOM, Document
 
+NEW_FILE_MODE = 0o644
+"""A file kehoach creates (an exported calendar or report) is readable by others, as `>` makes it."""
+
 LOCK_TIMEOUT = 60.0
 """Seconds to wait for another kehoach writing the same data folder (a batch script, say)."""
 
@@ -73,7 +76,7 @@ def replace_text(document: Document, new_text: str) -> bytes:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target, flush to disk, rename over it. Call with the lock held."""
     _remove_leftovers(path)
-    mode = stat.S_IMODE(path.stat().st_mode)
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else NEW_FILE_MODE
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

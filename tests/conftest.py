@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,6 +10,10 @@ from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# The language is chosen as kehoach is imported (kehoach.i18n): the tests that compare output
+# expect Vietnamese whatever the machine's locale; tests/test_i18n.py runs English in processes.
+os.environ["KEHOACH_LANG"] = "vi"
 
 from kehoach.cli import app
 

@@ -1,7 +1,13 @@
-"""``kehoach validate``: check every data file and report each problem where it is."""
+"""``kehoach validate``: check every data file and report each problem where it is.
+
+Three ways to report, as yamllint does: ``text`` for people (``file:line:col: key: message``),
+``github`` for GitHub Actions (workflow commands, so each problem shows on its line of a pull
+request), ``json`` for other tools.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TextIO
 
@@ -9,31 +15,75 @@ from kehoach.cache import Cache
 from kehoach.errors import Problem
 from kehoach.i18n import _
 from kehoach.load import load, unit_files
+from kehoach.output import ProblemFormat
 from kehoach.paths import shown
 
 
-def run(
-    root: Path,
-    out: TextIO,
-    cache: Cache | None = None,
-) -> int:
+def run(root: Path, out: TextIO, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:
     dataset, problems = load(root, cache)
-    for problem in problems:
-        out.write(problem.format(shown(problem.path)) + "\n")
     files = 1 + len(unit_files(root))
+    if fmt is ProblemFormat.json:
+        out.write(json.dumps(as_json(problems, files), ensure_ascii=False, indent=2) + "\n")
+    else:
+        for problem in problems:
+            out.write(
+                (github_line(problem) if fmt is ProblemFormat.github else problem.format(shown(problem.path))) + "\n"
+            )
     if problems:
-        out.write(summary_of(problems, files) + "\n")
+        if fmt is ProblemFormat.text:
+            out.write(summary_of(problems, files) + "\n")
         return 1
     assert dataset is not None
-    out.write(
-        _("Hợp lệ: {files} tệp, {tasks} nhiệm vụ, {units} đơn vị, {groups} nhóm.").format(
-            files=files, tasks=len(dataset.plan.tasks), units=len(dataset.units), groups=len(dataset.plan.groups)
+    if fmt is ProblemFormat.text:
+        out.write(
+            _("Hợp lệ: {files} tệp, {tasks} nhiệm vụ, {units} đơn vị, {groups} nhóm.").format(
+                files=files, tasks=len(dataset.plan.tasks), units=len(dataset.units), groups=len(dataset.plan.groups)
+            )
+            + "\n"
         )
-        + "\n"
-    )
     return 0
 
 
 def summary_of(problems: list[Problem], files: int) -> str:
     with_problems = len({problem.path for problem in problems})
     return _("Có {count} lỗi trong {bad}/{files} tệp.").format(count=len(problems), bad=with_problems, files=files)
+
+
+def as_json(problems: list[Problem], files: int) -> dict[str, object]:
+    return {
+        "valid": not problems,
+        "files": files,
+        "problems": [
+            {
+                "file": shown(problem.path),
+                "line": problem.line,
+                "column": problem.column,
+                "key": problem.key,
+                "rule": problem.rule,
+                "message": problem.message,
+            }
+            for problem in problems
+        ],
+    }
+
+
+def github_line(problem: Problem) -> str:
+    """A GitHub Actions ``::error`` workflow command (values escaped as the runner expects)."""
+    where = ",".join(
+        f"{name}={_escape(value, properties=True)}"
+        for name, value in (
+            ("file", shown(problem.path)),
+            ("line", str(problem.line)),
+            ("col", str(problem.column)),
+            ("title", f"kehoach validate ({problem.rule})"),
+        )
+    )
+    message = f"{problem.key}: {problem.message}" if problem.key else problem.message
+    return f"::error {where}::{_escape(message)}"
+
+
+def _escape(value: str, properties: bool = False) -> str:
+    # The runner's own escaping (actions/toolkit, command.ts): % first, then line breaks; in
+    # properties also the separators ':' and ','.
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if properties else value

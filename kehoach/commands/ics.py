@@ -1,0 +1,87 @@
+"""``kehoach ics``: every occurrence as an all-day event, for the calendars people already use.
+
+Choices (README, "Calendars"):
+
+* one ``VEVENT`` per occurrence, on its due day, not a ``VTODO``: Google Calendar and Outlook on
+  the web show events but not to-dos. A done or waived occurrence says so first in its summary
+  and in its categories, and carries the record in its description;
+* the ``UID`` is built from the task, the unit and the period only, so a re-exported file updates
+  the entries a calendar imported before instead of adding them again;
+* ``DTSTAMP`` (which RFC 5545 requires) is midnight UTC of the as-of day, so the same data and day
+  give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TextIO
+
+from icalendar import Event
+
+from kehoach.dataset import Dataset
+from kehoach.describe import period_label, vn_date
+from kehoach.i18n import _
+from kehoach.occurrences import Entry, Status, entries_between
+from kehoach.selection import resolve_units
+from kehoach.views import STATUS_LABELS
+
+PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
+DONE_MARK = "✔ "
+
+
+def run(dataset: Dataset, units: Sequence[str], first: date | None, last: date | None, as_of: date, out: TextIO) -> int:
+    selected = resolve_units(dataset, units) if units else None
+    first = first or dataset.plan.plan.starts
+    last = last or date(as_of.year + 1, 12, 31)
+    found = entries_between(dataset, first, last, as_of, selected)
+    out.write(calendar_text(dataset, found, as_of))
+    return 0
+
+
+def calendar_text(dataset: Dataset, found: Sequence[Entry], as_of: date) -> str:
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", dataset.plan.plan.title)
+    stamp = datetime.combine(as_of, time(0, 0), tzinfo=UTC)
+    for entry in found:
+        calendar.add_component(_event(dataset, entry, stamp))
+    return str(calendar.to_ical().decode("utf-8"))
+
+
+def _event(dataset: Dataset, entry: Entry, stamp: datetime) -> Event:
+
+    occurrence = entry.occurrence
+    task, unit = dataset.tasks[occurrence.task], dataset.units[occurrence.unit]
+    finished = entry.status in (Status.done, Status.done_late, Status.waived)
+    event = Event()
+    event.add("uid", f"{occurrence.task}/{occurrence.unit}/{occurrence.period}@kehoach")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", occurrence.due)
+    event.add("dtend", occurrence.due + timedelta(days=1))
+    event.add("summary", f"{DONE_MARK if finished else ''}{task.ref} {task.title} — {unit.name}")
+    event.add("description", _description(dataset, entry))
+    event.add("categories", [STATUS_LABELS[entry.status], occurrence.unit])
+    event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy that day
+    return event
+
+
+def _description(dataset: Dataset, entry: Entry) -> str:
+    occurrence, record = entry.occurrence, entry.record
+    lines = [
+        _("Kỳ: {period}; hạn {due}; {status}").format(
+            period=period_label(occurrence.period), due=vn_date(occurrence.due), status=STATUS_LABELS[entry.status]
+        )
+    ]
+    if record and record.done_on:
+        proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ""
+        lines.append(_("Hoàn thành ngày {day}{proof}").format(day=vn_date(record.done_on), proof=proof))
+    if record and record.waived_on:
+        lines.append(_("Miễn ngày {day}: {reason}").format(day=vn_date(record.waived_on), reason=record.reason))
+    lines.append("")
+    lines.append(dataset.tasks[occurrence.task].text)
+    return "\n".join(lines)

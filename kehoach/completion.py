@@ -1,0 +1,54 @@
+"""Shell completion from the data: task refs and unit ids, each with its title or name as help.
+
+Called by the shell on every Tab, so it must never fail loudly: data that cannot be found or
+read gives no suggestions, as a folder with no files would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kehoach.errors import KehoachError
+
+
+def task_refs(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    return [(task.ref, task.title) for task in dataset.plan.tasks if task.ref.startswith(incomplete)]
+
+
+def unit_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Units, then groups (wherever a group may stand for its members)."""
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    named = [(unit_id, dataset.units[unit_id].name) for unit_id in sorted(dataset.units)]
+    named += [(group.id, group.name) for group in dataset.plan.groups]
+    return [(name, about) for name, about in named if name.startswith(incomplete)]
+
+
+def single_unit_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Units only (where one unit must be named: done, waive, undo)."""
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    return [
+        (unit_id, dataset.units[unit_id].name) for unit_id in sorted(dataset.units) if unit_id.startswith(incomplete)
+    ]
+
+
+def _dataset(ctx: Any) -> Any:
+    import os
+
+    from kehoach.cache import Cache
+    from kehoach.datadir import find_data_dir
+    from kehoach.load import load_valid
+
+    data = (ctx.params or {}).get("data") if ctx is not None else None
+    try:
+        root = find_data_dir(Path(data) if data else None, os.environ, Path.cwd())
+        return load_valid(root, Cache.from_environment(os.environ))
+    except (KehoachError, OSError):
+        return None

@@ -1,0 +1,71 @@
+"""Shell completion: Typer's scripts install for bash, zsh and fish; refs and unit ids come from the data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kehoach.cli import app
+
+
+def complete(words: str, monkeypatch: pytest.MonkeyPatch, cwd: Path | None = None) -> list[str]:
+    """What bash would offer after ``words`` (the last word being completed)."""
+    if cwd is not None:
+        monkeypatch.chdir(cwd)
+    monkeypatch.delenv("KEHOACH_DATA", raising=False)
+    cword = len(words.split(" ")) - 1  # a trailing space starts a new, empty word
+    environment = {"_KEHOACH_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    result = CliRunner().invoke(app, [], prog_name="kehoach", env=environment)
+    assert result.exit_code == 0
+    return result.output.split()
+
+
+@pytest.fixture
+def tracked(scenario: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KEHOACH_CACHE", str(tmp_path / "cache"))
+    return scenario("tracked")
+
+
+def test_task_refs_complete_from_the_plan(tracked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert complete(f"kehoach done --data {tracked} III.1.", monkeypatch) == ["III.1.1", "III.1.2", "III.1.3"]
+    assert complete(f"kehoach history --data {tracked} II.", monkeypatch) == ["II.1", "II.2"]
+
+
+def test_unit_ids_complete_with_groups_only_where_a_group_is_allowed(
+    tracked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert complete(f"kehoach due --data {tracked} --unit ", monkeypatch) == ["ban-a", "huyen-b", "ca-hai"]
+    assert complete(f"kehoach done II.2 --data {tracked} --unit ", monkeypatch) == ["ban-a", "huyen-b"]
+
+
+def test_the_data_folder_is_found_as_for_any_command(tracked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tracked.parent / "data").symlink_to(tracked)
+    assert complete("kehoach undo h", monkeypatch, cwd=tracked.parent) == []  # refs are upper case
+    assert complete("kehoach overdue -u h", monkeypatch, cwd=tracked.parent) == ["huyen-b"]
+
+
+def test_no_data_means_no_suggestions_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert complete("kehoach done I", monkeypatch, cwd=tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("shell", "installed"),
+    [
+        ("bash", ".bash_completions/kehoach.sh"),
+        ("zsh", ".zfunc/_kehoach"),
+        ("fish", ".config/fish/completions/kehoach.fish"),
+    ],
+)
+def test_completion_installs_for_each_shell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shell: str, installed: str
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    # Typer's own switch: take the shell from the command line instead of detecting the running one.
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    result = CliRunner().invoke(app, ["--install-completion", shell], prog_name="kehoach")
+    assert result.exit_code == 0, result.output
+    script = (tmp_path / installed).read_text()
+    assert "_KEHOACH_COMPLETE" in script

@@ -1,0 +1,114 @@
+"""Two languages: every message exists in Vietnamese (the ids) and English (the catalogue)."""
+
+from __future__ import annotations
+
+import gettext
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from conftest import REPO
+from kehoach.i18n import DEFAULT, choose
+
+PACKAGE = REPO / "kehoach"
+PO = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "kehoach.po"
+MO = PO.with_suffix(".mo")
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def code_messages() -> set[str]:
+    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords={"_": None})
+    return {message for _file, _line, message, _comments, _context in found}
+
+
+def catalogue() -> dict[str, str]:
+    with PO.open("rb") as stream:
+        return {message.id: message.string for message in read_po(stream) if message.id and not message.fuzzy}
+
+
+def test_every_message_in_the_code_has_an_english_translation() -> None:
+    english = catalogue()
+    missing = sorted(message for message in code_messages() if not english.get(message))
+    assert missing == [], "translate in kehoach/locale/en/LC_MESSAGES/kehoach.po (README, 'Two languages')"
+
+
+def test_translations_keep_every_placeholder() -> None:
+    wrong = [(i, s) for i, s in catalogue().items() if set(PLACEHOLDER.findall(i)) != set(PLACEHOLDER.findall(s))]
+    assert wrong == []
+
+
+def test_the_catalogue_holds_no_message_the_code_no_longer_has() -> None:
+    assert sorted(set(catalogue()) - code_messages()) == []
+
+
+def test_the_compiled_catalogue_is_the_po_file() -> None:
+    with MO.open("rb") as stream:
+        compiled = gettext.GNUTranslations(stream)
+    assert {key: value for key, value in compiled._catalog.items() if key} == catalogue()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ", "expected"),
+    [
+        ([], {}, DEFAULT),
+        (["--lang", "en", "due"], {}, "en"),
+        (["--lang=en"], {"KEHOACH_LANG": "vi"}, "en"),
+        (["--lang", "vi"], {"LANG": "en_US.UTF-8"}, "vi"),
+        ([], {"KEHOACH_LANG": "en"}, "en"),
+        ([], {"KEHOACH_LANG": "fr", "LANG": "en_GB.UTF-8"}, "en"),
+        ([], {"LANG": "en_US.UTF-8"}, "en"),
+        ([], {"LC_ALL": "C.UTF-8", "LANG": "en_US.UTF-8"}, "vi"),
+        ([], {"LC_MESSAGES": "en_US", "LANG": "vi_VN.UTF-8"}, "en"),
+        ([], {"LANG": "vi_VN.UTF-8"}, "vi"),
+        (["done", "--", "--lang", "en"], {}, DEFAULT),
+    ],
+)
+def test_the_language_is_the_option_then_the_variable_then_the_locale(
+    argv: list[str], environ: dict[str, str], expected: str
+) -> None:
+    assert choose(argv, environ) == expected
+
+
+def kehoach(*args: str, cache: Path, **environ: str) -> subprocess.CompletedProcess[str]:
+    base = {key: value for key, value in os.environ.items() if key not in ("KEHOACH_LANG", "LC_ALL", "LC_MESSAGES")}
+    env = {**base, "LANG": "C.UTF-8", "KEHOACH_CACHE": str(cache), "COLUMNS": "100", **environ}
+    return subprocess.run(
+        [sys.executable, "-m", "kehoach", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.fixture
+def tracked(scenario: Callable[[str], Path]) -> Path:
+    return scenario("tracked")
+
+
+def test_the_same_view_in_both_languages_from_one_cache(tracked: Path, tmp_path: Path) -> None:
+    question = ("overdue", "--as-of", "2023-03-01", "--data", str(tracked))
+    vi = kehoach(*question, cache=tmp_path / "cache")
+    en = kehoach("--lang", "en", *question, cache=tmp_path / "cache")
+    assert "Quá hạn tính đến ngày 01/03/2023" in vi.stdout
+    assert "Overdue" in en.stdout and "Quá hạn" not in en.stdout
+    assert "Kiểm tra hằng năm" in en.stdout  # task texts stay as the plan wrote them
+    assert kehoach(*question, cache=tmp_path / "cache", KEHOACH_LANG="en").stdout == en.stdout
+    assert kehoach(*question, cache=tmp_path / "cache", LANG="en_US.UTF-8").stdout == en.stdout
+    assert kehoach(*question, cache=tmp_path / "cache").stdout == vi.stdout
+
+
+def test_help_and_errors_in_english(tracked: Path, tmp_path: Path) -> None:
+    help_text = kehoach("--lang", "en", "done", "--help", cache=tmp_path / "cache").stdout
+    assert "Thêm" not in help_text and "Ghi nhận" not in help_text
+    error = kehoach("--lang", "en", "done", "IX.9", "--unit", "ban-a", "--data", str(tracked), cache=tmp_path / "c")
+    assert error.returncode == 2
+    assert "IX.9" in error.stderr and "không" not in error.stderr
+
+
+def test_a_language_kehoach_lacks_is_refused(tmp_path: Path) -> None:
+    result = kehoach("--lang", "fr", "tasks", cache=tmp_path / "cache")
+    assert result.returncode == 2 and "--lang" in result.stderr

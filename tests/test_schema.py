@@ -1,0 +1,256 @@
+"""The JSON Schema for editors: committed, current, named by every data file, and never at odds
+with ``kehoach validate`` on what both check."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+from pydantic import BaseModel, ValidationError
+
+from conftest import REPO, SHIPPED_DATA, Result
+from kehoach.commands.schema import schema_of
+from kehoach.model import PlanFile, Unit
+from kehoach.yamlio import document_from_bytes
+
+Cli = Callable[..., Result]
+DELETE = object()
+
+
+def read(path: Path) -> Any:
+    """A data file as kehoach reads it (YAML 1.2: dates stay text, as in an editor)."""
+    return document_from_bytes(path, path.read_bytes()).data
+
+
+@pytest.mark.parametrize("which", ["plan", "unit"])
+def test_the_committed_schema_is_what_the_models_generate(cli: Cli, which: str) -> None:
+    result = cli("schema", which)
+    assert result.exit_code == 0
+    committed = (REPO / "schema" / f"{which}.json").read_text(encoding="utf-8")
+    assert result.stdout == committed, (
+        f"schema/{which}.json is out of date: kehoach schema {which} > schema/{which}.json"
+    )
+
+
+def test_every_data_file_names_its_schema_on_its_first_line() -> None:
+    files = [SHIPPED_DATA / "plan.yaml", *sorted((SHIPPED_DATA / "units").glob("*.yaml"))]
+    for path in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target == (REPO / "schema" / ("plan.json" if path.name == "plan.yaml" else "unit.json")), path
+
+
+def test_the_shipped_data_is_valid_under_the_schema() -> None:
+    plan = Draft202012Validator(schema_of("plan"))
+    unit = Draft202012Validator(schema_of("unit"))
+    assert list(plan.iter_errors(read(SHIPPED_DATA / "plan.yaml"))) == []
+    for path in sorted((SHIPPED_DATA / "units").glob("*.yaml")):
+        assert list(unit.iter_errors(read(path))) == [], path
+
+
+def test_descriptions_are_tooltips_in_both_languages() -> None:
+    properties = schema_of("unit")["$defs"]["Record"]["properties"]
+    assert properties["evidence"]["description"] == "Văn bản chứng minh / proving document"
+    assert all(" / " in field["description"] for field in properties.values())
+
+
+# --- the schema and the models agree -----------------------------------------------------------
+
+UNIT: dict[str, Any] = {
+    "schema": 1,
+    "id": "huyen-b",
+    "name": "Huyện ủy B",
+    "kind": "party_committee",
+    "records": [
+        {"task": "II.1", "period": "2022-Q1", "done_on": "2022-04-05", "evidence": "Báo cáo số 7-BC/HU"},
+        {"task": "II.2", "period": 2022, "waived_on": "2022-10-01", "reason": "Lồng ghép"},
+    ],
+}
+PLAN: dict[str, Any] = {
+    "schema": 1,
+    "plan": {"title": "Kế hoạch", "issuer": "Tỉnh ủy", "implements": "Kết luận 21", "starts": "2021-12-01"},
+    "term_calendars": [{"id": "dai-hoi", "name": "Đại hội", "first_term": "2020-2025", "first_year": 2021}],
+    "events": [{"id": "trung-uong", "name": "Trung ương triển khai", "date": None}],
+    "groups": [{"id": "cac-ban", "name": "Các ban", "members": ["ban-a"]}],
+    "tasks": [
+        {
+            "ref": "I.1",
+            "title": "T",
+            "text": "Văn bản",
+            "owners": ["ban-a"],
+            "schedule": {"kind": "deadline", "by": "2022-Q1"},
+        },
+        {
+            "ref": "II.2a",
+            "title": "T",
+            "text": "V",
+            "owners": ["cac-ban"],
+            "schedule": {"kind": "yearly", "from": 2022},
+        },
+        {
+            "ref": "III.5",
+            "title": "T",
+            "text": "V",
+            "owners": ["ban-a"],
+            "schedule": {"kind": "years", "years": [2022, 2023]},
+        },
+        {
+            "ref": "III.6",
+            "title": "T",
+            "text": "V",
+            "owners": ["ban-a"],
+            "schedule": {"kind": "ongoing", "review": "quarterly"},
+        },
+        {
+            "ref": "III.7",
+            "title": "T",
+            "text": "V",
+            "owners": ["ban-a"],
+            "schedule": {"kind": "term_year", "year": 3, "calendars": ["dai-hoi"]},
+        },
+        {
+            "ref": "IV.1",
+            "title": "T",
+            "text": "V",
+            "owners": ["ban-a"],
+            "schedule": {"kind": "event", "event": "trung-uong", "within_days": 90},
+        },
+    ],
+}
+
+# (what is changed, where, to what): both the schema and the models must give the same verdict.
+UNIT_CHANGES: list[tuple[tuple[Any, ...], Any]] = [
+    (("records",), None),
+    (("records",), []),
+    (("records",), DELETE),
+    (("schema",), 2),
+    (("id",), "Huyen B"),
+    (("id",), "huyen-b-2"),
+    (("name",), "   "),
+    (("name",), 5),
+    (("kind",), "board"),
+    (("kind",), "party_board"),
+    (("extra",), "x"),
+    (("from",), "2025-07-01"),
+    (("until",), "1/7/2025"),
+    (("successors",), ["xa-c", "Xa D"]),
+    (("records", 0, "task"), "II.1b"),
+    (("records", 0, "task"), "2.1"),
+    (("records", 0, "period"), "2022 Q1"),
+    (("records", 0, "period"), 2020),
+    (("records", 0, "period"), -1),
+    (("records", 0, "period"), "2020-2025"),
+    (("records", 0, "period"), True),
+    (("records", 0, "done_on"), "05/04/2022"),
+    (("records", 0, "done_on"), None),
+    (("records", 0, "done_on"), DELETE),
+    (("records", 0, "evidence"), ""),
+    (("records", 0, "evidence"), DELETE),
+    (("records", 0, "waived_on"), "2022-04-06"),
+    (("records", 0, "waived_on"), None),
+    (("records", 1, "reason"), DELETE),
+    (("records", 1, "reason"), None),
+    (("records", 1, "reason"), " "),
+    (("records", 1, "done_on"), "2022-04-05"),
+    (("records", 1, "stray"), 1),
+]
+PLAN_CHANGES: list[tuple[tuple[Any, ...], Any]] = [
+    (("plan", "starts"), "2021-13-01"),
+    (("plan", "starts"), DELETE),
+    (("plan", "purpose"), ["Một", ""]),
+    (("term_calendars", 0, "first_term"), "2020/2025"),
+    (("term_calendars", 0, "first_year"), "2021"),
+    (("events", 0, "date"), "2023-05-01"),
+    (("groups", 0, "members"), []),
+    (("tasks", 0, "ref"), "I-1"),
+    (("tasks", 0, "owners"), []),
+    (("tasks", 0, "role"), "coordinate"),
+    (("tasks", 0, "role"), "support"),
+    (("tasks", 0, "schedule"), None),
+    (("tasks", 0, "schedule", "by"), 2022),
+    (("tasks", 0, "schedule", "by"), "2022-Q5"),
+    (("tasks", 0, "schedule", "by"), "2022-13"),
+    (("tasks", 0, "schedule", "by"), "1989"),
+    (("tasks", 0, "schedule", "by"), 2201),
+    (("tasks", 0, "schedule", "by"), "2022-03-31"),
+    (("tasks", 0, "schedule", "kind"), "monthly"),
+    (("tasks", 0, "schedule", "ad_hoc"), True),
+    (("tasks", 0, "schedule", "ad_hoc"), "yes"),
+    (("tasks", 1, "schedule", "from"), "2022"),
+    (("tasks", 1, "schedule", "from"), 1989),
+    (("tasks", 1, "schedule", "due_day"), "6-30"),
+    (("tasks", 1, "schedule", "due_day"), "13-01"),
+    (("tasks", 2, "schedule", "years"), [2022, 2022]),
+    (("tasks", 2, "schedule", "years"), []),
+    (("tasks", 3, "schedule", "review"), "weekly"),
+    (("tasks", 4, "schedule", "year"), 0),
+    (("tasks", 4, "schedule", "year"), True),
+    (("tasks", 5, "schedule", "within_days"), -1),
+    (("tasks", 5, "schedule", "within_days"), "90"),
+    (("tasks", 5, "schedule", "within_days"), 90.0),
+]
+# What only `kehoach validate` checks (README, "What only validate checks"): the schema accepts these.
+VALIDATE_ONLY: list[tuple[type[BaseModel], dict[str, Any], tuple[Any, ...], Any]] = [
+    (Unit, UNIT, ("records", 0, "done_on"), "2022-02-30"),  # a real calendar day
+    (PlanFile, PLAN, ("tasks", 1, "schedule", "due_day"), "02-30"),
+    (PlanFile, PLAN, ("tasks", 1, "schedule", "until"), 2021),  # one year before another
+    (PlanFile, PLAN, ("term_calendars", 0, "first_term"), "2025-2020"),
+    (PlanFile, PLAN, ("term_calendars", 0, "first_year"), 2026),
+]
+
+
+def changed(base: dict[str, Any], where: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data = copy.deepcopy(base)
+    target = data
+    for step in where[:-1]:
+        target = target[step]
+    if value is DELETE:
+        del target[where[-1]]
+    else:
+        target[where[-1]] = value
+    return data
+
+
+def verdicts(model: type[BaseModel], which: str, data: dict[str, Any]) -> tuple[bool, bool]:
+    by_schema = Draft202012Validator(schema_of(which)).is_valid(data)
+    try:
+        model.model_validate(data)
+    except ValidationError:
+        return by_schema, False
+    return by_schema, True
+
+
+@pytest.mark.parametrize(("model", "which", "base"), [(Unit, "unit", UNIT), (PlanFile, "plan", PLAN)])
+def test_the_samples_are_valid_both_ways(model: type[BaseModel], which: str, base: dict[str, Any]) -> None:
+    assert verdicts(model, which, base) == (True, True)
+
+
+@pytest.mark.parametrize(("where", "value"), UNIT_CHANGES, ids=[f"{w}={v!r}" for w, v in UNIT_CHANGES])
+def test_schema_and_models_agree_on_unit_files(where: tuple[Any, ...], value: Any) -> None:
+    by_schema, by_models = verdicts(Unit, "unit", changed(UNIT, where, value))
+    assert by_schema == by_models
+
+
+@pytest.mark.parametrize(("where", "value"), PLAN_CHANGES, ids=[f"{w}={v!r}" for w, v in PLAN_CHANGES])
+def test_schema_and_models_agree_on_the_plan(where: tuple[Any, ...], value: Any) -> None:
+    by_schema, by_models = verdicts(PlanFile, "plan", changed(PLAN, where, value))
+    assert by_schema == by_models
+
+
+@pytest.mark.parametrize(("model", "base", "where", "value"), VALIDATE_ONLY)
+def test_what_only_validate_checks(
+    model: type[BaseModel], base: dict[str, Any], where: tuple[Any, ...], value: Any
+) -> None:
+    which = "unit" if model is Unit else "plan"
+    assert verdicts(model, which, changed(base, where, value)) == (True, False)
+
+
+def test_the_schema_is_valid_json_schema() -> None:
+    for which in ("plan", "unit"):
+        Draft202012Validator.check_schema(json.loads((REPO / "schema" / f"{which}.json").read_text(encoding="utf-8")))
