@@ -39,3 +39,11 @@ def test_the_hook_passes_good_data_and_stops_a_bad_commit(tmp_path: Path) -> Non
     assert failed.returncode == 1
     assert "Failed" in failed.stdout
     assert "data/units/ban-a.yaml:" in failed.stdout and "'kinds'" in failed.stdout
+
+
+def test_the_sample_workflow_annotates_pull_requests() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "kehoach validate --format github" in steps
