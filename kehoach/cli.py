@@ -29,7 +29,7 @@ import typer
 from kehoach import completion, i18n
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.i18n import _
-from kehoach.output import Format, ProblemFormat
+from kehoach.output import Format, ProblemFormat, ReportFormat
 from kehoach.paths import shown
 
 ENV_TODAY = "KEHOACH_TODAY"
@@ -295,6 +295,12 @@ def upcoming(
     _invoke(lambda: _on_day(data, as_of, ("upcoming", days, unit, fmt), answer))
 
 
+OutputOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help=_("Ghi ra tệp này (mặc định: ra màn hình)."), metavar=_("TỆP")),
+]
+
+
 @app.command(help=_("Xuất lịch iCalendar (.ics): mỗi kỳ hạn là một sự kiện cả ngày, để nhập vào lịch."))
 def ics(
     unit: UnitOption = None,
@@ -306,10 +312,7 @@ def ics(
         Optional[str],  # noqa: UP045
         typer.Option("--to", help=_("Đến ngày (mặc định: hết năm sau)."), metavar=_("NGÀY")),
     ] = None,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help=_("Ghi ra tệp này (mặc định: ra màn hình)."), metavar=_("TỆP")),
-    ] = None,
+    output: OutputOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:
@@ -324,26 +327,65 @@ def ics(
         code = int(
             _command("ics").run(load_valid(_root(data), _cache()), unit or [], first, last, _today(as_of), buffer)
         )
-        _deliver(buffer.getvalue(), output)
+        _deliver(buffer.getvalue().encode("utf-8"), output)
         return code
 
     _invoke(body)
 
 
-def _deliver(text: str, output: Path | None) -> None:
-    """Print ``text``, or write it to ``output`` whole (never half a file) and say where."""
+def _deliver(content: bytes, output: Path | None) -> None:
+    """Print ``content`` (UTF-8 text), or write it to ``output`` whole (never half a file) and say where."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(content.decode("utf-8"))
         return
     from kehoach.storage import write_atomically
 
     try:
-        write_atomically(output, text.encode("utf-8"))
+        write_atomically(output, content)
     except OSError as error:
         raise UsageError(
             _("không ghi được {path}: {reason}").format(path=shown(output), reason=error.strerror)
         ) from None
     sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")
+
+
+@app.command(help=_("Báo cáo kết quả theo đơn vị (sơ kết, tổng kết): Markdown, HTML, xlsx hoặc JSON."))
+def report(
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--year", help=_("Năm báo cáo (mặc định: năm của ngày xem)."), min=1990, max=2200),
+    ] = None,
+    start: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--from", help=_("Từ ngày (thay cho --year)."), metavar=_("NGÀY")),
+    ] = None,
+    end: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--to", help=_("Đến ngày (thay cho --year)."), metavar=_("NGÀY")),
+    ] = None,
+    unit: UnitOption = None,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help=_("md: để dán vào văn bản; html: bảng điều khiển; xlsx; json.")),
+    ] = ReportFormat.md,
+    output: OutputOption = None,
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+) -> None:
+    def body() -> int:
+        from kehoach.dates import parse_user_date
+        from kehoach.load import load_valid
+
+        if fmt is ReportFormat.xlsx and output is None:
+            raise UsageError(_("xlsx là tệp nhị phân; hãy chỉ nơi ghi bằng -o TỆP, ví dụ -o bao-cao.xlsx"))
+        first = parse_user_date(start, "--from") if start else None
+        last = parse_user_date(end, "--to") if end else None
+        dataset = load_valid(_root(data), _cache())
+        content = _command("report").run(dataset, unit or [], year, first, last, _today(as_of), fmt)
+        _deliver(content, output)
+        return 0
+
+    _invoke(body)
 
 
 @app.command(help=_("Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."))

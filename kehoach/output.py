@@ -30,6 +30,15 @@ class ProblemFormat(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    """The formats of ``kehoach report``: to paste, to open in a browser, to open in a spreadsheet, for tools."""
+
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+    json = "json"
+
+
 @dataclass(frozen=True)
 class Column:
     key: str

@@ -1,0 +1,65 @@
+"""``kehoach report``: the yearly report for the Standing Committee, as Markdown, HTML, xlsx or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from kehoach.dataset import Dataset
+from kehoach.describe import vn_date
+from kehoach.errors import UsageError
+from kehoach.i18n import _
+from kehoach.output import ReportFormat
+from kehoach.report import Report, build, year_range
+from kehoach.selection import resolve_units
+
+
+def run(
+    dataset: Dataset,
+    units: Sequence[str],
+    year: int | None,
+    first: date | None,
+    last: date | None,
+    as_of: date,
+    fmt: ReportFormat,
+) -> bytes:
+    """The report's bytes in the chosen format (UTF-8 for the text formats)."""
+    start, end = report_range(dataset, year, first, last, as_of)
+    selected = resolve_units(dataset, units) if units else None
+    return render(build(dataset, start, end, as_of, selected), dataset, fmt)
+
+
+def report_range(
+    dataset: Dataset, year: int | None, first: date | None, last: date | None, as_of: date
+) -> tuple[date, date]:
+    """``--year``, else ``--from``/``--to`` (each defaulting to the plan's start and the as-of year's
+    end), else the as-of day's year."""
+    if year is not None and (first or last):
+        raise UsageError(_("chọn --year hoặc --from/--to, không cả hai"))
+    if year is not None:
+        return year_range(year)
+    if first is None and last is None:
+        return year_range(as_of.year)
+    start, end = first or dataset.plan.plan.starts, last or date(as_of.year, 12, 31)
+    if end < start:
+        raise UsageError(_("--to ({end}) trước --from ({start})").format(end=vn_date(end), start=vn_date(start)))
+    return start, end
+
+
+def render(report: Report, dataset: Dataset, fmt: ReportFormat) -> bytes:
+    if fmt is ReportFormat.xlsx:
+        from kehoach.render.xlsx import workbook_bytes
+
+        return workbook_bytes(report, dataset)
+    if fmt is ReportFormat.html:
+        from kehoach.render.html import html
+
+        return html(report, dataset).encode("utf-8")
+    if fmt is ReportFormat.json:
+        from kehoach.render.data import report_data
+
+        return (json.dumps(report_data(report, dataset), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    from kehoach.render.markdown import markdown
+
+    return markdown(report, dataset).encode("utf-8")

@@ -1,0 +1,1 @@
+"""Presentations of a :class:`kehoach.report.Report`: JSON data, Markdown, HTML, xlsx."""

@@ -1,0 +1,107 @@
+"""Inline SVG charts for the HTML dashboard, drawn by kehoach: no script, no network, prints as drawn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from html import escape
+
+from kehoach.describe import vn_date
+from kehoach.occurrences import Status
+from kehoach.render import words
+from kehoach.report import QuarterTally, UnitReport
+
+BARS = (Status.done, Status.done_late, Status.overdue, Status.open)
+"""The four outcomes of the task-tracking rules; waived occurrences are not drawn."""
+WIDTH = 720
+LABEL = 250
+ROW = 18
+
+
+def outcome_bars(units: Sequence[UnitReport]) -> str:
+    """One stacked horizontal bar per unit, in the order given, with the count in each segment's tooltip."""
+    most = max((sum(unit.tally[s] for s in BARS) for unit in units), default=0) or 1
+    scale = (WIDTH - LABEL - 40) / most
+    height = ROW * len(units) + 30
+    parts = [_svg_open(height, words.CHART)]
+    for index, unit in enumerate(units):
+        y = index * ROW
+        parts.append(
+            f'<text x="{LABEL - 6}" y="{y + 13}" text-anchor="end" class="label">{escape(_short(unit.name))}</text>'
+        )
+        x = float(LABEL)
+        for status in BARS:
+            count = unit.tally[status]
+            if count:
+                parts.append(
+                    _segment(
+                        x, y + 2, count * scale, ROW - 4, status, f"{unit.name}: {words.OUTCOME_NAMES[status]} {count}"
+                    )
+                )
+                x += count * scale
+        total = sum(unit.tally[s] for s in BARS)
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" class="count">{total}</text>')
+    parts.append(_legend(ROW * len(units) + 12))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def quarter_columns(quarters: Sequence[QuarterTally], today: date) -> str:
+    """One stacked column per quarter of the plan's dated obligations, with today marked."""
+    height, top, bottom = 240, 20, 40
+    most = max((sum(q.tally[s] for s in BARS) for q in quarters), default=0) or 1
+    step = (WIDTH - 40) / max(len(quarters), 1)
+    scale = (height - top - bottom) / most
+    parts = [_svg_open(height + 20, words.TIMELINE)]
+    base = height - bottom
+    for index, quarter in enumerate(quarters):
+        x, y = 30 + index * step, float(base)
+        for status in BARS:
+            count = quarter.tally[status]
+            if count:
+                label = f"{quarter.key}: {words.OUTCOME_NAMES[status]} {count}"
+                parts.append(_segment(x + 2, y - count * scale, step - 4, count * scale, status, label))
+                y -= count * scale
+        if quarter.key.endswith("Q1") or index == 0:
+            parts.append(f'<text x="{x + 2:.1f}" y="{base + 14}" class="label">{quarter.key[:4]}</text>')
+        if quarter.start <= today <= quarter.end:
+            share = (today - quarter.start).days / ((quarter.end - quarter.start).days + 1)
+            mark = x + share * step
+            parts.append(f'<line x1="{mark:.1f}" y1="{top - 8}" x2="{mark:.1f}" y2="{base}" class="today"/>')
+            anchor, shift = ("end", -3) if mark > WIDTH - 140 else ("start", 3)  # keep the label on the page
+            parts.append(
+                f'<text x="{mark + shift:.1f}" y="{top - 10}" text-anchor="{anchor}" class="today-label">'
+                f"{escape(words.TODAY.format(day=vn_date(today)))}</text>"
+            )
+    parts.append(f'<line x1="28" y1="{base}" x2="{WIDTH - 8}" y2="{base}" class="axis"/>')
+    parts.append(_legend(height))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _svg_open(height: float, title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height:.0f}" width="100%" role="img" '
+        f'aria-label="{escape(title)}">'
+    )
+
+
+def _segment(x: float, y: float, width: float, height: float, status: Status, label: str) -> str:
+    return (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
+        f'fill="{words.OUTCOME_COLOURS[status]}" data-status="{status.value}"><title>{escape(label)}</title></rect>'
+    )
+
+
+def _legend(y: float) -> str:
+    parts, x = [], float(LABEL)
+    for status in BARS:
+        parts.append(f'<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{words.OUTCOME_COLOURS[status]}"/>')
+        name = words.OUTCOME_NAMES[status]
+        parts.append(f'<text x="{x + 14:.0f}" y="{y + 9}" class="label">{escape(name)}</text>')
+        x += 24 + 6.5 * len(name)
+    return "".join(parts)
+
+
+def _short(name: str, limit: int = 40) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -1,0 +1,76 @@
+"""The report as JSON-ready data: every number the other formats show, under stable keys.
+
+It is also what the tests hold the HTML dashboard and the xlsx workbook to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kehoach.dataset import Dataset
+from kehoach.describe import describe_schedule
+from kehoach.occurrences import Entry
+from kehoach.report import OUTCOMES, Report, Tally, UnitReport
+
+
+def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
+    return {
+        "title": report.title,
+        "from": report.first.isoformat(),
+        "to": report.last.isoformat(),
+        "as_of": report.as_of.isoformat(),
+        "totals": tally_data(report.total),
+        "units": [unit_data(unit, dataset) for unit in report.units],
+        "waiting_events": [{"id": event.id, "name": event.name, "tasks": refs} for event, refs in report.waiting],
+        "timeline": [
+            {
+                "quarter": quarter.key,
+                "start": quarter.start.isoformat(),
+                "end": quarter.end.isoformat(),
+                **tally_data(quarter.tally),
+            }
+            for quarter in report.timeline
+        ],
+    }
+
+
+def tally_data(tally: Tally) -> dict[str, Any]:
+    rate = tally.completion_rate
+    return {
+        **{status.value: tally[status] for status in OUTCOMES},
+        "total": tally.total,
+        "completion_rate": None if rate is None else round(rate, 4),
+    }
+
+
+def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
+    return {
+        "unit": unit.unit,
+        "name": unit.name,
+        **tally_data(unit.tally),
+        "overdue_items": [item_data(entry, dataset) for entry in unit.overdue],
+        "completed_items": [item_data(entry, dataset) for entry in unit.completed],
+        "ongoing": [
+            {
+                "task": ref,
+                "title": dataset.tasks[ref].title,
+                "when": describe_schedule(dataset.tasks[ref].schedule, dataset),
+            }
+            for ref in unit.ongoing
+        ],
+    }
+
+
+def item_data(entry: Entry, dataset: Dataset) -> dict[str, Any]:
+    occurrence, record = entry.occurrence, entry.record
+    return {
+        "task": occurrence.task,
+        "title": dataset.tasks[occurrence.task].title,
+        "period": occurrence.period,
+        "due": occurrence.due.isoformat(),
+        "status": entry.status.value,
+        "days_late": entry.days_late,
+        "done_on": record.done_on.isoformat() if record and record.done_on else None,
+        "evidence": record.evidence if record else None,
+        "note": record.note if record else None,
+    }

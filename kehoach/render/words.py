@@ -1,0 +1,55 @@
+"""Wording the report formats share: headings, outcome names, dates, rates."""
+
+from __future__ import annotations
+
+from kehoach.describe import vn_date
+from kehoach.i18n import _
+from kehoach.occurrences import Status
+from kehoach.report import Report
+
+OUTCOME_NAMES = {
+    Status.done: _("Hoàn thành đúng hạn"),
+    Status.done_late: _("Hoàn thành muộn"),
+    Status.overdue: _("Quá hạn"),
+    Status.open: _("Chưa đến hạn"),
+    Status.waived: _("Miễn thực hiện"),
+}
+OUTCOME_COLOURS = {
+    Status.done: "#2e7d32",
+    Status.done_late: "#f9a825",
+    Status.overdue: "#c62828",
+    Status.open: "#90a4ae",
+    Status.waived: "#d7ccc8",
+}
+UNIT = _("Đơn vị")
+RATE = _("Tỷ lệ hoàn thành")
+TOTAL = _("Tổng cộng")
+SUMMARY = _("Tổng hợp theo đơn vị")
+CHART = _("Kết quả theo đơn vị")
+TODAY = _("Hôm nay {day}")
+MADE_ON = _("Lập bằng kehoach ngày {day}.")
+OVERDUE = _("Việc quá hạn")
+COMPLETED = _("Việc đã hoàn thành")
+ONGOING = _("Nhiệm vụ thường xuyên")
+WAITING = _("Sự kiện chưa xảy ra")
+TIMELINE = _("Nhiệm vụ có hạn theo quý")
+REF, TITLE, PERIOD, DUE = _("Số hiệu"), _("Nhiệm vụ"), _("Kỳ"), _("Hạn")
+DAYS_LATE, DONE_ON, EVIDENCE, WHEN, TASKS = (
+    _("Trễ (ngày)"),
+    _("Ngày hoàn thành"),
+    _("Văn bản"),
+    _("Thời hạn"),
+    _("Nhiệm vụ chờ"),
+)
+NONE = _("Không có.")
+
+
+def subtitle(report: Report) -> str:
+    return _("Kết quả thực hiện từ {first} đến {last}, tính đến ngày {today}").format(
+        first=vn_date(report.first), last=vn_date(report.last), today=vn_date(report.as_of)
+    )
+
+
+def percent(rate: float | None) -> str:
+    """A completion rate as people write it; with nothing due yet, a dash, not 100 %."""
+    return "—" if rate is None else f"{rate:.0%}"

@@ -1,0 +1,154 @@
+"""The report as an xlsx workbook (openpyxl): one sheet per view, frozen headings, real date cells.
+
+Offices work in spreadsheets: dates are date cells (shown dd/mm/yyyy, sortable), counts are
+numbers, the completion rate is a percentage cell, and every sheet can be filtered.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kehoach.dataset import Dataset
+from kehoach.describe import describe_schedule, period_label
+from kehoach.i18n import _
+from kehoach.render import words
+from kehoach.report import OUTCOMES, Report, Tally
+
+DATE_FORMAT = "DD/MM/YYYY"
+HEADING_FILL = PatternFill("solid", fgColor="EEF2F4")
+
+
+def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    _summary(summary, report)
+    _sheet(book.create_sheet(), words.OVERDUE, *_overdue(report, dataset))
+    _sheet(book.create_sheet(), words.COMPLETED, *_completed(report, dataset))
+    _sheet(book.create_sheet(), words.ONGOING, *_ongoing(report, dataset))
+    _sheet(book.create_sheet(), words.TIMELINE, *_timeline(report))
+    _sheet(
+        book.create_sheet(),
+        words.WAITING,
+        [words.WAITING, words.TASKS],
+        [[e.name, ", ".join(r)] for e, r in report.waiting],
+    )
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def _summary(sheet: Worksheet, report: Report) -> None:
+    headings = [_("Mã đơn vị"), words.UNIT, *(words.OUTCOME_NAMES[s] for s in OUTCOMES), words.RATE]
+    rows = [[unit.unit, unit.name, *_counts(unit.tally)] for unit in report.units]
+    rows.append(["", words.TOTAL, *_counts(report.total)])
+    _sheet(sheet, words.SUMMARY, headings, rows)
+    for row in sheet.iter_rows(min_row=2, min_col=len(headings), max_col=len(headings)):
+        row[0].number_format = "0%"
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+
+
+def _counts(tally: Tally) -> list[Any]:
+    return [tally[status] for status in OUTCOMES] + [tally.completion_rate]
+
+
+def _overdue(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
+    headings = [_("Mã đơn vị"), words.UNIT, words.REF, words.TITLE, words.PERIOD, words.DUE, words.DAYS_LATE]
+    rows = [
+        [
+            unit.unit,
+            unit.name,
+            e.occurrence.task,
+            dataset.tasks[e.occurrence.task].title,
+            period_label(e.occurrence.period),
+            e.occurrence.due,
+            e.days_late or 0,
+        ]
+        for unit in report.units
+        for e in unit.overdue
+    ]
+    return headings, rows
+
+
+def _completed(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
+    headings = [
+        _("Mã đơn vị"),
+        words.UNIT,
+        words.REF,
+        words.TITLE,
+        words.PERIOD,
+        words.DUE,
+        words.DONE_ON,
+        words.DAYS_LATE,
+        words.EVIDENCE,
+        _("Ghi chú"),
+    ]
+    rows = []
+    for unit in report.units:
+        for entry in unit.completed:
+            record = entry.record
+            assert record is not None
+            rows.append(
+                [
+                    unit.unit,
+                    unit.name,
+                    entry.occurrence.task,
+                    dataset.tasks[entry.occurrence.task].title,
+                    period_label(entry.occurrence.period),
+                    entry.occurrence.due,
+                    record.done_on,
+                    entry.days_late or 0,
+                    record.evidence or "",
+                    record.note or "",
+                ]
+            )
+    return headings, rows
+
+
+def _ongoing(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
+    headings = [_("Mã đơn vị"), words.UNIT, words.REF, words.TITLE, words.WHEN]
+    rows = [
+        [unit.unit, unit.name, ref, dataset.tasks[ref].title, describe_schedule(dataset.tasks[ref].schedule, dataset)]
+        for unit in report.units
+        for ref in unit.ongoing
+    ]
+    return headings, rows
+
+
+def _timeline(report: Report) -> tuple[list[str], list[list[Any]]]:
+    headings = [_("Quý"), _("Từ ngày"), _("Đến ngày"), *(words.OUTCOME_NAMES[s] for s in OUTCOMES)]
+    rows = [[period_label(q.key), q.start, q.end, *(q.tally[s] for s in OUTCOMES)] for q in report.timeline]
+    return headings, rows
+
+
+def _sheet(sheet: Worksheet, title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """Fill a sheet: bold frozen headings, filters, dates as date cells, columns wide enough to read."""
+    sheet.title = _sheet_title(title)
+    sheet.append(list(headings))
+    for row in rows:
+        sheet.append(list(row))
+    for cell in sheet[1]:
+        cell.font, cell.fill = Font(bold=True), HEADING_FILL
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for index, column in enumerate(sheet.iter_cols(min_row=1), start=1):
+        width = max(len(str(cell.value or "")) for cell in column)
+        for cell in column:
+            if isinstance(cell.value, date):
+                cell.number_format = DATE_FORMAT
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 60)
+
+
+def _sheet_title(title: str) -> str:
+    """Excel allows 31 characters and none of []:*?/\\ in a sheet's name."""
+    cleaned = "".join(" " if char in "[]:*?/\\" else char for char in title)
+    return cleaned[:31]

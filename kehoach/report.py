@@ -1,0 +1,153 @@
+"""The yearly report (sơ kết, tổng kết) as data: what every unit did with what it owed.
+
+No I/O and no wording: :func:`build` computes a :class:`Report` from a dataset, a range of days
+and the as-of day; ``kehoach/render/`` turns it into Markdown, HTML, xlsx or JSON.
+
+Choices (README, "kehoach report"):
+
+* an occurrence belongs to the report when it is due within the range; its status is the one it
+  has on the as-of day (so a report for 2023 made in March 2024 counts what was done by then);
+* the completion rate is the share done (on time or late) of what was due by the as-of day and
+  not waived: ``(done + done late) / (done + done late + overdue)``; with nothing due yet it is
+  ``None``, not 100 %;
+* units that need attention come first: most overdue, then the lowest completion rate, then by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from kehoach import periods
+from kehoach.dataset import Dataset
+from kehoach.model import Event, OnEvent, Ongoing
+from kehoach.occurrences import Entry, Status, entries_between
+
+OUTCOMES = (Status.done, Status.done_late, Status.overdue, Status.open, Status.waived)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many occurrences ended up in each outcome."""
+
+    counts: dict[Status, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, found: Sequence[Entry]) -> Tally:
+        return cls({status: sum(1 for entry in found if entry.status is status) for status in OUTCOMES})
+
+    def __getitem__(self, status: Status) -> int:
+        return self.counts.get(status, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def completion_rate(self) -> float | None:
+        finished = self[Status.done] + self[Status.done_late]
+        due = finished + self[Status.overdue]
+        return finished / due if due else None
+
+
+@dataclass(frozen=True)
+class UnitReport:
+    unit: str
+    name: str
+    tally: Tally
+    overdue: list[Entry]
+    completed: list[Entry]
+    ongoing: list[str]
+    """Refs of the unit's ongoing tasks (no deadline; never counted, never forgotten)."""
+
+
+@dataclass(frozen=True)
+class QuarterTally:
+    key: str
+    start: date
+    end: date
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    first: date
+    last: date
+    as_of: date
+    total: Tally
+    units: list[UnitReport]
+    waiting: list[tuple[Event, list[str]]]
+    """Events that have not happened, with the refs of the tasks waiting on each."""
+    timeline: list[QuarterTally]
+
+
+def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[str] | None = None) -> Report:
+    found = entries_between(dataset, first, last, as_of, selected)
+    units = sorted(selected if selected is not None else dataset.units)
+    by_unit: dict[str, list[Entry]] = {unit: [] for unit in units}
+    for entry in found:
+        by_unit[entry.occurrence.unit].append(entry)
+    reports = [_unit_report(dataset, unit, by_unit[unit]) for unit in units]
+    return Report(
+        title=dataset.plan.plan.title,
+        first=first,
+        last=last,
+        as_of=as_of,
+        total=Tally.of(found),
+        units=sorted(reports, key=_attention),
+        waiting=_waiting(dataset),
+        timeline=timeline(dataset, as_of, max(last, date(as_of.year, 12, 31)), selected),
+    )
+
+
+def year_range(year: int) -> tuple[date, date]:
+    span = periods.year(year)
+    return span.start, span.end
+
+
+def _unit_report(dataset: Dataset, unit: str, found: list[Entry]) -> UnitReport:
+    return UnitReport(
+        unit=unit,
+        name=dataset.units[unit].name,
+        tally=Tally.of(found),
+        overdue=[entry for entry in found if entry.status is Status.overdue],
+        completed=[entry for entry in found if entry.status in (Status.done, Status.done_late)],
+        ongoing=[
+            task.ref for task in dataset.plan.tasks if isinstance(task.schedule, Ongoing) and dataset.owes(unit, task)
+        ],
+    )
+
+
+def _attention(report: UnitReport) -> tuple[int, float, str]:
+    rate = report.tally.completion_rate
+    return (-report.tally[Status.overdue], 2.0 if rate is None else rate, report.unit)
+
+
+def _waiting(dataset: Dataset) -> list[tuple[Event, list[str]]]:
+    return [
+        (event, [t.ref for t in dataset.plan.tasks if isinstance(t.schedule, OnEvent) and t.schedule.event == event.id])
+        for event in dataset.plan.events
+        if event.date is None
+    ]
+
+
+def timeline(dataset: Dataset, as_of: date, until: date, selected: set[str] | None) -> list[QuarterTally]:
+    """Every quarter from the one the plan starts in to the one ``until`` falls in, with its tally
+    (the report's end, or the end of the as-of year if later: what is coming shows too)."""
+    found = entries_between(dataset, dataset.plan.plan.starts, until, as_of, selected)
+    quarters = _quarters(dataset.plan.plan.starts, until)
+    by_key: dict[str, list[Entry]] = {quarter.key: [] for quarter in quarters}
+    for entry in found:
+        by_key[periods.containing(entry.occurrence.due, "quarter").key].append(entry)
+    return [
+        QuarterTally(quarter.key, quarter.start, quarter.end, Tally.of(by_key[quarter.key])) for quarter in quarters
+    ]
+
+
+def _quarters(first: date, last: date) -> list[periods.Period]:
+    quarters = [periods.containing(first, "quarter")]
+    while quarters[-1].end < last:
+        quarters.append(periods.containing(quarters[-1].end + timedelta(days=1), "quarter"))
+    return quarters

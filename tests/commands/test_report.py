@@ -1,0 +1,161 @@
+"""``kehoach report``: the yearly report as JSON, Markdown and xlsx (the HTML: tests/test_dashboard.py)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from conftest import SHIPPED_DATA, Result
+
+Cli = Callable[..., Result]
+YEAR_2022 = ("--year", "2022", "--as-of", "2023-01-10")
+
+
+@pytest.fixture
+def tracked(scenario: Callable[[str], Path]) -> Path:
+    return scenario("tracked")
+
+
+def report_json(cli: Cli, data: Path, *args: str) -> dict:
+    result = cli("report", "--format", "json", *args, "--data", str(data))
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_counts_per_unit_with_the_units_needing_attention_first(cli: Cli, tracked: Path) -> None:
+    report = report_json(cli, tracked, *YEAR_2022)
+    assert (report["from"], report["to"], report["as_of"]) == ("2022-01-01", "2022-12-31", "2023-01-10")
+    counts = [
+        (u["unit"], u["done"], u["done_late"], u["overdue"], u["open"], u["waived"], u["completion_rate"])
+        for u in report["units"]
+    ]
+    assert counts == [("ban-a", 2, 0, 1, 0, 0, 0.6667), ("huyen-b", 0, 1, 0, 0, 1, 1.0)]
+    assert report["totals"] == {
+        "done": 2,
+        "done_late": 1,
+        "overdue": 1,
+        "open": 0,
+        "waived": 1,
+        "total": 5,
+        "completion_rate": 0.75,
+    }
+
+
+def test_items_carry_their_evidence_and_lateness(cli: Cli, tracked: Path) -> None:
+    units = {u["unit"]: u for u in report_json(cli, tracked, *YEAR_2022)["units"]}
+    assert [(i["task"], i["due"], i["days_late"]) for i in units["ban-a"]["overdue_items"]] == [
+        ("II.2", "2022-12-31", 10)
+    ]
+    late = units["huyen-b"]["completed_items"][0]
+    assert (late["task"], late["done_on"], late["days_late"], late["evidence"]) == (
+        "II.1",
+        "2022-04-05",
+        5,
+        "Báo cáo số 7-BC/HU",
+    )
+    assert [o["task"] for o in units["ban-a"]["ongoing"]] == ["III.1.1"]
+
+
+def test_events_waited_for_and_the_timeline(cli: Cli, tracked: Path) -> None:
+    report = report_json(cli, tracked, *YEAR_2022)
+    assert report["waiting_events"] == [{"id": "su-kien", "name": "Trung ương ban hành quy định", "tasks": ["III.2.1"]}]
+    quarters = {q["quarter"]: q for q in report["timeline"]}
+    assert [*quarters][:: len(quarters) - 1] == ["2021-Q4", "2023-Q4"]  # plan start to the as-of year's end
+    assert (quarters["2022-Q1"]["done"], quarters["2022-Q1"]["done_late"]) == (1, 1)
+    assert quarters["2023-Q4"]["open"] == 4  # II.2 for both units, III.1.2 (2023), III.1.3 (year 3 of 2020-2025)
+
+
+def test_a_range_and_a_unit(cli: Cli, tracked: Path) -> None:
+    report = report_json(
+        cli, tracked, "--from", "01/01/2022", "--to", "2022-06-30", "--unit", "huyen-b", "--as-of", "2023-01-10"
+    )
+    assert [u["unit"] for u in report["units"]] == ["huyen-b"]
+    assert report["totals"]["total"] == 1
+
+
+def test_nothing_due_yet_is_no_rate_not_a_hundred_percent(cli: Cli, tracked: Path) -> None:
+    report = report_json(cli, tracked, "--year", "2023", "--as-of", "2023-01-10")
+    assert report["totals"]["overdue"] == 0 and report["totals"]["completion_rate"] is None
+
+
+def test_markdown_for_pasting_into_a_document(cli: Cli, tracked: Path) -> None:
+    result = cli("report", *YEAR_2022, "--data", str(tracked))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:10] == [
+        "# Kế hoạch thử nghiệm",
+        "",
+        "*Kết quả thực hiện từ 01/01/2022 đến 31/12/2022, tính đến ngày 10/01/2023*",
+        "",
+        "## Tổng hợp theo đơn vị",
+        "",
+        "| Đơn vị | Hoàn thành đúng hạn | Hoàn thành muộn | Quá hạn | Chưa đến hạn | Miễn thực hiện "
+        "| Tỷ lệ hoàn thành |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Ban A Tỉnh ủy (ban-a) | 2 | 0 | 1 | 0 | 0 | 67% |",
+        "| Huyện ủy B (huyen-b) | 0 | 1 | 0 | 0 | 1 | 100% |",
+    ]
+    assert (
+        "| II.1 | Quán triệt Kết luận | Quý I/2022 | 31/03/2022 | 05/04/2022 | 5 | Báo cáo số 7-BC/HU |"
+        in result.stdout
+    )
+    assert result.stdout.endswith("## Sự kiện chưa xảy ra\n\n- Trung ương ban hành quy định: III.2.1\n")
+
+
+def test_xlsx_has_a_sheet_per_view_with_frozen_headings_and_date_cells(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    target = tmp_path / "bao-cao.xlsx"
+    result = cli("report", *YEAR_2022, "--format", "xlsx", "-o", str(target), "--data", str(tracked))
+    assert result.exit_code == 0, result.stderr
+    book = load_workbook(target)
+    assert book.sheetnames == [
+        "Tổng hợp theo đơn vị",
+        "Việc quá hạn",
+        "Việc đã hoàn thành",
+        "Nhiệm vụ thường xuyên",
+        "Nhiệm vụ có hạn theo quý",
+        "Sự kiện chưa xảy ra",
+    ]
+    assert all(sheet.freeze_panes == "A2" for sheet in book.worksheets)
+    summary = [row for row in book["Tổng hợp theo đơn vị"].iter_rows(min_row=2, values_only=True)]
+    assert summary[0] == ("ban-a", "Ban A Tỉnh ủy", 2, 0, 1, 0, 0, pytest.approx(2 / 3))
+    assert book["Tổng hợp theo đơn vị"].cell(row=2, column=8).number_format == "0%"
+    completed = book["Việc đã hoàn thành"]
+    due = completed.cell(row=2, column=6)
+    assert (
+        isinstance(due.value, datetime) and due.number_format == "DD/MM/YYYY"
+    )  # openpyxl reads dates back as datetimes
+    assert due.value.date() == date(2022, 3, 31)
+
+
+def test_every_format_works_on_the_shipped_data_for_any_year(cli: Cli, tmp_path: Path) -> None:
+    for year in ("2021", "2022", "2025", "2030"):
+        for fmt in ("md", "html", "json", "xlsx"):
+            result = cli(
+                "report",
+                "--year",
+                year,
+                "--format",
+                fmt,
+                "-o",
+                str(tmp_path / f"r.{fmt}"),
+                "--as-of",
+                "2026-11-27",
+                "--data",
+                str(SHIPPED_DATA),
+            )
+            assert result.exit_code == 0, (year, fmt, result.stderr)
+    units = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["units"]
+    assert len(units) == 33
+
+
+def test_refusals(cli: Cli, tracked: Path) -> None:
+    both = cli("report", "--year", "2022", "--from", "2022-01-01", "--data", str(tracked))
+    assert both.exit_code == 2 and "--year" in both.stderr
+    binary = cli("report", "--format", "xlsx", "--data", str(tracked))
+    assert binary.exit_code == 2 and "-o" in binary.stderr
+    backwards = cli("report", "--from", "2023-01-01", "--to", "2022-01-01", "--data", str(tracked))
+    assert backwards.exit_code == 2
