@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from kehoach.dataset import Dataset
 from kehoach.errors import Problem
 from kehoach.i18n import _
 from kehoach.model import Task
-from kehoach.occurrences import due_date, term_years
+from kehoach.occurrences import due_date, period_keys, term_years
 from kehoach.yamlio import Loc, key_path
 
 
@@ -27,6 +28,7 @@ def check(dataset: Dataset, plan_path: Path, checked_units: frozenset[str] = fro
             *_task_references(dataset, plan_doc),
             *_group_members(dataset, plan_doc),
             *_unit_files(dataset, checked_units),
+            *_lineages(dataset),
         ]
     )
 
@@ -148,8 +150,14 @@ def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Problem]:
 
 def _unit_records(dataset: Dataset, document: Place, unit_id: str) -> Iterator[Problem]:
     seen: dict[tuple[str, str], int] = {}
+    until = dataset.units[unit_id].until
     for index, record in enumerate(dataset.units[unit_id].records):
         loc: Loc = ("records", index)
+        day = record.done_on or record.waived_on
+        if until is not None and day is not None and day > until:
+            field = "done_on" if record.done_on else "waived_on"
+            message = _("đơn vị đã kết thúc ngày {until}; không ghi nhận được sau ngày đó (đơn vị kế thừa ghi nhận)")
+            yield _at(document, (*loc, field), message.format(until=until.strftime("%d/%m/%Y")), "after-end")
         task = dataset.tasks.get(record.task)
         if task is None:
             yield _at(document, (*loc, "task"), _missing(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
@@ -169,3 +177,45 @@ def _unit_records(dataset: Dataset, document: Place, unit_id: str) -> Iterator[P
             )
             yield _at(document, loc, message, "unique")
         seen.setdefault(key, index)
+
+
+# --- reorganisations ---------------------------------------------------------------------------
+
+ORPHAN_HORIZON_YEARS = 30
+"""How far past a unit's end kehoach looks for obligations no one would owe (yearly tasks never end)."""
+
+
+def _lineages(dataset: Dataset) -> Iterator[Problem]:
+    """Successors form no cycle, and a unit that ends leaves none of its obligations without an owner.
+
+    Checked for the whole folder (never per unit file): both depend on other units' files.
+    """
+    for unit_id in sorted(dataset.dated if dataset.dated is not None else dataset.units):
+        unit = dataset.units[unit_id]
+        if not unit.successors and unit.until is None:
+            continue
+        document = Place(dataset, dataset.unit_paths[unit_id])
+        cycle = dataset.lineage.cycle_from(unit_id) if unit.successors else None
+        if cycle:
+            message = _("vòng kế thừa: {path}; đơn vị kế thừa không được quay lại đơn vị trước").format(
+                path=" → ".join(cycle)
+            )
+            yield _at(document, ("successors",), message, "lineage")
+        elif unit.until is not None:
+            yield from _orphans(dataset, document, unit_id, unit.until)
+
+
+def _orphans(dataset: Dataset, document: Place, unit_id: str, until: date) -> Iterator[Problem]:
+    horizon = date(until.year + ORPHAN_HORIZON_YEARS, 12, 31)
+    for task in dataset.plan.tasks:
+        if not dataset.assigned(unit_id, task):
+            continue
+        for key in period_keys(task.schedule, dataset, horizon):
+            due = due_date(task.schedule, key, dataset)
+            if due is not None and due > until and not dataset.lineage.owners([unit_id], due):
+                message = _(
+                    "nhiệm vụ {ref} kỳ {period} (hạn {due}) không còn ai chịu trách nhiệm sau khi đơn vị kết thúc; "
+                    "hãy ghi 'successors' (đơn vị kế thừa đang tồn tại vào ngày đó)"
+                ).format(ref=task.ref, period=key, due=due.strftime("%d/%m/%Y"))
+                yield _at(document, ("until",), message, "lineage")
+                break

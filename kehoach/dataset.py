@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from kehoach.lineage import Lineage
 from kehoach.model import Event, Group, PlanFile, Record, Task, TermCalendar, Unit
 from kehoach.yamlio import Document
 
@@ -20,6 +21,9 @@ class Dataset:
     units: Mapping[str, Unit]
     documents: dict[Path, Document] = field(default_factory=dict, repr=False)
     unit_paths: dict[str, Path] = field(default_factory=dict, repr=False)
+    dated: frozenset[str] | None = None
+    """Units whose files may start, end or name successors (kehoach.load finds them in the bytes, so
+    that lineage checks need not read every unit); ``None``: any unit may."""
 
     @cached_property
     def tasks(self) -> dict[str, Task]:
@@ -44,6 +48,10 @@ class Dataset:
             (unit.id, record.task, record.period): record for unit in self.units.values() for record in unit.records
         }
 
+    @cached_property
+    def lineage(self) -> Lineage:
+        return Lineage(self.units)
+
     def members(self, owner: str) -> list[str]:
         """The units an owner id stands for: a group's members, or the unit itself."""
         group = self.groups.get(owner)
@@ -57,6 +65,13 @@ class Dataset:
         return self._expand(task)
 
     def owes(self, unit: str, task: Task) -> bool:
+        """Whether the plan gives ``task`` to ``unit``, or to a unit it succeeded."""
+        return self.assigned(unit, task) or any(
+            self.assigned(earlier, task) for earlier in self.lineage.ancestors(unit)
+        )
+
+    def assigned(self, unit: str, task: Task) -> bool:
+        """Whether the plan gives ``task`` to ``unit`` itself (directly or through a group)."""
         known = self._owing.get(task.ref)
         return unit in known if known is not None and self.tasks[task.ref] is task else unit in self.task_units(task)
 

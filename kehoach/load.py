@@ -55,7 +55,7 @@ def load(
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
         return None, problems
-    dataset = Dataset(root, plan, Shelf(loaders), documents, paths)
+    dataset = Dataset(root, plan, Shelf(loaders), documents, paths, marks.dated)
     if not known_good:
         problems.extend(check(dataset, root / PLAN_FILE, clean))
         marks.keep(cache, clean, problems)
@@ -66,8 +66,11 @@ class Marks:
     """The cache keys of "checked, no problems": each unit file's in its context, and the folder's."""
 
     def __init__(self, root: Path, raws: dict[Path, bytes], paths: dict[str, Path]) -> None:
-        # A unit's checks depend on its own bytes, the plan and which other units exist.
-        context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths))
+        # A unit's checks depend on its own bytes, the plan, which other units exist, and the
+        # lineages (whose predecessor's task a record may be of): the files that may hold one.
+        self.dated = frozenset(stem for stem, path in paths.items() if may_hold_lineage(raws[path]))
+        lineages = [file_digest(raws[paths[stem]]) for stem in sorted(self.dated)]
+        context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths), *lineages)
         self.paths = paths
         self.units = {
             stem: "unit-checked-" + digest(context, path.name, file_digest(raws[path])) for stem, path in paths.items()
@@ -87,6 +90,12 @@ class Marks:
                 cache.put(key, True)
         if not problems:
             cache.put(self.folder, True)
+
+
+def may_hold_lineage(raw: bytes) -> bool:
+    """Whether a unit file may say ``from``, ``until`` or ``successors`` (a plain search: a note that
+    happens to contain the word only makes kehoach check a little more)."""
+    return b"from" in raw or b"until" in raw or b"successors" in raw
 
 
 def _loaders(

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from kehoach import periods
 from kehoach.dataset import Dataset
+from kehoach.lineage import Lineage
 from kehoach.model import Deadline, OnEvent, Ongoing, Record, Schedule, Task, TermCalendar, TermYear, Yearly, Years
 
 
@@ -38,6 +39,8 @@ class Occurrence(NamedTuple):
     task: str
     unit: str
     period: str
+    via: str = ""
+    """The unit the plan gave it to, when ``unit`` inherited it (kehoach.lineage); else ``""``."""
 
 
 class Entry(NamedTuple):
@@ -167,10 +170,15 @@ def _term_index(calendar: TermCalendar, key: str) -> int | None:
 def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> Iterator[Occurrence]:
     """Every occurrence of a task due between ``first`` and ``last`` (inclusive), for every owner."""
     units = dataset.task_units(task)
+    lineage = dataset.lineage
+    plain = lineage.plain(units)  # no unit here starts or ends: the common case, kept fast
     for key in dict.fromkeys(period_keys(task.schedule, dataset, last)):
         due = due_date(task.schedule, key, dataset)
         if due is not None and first <= due <= last:
-            yield from (Occurrence(due, task.ref, unit, key) for unit in units)
+            if plain:
+                yield from (Occurrence(due, task.ref, unit, key) for unit in units)
+            else:
+                yield from (Occurrence(due, task.ref, owner, key, via) for owner, via in lineage.owners(units, due))
 
 
 def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | None = None) -> list[Occurrence]:
@@ -191,13 +199,44 @@ def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Ent
 
 
 def entries(dataset: Dataset, found: Iterable[Occurrence], as_of: date) -> list[Entry]:
-    records = dataset.record_index
-    return [status_of(occ, records.get((occ.unit, occ.task, occ.period)), as_of) for occ in found]
+    records, lineage = dataset.record_index, dataset.lineage
+    return [
+        status_of(occ, records.get((occ.unit, occ.task, occ.period)) or _heirs_record(records, lineage, occ), as_of)
+        for occ in found
+    ]
+
+
+def _heirs_record(records: dict[tuple[str, str, str], Record], lineage: Lineage, occ: Occurrence) -> Record | None:
+    """A record a successor made of the occurrence after taking over from its owner."""
+    for heir in lineage.descendants(occ.unit):
+        record = records.get((heir, occ.task, occ.period))
+        if record is not None:
+            return record
+    return None
 
 
 def entries_between(
     dataset: Dataset, first: date, last: date, as_of: date, units: set[str] | None, status: Status | None = None
 ) -> list[Entry]:
-    """Entries due between two days (inclusive), for some units, optionally of one status only."""
-    found = entries(dataset, occurrences(dataset, first, last, units), as_of)
+    """Entries due between two days (inclusive), for some units, optionally of one status only.
+
+    For chosen units, what their predecessors left undone comes too, shown as theirs (inherited):
+    the successor is who must now see to it.
+    """
+    if units is None:
+        found = entries(dataset, occurrences(dataset, first, last, None), as_of)
+    else:
+        earlier = {ancestor: unit for unit in units for ancestor in dataset.lineage.ancestors(unit)}
+        every = entries(dataset, occurrences(dataset, first, last, units | set(earlier)), as_of)
+        found = [shown for entry in every if (shown := _shown(entry, units, earlier)) is not None]
     return [entry for entry in found if status is None or entry.status is status]
+
+
+def _shown(entry: Entry, units: set[str], earlier: dict[str, str]) -> Entry | None:
+    occurrence = entry.occurrence
+    if occurrence.unit in units:
+        return entry
+    if entry.status in (Status.overdue, Status.open):  # a predecessor's, still to do
+        heir = earlier[occurrence.unit]
+        return entry._replace(occurrence=occurrence._replace(unit=heir, via=occurrence.via or occurrence.unit))
+    return None

@@ -32,7 +32,7 @@ def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:
         members = ", ".join(dataset.groups[unit].members)
         raise UsageError(_("'{group}' là một nhóm; hãy chọn một đơn vị: {members}").format(group=unit, members=members))
     resolve_units(dataset, [unit])  # refuses an unknown unit, with suggestions
-    if unit not in dataset.task_units(task):
+    if not dataset.owes(unit, task):
         raise UsageError(_("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit, ref=ref))
     return task, unit
 
@@ -63,8 +63,9 @@ def occurrence_for(dataset: Dataset, task: Task, unit: str, period: str | None, 
     return open_ones[0]
 
 
-def check_day(dataset: Dataset, day: date, as_of: date) -> None:
-    """A record's day is neither after today (the as-of day) nor before the plan existed."""
+def check_day(dataset: Dataset, unit: str, day: date, as_of: date) -> None:
+    """A record's day is neither after today (the as-of day), nor before the plan existed, nor
+    after the unit ended (its successors record from then on)."""
     if day > as_of:
         message = _("ngày {day} là ngày trong tương lai (hôm nay là {today})")
         raise UsageError(message.format(day=vn_date(day), today=vn_date(as_of)))
@@ -72,6 +73,11 @@ def check_day(dataset: Dataset, day: date, as_of: date) -> None:
     if day < starts:
         message = _("ngày {day} trước khi kế hoạch có hiệu lực ({starts})")
         raise UsageError(message.format(day=vn_date(day), starts=vn_date(starts)))
+    ended = dataset.units[unit].until
+    if ended is not None and day > ended:
+        message = _("đơn vị '{unit}' đã kết thúc ngày {until}; hãy ghi nhận cho đơn vị kế thừa: {successors}")
+        successors = ", ".join(dataset.units[unit].successors) or "—"
+        raise UsageError(message.format(unit=unit, until=vn_date(ended), successors=successors))
 
 
 def build_record(**fields: object) -> Record:

@@ -46,13 +46,17 @@ def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "evidence": record.evidence if record else None,
         "waived_on": record.waived_on.isoformat() if record and record.waived_on else None,
         "reason": record.reason if record else None,
+        "inherited_from": occurrence.via or None,
     }
 
 
 def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
     """An entry's JSON row plus the cells a flat table adds: the due date as dd/mm/yyyy, days left."""
-    due = entry.occurrence.due
-    return {**entry_row(entry, dataset), "due_vn": vn_date(due), "days_left": (due - as_of).days}
+    due, occurrence = entry.occurrence.due, entry.occurrence
+    row = {**entry_row(entry, dataset), "due_vn": vn_date(due), "days_left": (due - as_of).days}
+    if occurrence.via:  # the table shows where an inherited obligation came from
+        row["unit"] = f"{occurrence.unit} ← {occurrence.via}"
+    return row
 
 
 def listing_rows(found: Sequence[Entry], dataset: Dataset, as_of: date, *, table: bool) -> list[dict[str, Any]]:
@@ -77,12 +81,19 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
     """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style."""
     return {
         "task": entry.occurrence.task,
-        "title": dataset.tasks[entry.occurrence.task].title,
+        "title": _title_cell(entry, dataset),
         "unit": entry.occurrence.unit,
         "due": vn_date(entry.occurrence.due),
         "status": Cell(status_text(entry), STATUS_STYLES[entry.status]),
         "evidence": entry.record.evidence if entry.record else "",
     }
+
+
+def _title_cell(entry: Entry, dataset: Dataset) -> str:
+    title = dataset.tasks[entry.occurrence.task].title
+    if entry.occurrence.via:
+        return title + _(" (kế thừa từ {unit})").format(unit=entry.occurrence.via)
+    return title
 
 
 def grouped_tables(

@@ -43,7 +43,7 @@ def run(
         dataset = load_valid(root, cache, files)
         task, unit = owned_task(dataset, ref, unit)
         day = on or as_of
-        check_day(dataset, day, as_of)
+        check_day(dataset, unit, day, as_of)
         if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
             return already_recorded(repeat, repeat, out)  # the same command run again names no period
         occurrence = occurrence_for(dataset, task, unit, period, as_of)

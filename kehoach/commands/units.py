@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, TextIO
 
 from kehoach.dataset import Dataset
-from kehoach.describe import UNIT_KINDS
+from kehoach.describe import UNIT_KINDS, vn_date
 from kehoach.i18n import _
 from kehoach.model import Group, Unit
 from kehoach.output import Column, Format, emit
@@ -14,19 +15,22 @@ COLUMNS = (
     Column("id", _("Mã"), fit=True),
     Column("name", _("Tên")),
     Column("kind_label", _("Loại"), fit=True),
+    Column("lineage", _("Thời gian, kế thừa")),
 )
 
 
 def run(dataset: Dataset, fmt: Format, out: TextIO) -> int:
-    rows = [unit_row(unit) for unit in dataset.units.values()]
+    rows = [unit_row(dataset, unit) for unit in dataset.units.values()]
     rows += [group_row(group) for group in dataset.plan.groups]
+    columns = COLUMNS
     if fmt is Format.table:
-        rows = [{**row, "kind_label": _table_kind(row)} for row in rows]
-    emit(rows, COLUMNS, fmt, out)
+        rows = [{**row, "kind_label": _table_kind(row), "lineage": _lineage_text(row)} for row in rows]
+        columns = COLUMNS if any(row["lineage"] for row in rows) else COLUMNS[:-1]  # no reorganisation yet
+    emit(rows, columns, fmt, out)
     return 0
 
 
-def unit_row(unit: Unit) -> dict[str, Any]:
+def unit_row(dataset: Dataset, unit: Unit) -> dict[str, Any]:
     return {
         "id": unit.id,
         "name": unit.name,
@@ -34,7 +38,24 @@ def unit_row(unit: Unit) -> dict[str, Any]:
         "from": unit.from_.isoformat() if unit.from_ else None,
         "until": unit.until.isoformat() if unit.until else None,
         "successors": list(unit.successors),
+        "predecessors": sorted(dataset.lineage.ancestors(unit.id)),
     }
+
+
+def _lineage_text(row: dict[str, Any]) -> str:
+    """``từ 01/07/2025; kế thừa huyen-a, huyen-b`` / ``đến 30/06/2025 → huyen-ab``."""
+    if row["kind"] == "group":
+        return ""
+    parts = []
+    if row["from"]:
+        parts.append(_("từ {day}").format(day=vn_date(date.fromisoformat(row["from"]))))
+    if row["until"]:
+        parts.append(_("đến {day}").format(day=vn_date(date.fromisoformat(row["until"]))))
+    if row["predecessors"]:
+        parts.append(_("kế thừa {units}").format(units=", ".join(row["predecessors"])))
+    if row["successors"]:
+        parts.append("→ " + ", ".join(row["successors"]))
+    return "; ".join(parts)
 
 
 def group_row(group: Group) -> dict[str, Any]:

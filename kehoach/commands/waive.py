@@ -33,7 +33,7 @@ def run(
         dataset = load_valid(root, cache, files)
         task, unit = owned_task(dataset, ref, unit)
         day = on or as_of
-        check_day(dataset, day, as_of)
+        check_day(dataset, unit, day, as_of)
         occurrence = occurrence_for(dataset, task, unit, period, as_of)
         record = build_record(task=ref, period=occurrence.period, waived_on=day, reason=reason)
         if (written := record_once(dataset, unit, record, out)) is None:

@@ -100,6 +100,7 @@ def test_due_json_and_csv_rows_carry_the_record(cli: Cli, tracked: Path) -> None
         "evidence": "Báo cáo số 7-BC/HU",
         "waived_on": None,
         "reason": None,
+        "inherited_from": None,
     }
     assert rows[1]["status"] == "waived" and rows[1]["reason"] == "Đã lồng ghép vào kiểm tra của Tỉnh ủy"
     table = list(csv.DictReader(io.StringIO(cli(*args, "--format", "csv").stdout)))

@@ -29,6 +29,7 @@ def test_json_has_ids_names_kinds_and_members(cli: Callable[..., Result], minima
         "from": None,
         "until": None,
         "successors": [],
+        "predecessors": [],
     }
     assert rows[2] == {"id": "ca-hai", "name": "Cả hai đơn vị", "kind": "group", "members": ["ban-a", "huyen-b"]}
 
