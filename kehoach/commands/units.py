@@ -22,7 +22,7 @@ COLUMNS = (
 def run(dataset: Dataset, fmt: Format, out: TextIO) -> int:
     rows = [unit_row(dataset, unit) for unit in dataset.units.values()]
     rows += [group_row(group) for group in dataset.plan.groups]
-    columns = COLUMNS
+    columns: tuple[Column, ...] = COLUMNS
     if fmt is Format.table:
         rows = [{**row, "kind_label": _table_kind(row), "lineage": _lineage_text(row)} for row in rows]
         columns = COLUMNS if any(row["lineage"] for row in rows) else COLUMNS[:-1]  # no reorganisation yet
