@@ -14,7 +14,7 @@ from pathlib import Path
 from kehoach.dataset import Dataset
 from kehoach.errors import Problem
 from kehoach.i18n import _
-from kehoach.model import Task
+from kehoach.model import Extension, Task
 from kehoach.occurrences import due_date, period_keys, term_years
 from kehoach.yamlio import Loc, key_path
 
@@ -29,6 +29,7 @@ def check(dataset: Dataset, plan_path: Path, checked_units: frozenset[str] = fro
             *_group_members(dataset, plan_doc),
             *_unit_files(dataset, checked_units),
             *_lineages(dataset),
+            *_extensions(dataset, plan_doc),
         ]
     )
 
@@ -219,3 +220,41 @@ def _orphans(dataset: Dataset, document: Place, unit_id: str, until: date) -> It
                 ).format(ref=task.ref, period=key, due=due.strftime("%d/%m/%Y"))
                 yield _at(document, ("until",), message, "lineage")
                 break
+
+
+# --- extensions --------------------------------------------------------------------------------
+
+
+def _extensions(dataset: Dataset, document: Place) -> Iterator[Problem]:
+    """Each extension names a task, a unit owing it, a period it has, and a later day; once each."""
+    seen: dict[tuple[str, str | None, str], int] = {}
+    for index, extension in enumerate(dataset.plan.extensions):
+        loc: Loc = ("extensions", index)
+        problem = _extension_problem(dataset, extension)
+        if problem is not None:
+            yield _at(document, (*loc, problem[0]), problem[1], "extension")
+        key = (extension.task, extension.unit, extension.period)
+        if key in seen:
+            line = document.position(("extensions", seen[key]))[0]
+            message = _("đã có gia hạn cho {ref} kỳ {period} ở dòng {line}; hãy gộp làm một").format(
+                ref=extension.task, period=extension.period, line=line
+            )
+            yield _at(document, loc, message, "unique")
+        seen.setdefault(key, index)
+
+
+def _extension_problem(dataset: Dataset, extension: Extension) -> tuple[str, str] | None:
+    task = dataset.tasks.get(extension.task)
+    if task is None:
+        return "task", _missing(_("nhiệm vụ"), extension.task, dataset.tasks)
+    if extension.unit is not None and extension.unit not in dataset.units:
+        return "unit", _missing(_("đơn vị"), extension.unit, dataset.units)
+    if extension.unit is not None and not dataset.owes(extension.unit, task):
+        return "unit", _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=extension.unit, ref=task.ref)
+    due = due_date(task.schedule, extension.period, dataset)
+    if due is None:
+        return "period", _("nhiệm vụ {ref} không có kỳ '{period}'").format(ref=task.ref, period=extension.period)
+    if extension.to <= due:
+        message = _("hạn mới {to} không sau hạn cũ {due}; gia hạn phải lùi hạn về sau")
+        return "to", message.format(to=extension.to.strftime("%d/%m/%Y"), due=due.strftime("%d/%m/%Y"))
+    return None

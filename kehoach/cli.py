@@ -464,6 +464,34 @@ def waive(
     _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout, _cache()))
 
 
+@app.command(help=_("Ghi vào kế hoạch việc gia hạn một kỳ của nhiệm vụ theo văn bản (cho một đơn vị hoặc mọi đơn vị)."))
+def extend(
+    ref: RefArgument,
+    period: PeriodOption,
+    to: Annotated[str, typer.Option("--to", help=_("Hạn mới."), metavar=_("NGÀY"))],
+    by: Annotated[str, typer.Option("--by", help=_("Văn bản quyết định, ví dụ 'Công văn số 12-CV/TU'."))],
+    unit: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--unit", "-u", help=_("Chỉ đơn vị này (mặc định: mọi đơn vị)."), autocompletion=completion.single_unit_ids
+        ),
+    ] = None,
+    on: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--on", help=_("Ngày của văn bản."), metavar=_("NGÀY")),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    from kehoach.commands import extend as command
+    from kehoach.dates import parse_user_date
+
+    _invoke(
+        lambda: command.run(
+            _root(data), ref, unit, period, parse_user_date(to, "--to"), by, _on(on), sys.stdout, _cache()
+        )
+    )
+
+
 @app.command(help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
     from kehoach.commands import undo as command

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kehoach.lineage import Lineage
-from kehoach.model import Event, Group, PlanFile, Record, Task, TermCalendar, Unit
+from kehoach.model import Event, Extension, Group, PlanFile, Record, Task, TermCalendar, Unit
 from kehoach.yamlio import Document
 
 
@@ -47,6 +47,21 @@ class Dataset:
         return {
             (unit.id, record.task, record.period): record for unit in self.units.values() for record in unit.records
         }
+
+    @cached_property
+    def extensions(self) -> dict[tuple[str, str | None, str], Extension]:
+        """Extensions by (task, unit or ``None`` for every owner, period)."""
+        return {(extension.task, extension.unit, extension.period): extension for extension in self.plan.extensions}
+
+    @cached_property
+    def extended_tasks(self) -> frozenset[str]:
+        return frozenset(extension.task for extension in self.plan.extensions)
+
+    def extension_for(self, task: str, unit: str, period: str) -> Extension | None:
+        """The extension in force for one occurrence: the unit's own, else the one for every owner."""
+        if task not in self.extended_tasks:
+            return None
+        return self.extensions.get((task, unit, period)) or self.extensions.get((task, None, period))
 
     @cached_property
     def lineage(self) -> Lineage:

@@ -353,6 +353,18 @@ class Task(Strict):
     schedule: Schedule | None = Field(None, description=_field("Thời hạn (bỏ trống: không có hạn)", "schedule"))
 
 
+class Extension(Strict):
+    """A later decision that moves one occurrence's deadline (for one unit, or for every owner)."""
+
+    model_config = _about("Gia hạn một kỳ của nhiệm vụ theo văn bản", "A deadline extended by a later decision")
+    task: Ref = Field(description=_field("Số hiệu nhiệm vụ", "task ref"))
+    unit: Slug | None = Field(None, description=_field("Đơn vị (bỏ trống: mọi đơn vị)", "unit (empty: every owner)"))
+    period: PeriodKey = Field(description=_field("Kỳ được gia hạn", "the period extended"))
+    to: IsoDate = Field(description=_field("Hạn mới", "the new deadline"))
+    by: Text = Field(description=_field("Văn bản quyết định, ví dụ Công văn số 12-CV/TU", "the deciding document"))
+    on: IsoDate | None = Field(None, description=_field("Ngày của văn bản", "the document's date"))
+
+
 class PlanFile(Strict):
     model_config = _about("Tệp kế hoạch (data/plan.yaml)", "The plan file")
     schema_version: Literal[1] = Field(alias="schema", description=_field("Phiên bản định dạng", "format version"))
@@ -361,6 +373,11 @@ class PlanFile(Strict):
     events: list[Event] = Field([], description=_field("Sự kiện", "events"))
     groups: list[Group] = Field([], description=_field("Nhóm đơn vị", "groups of units"))
     tasks: list[Task] = Field(description=_field("Các nhiệm vụ", "the obligations"))
+    extensions: Annotated[list[Extension], BeforeValidator(_none_is_empty)] = Field(
+        [],
+        description=_field("Gia hạn theo văn bản sau này (kehoach extend)", "deadlines extended later"),
+        json_schema_extra=_also_null,
+    )
 
 
 # --- units ----------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ class Occurrence(NamedTuple):
     period: str
     via: str = ""
     """The unit the plan gave it to, when ``unit`` inherited it (kehoach.lineage); else ``""``."""
+    original: date | None = None
+    """The deadline the plan set, when a later decision extended it to ``due``; else ``None``."""
 
 
 class Entry(NamedTuple):
@@ -172,13 +174,27 @@ def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> I
     units = dataset.task_units(task)
     lineage = dataset.lineage
     plain = lineage.plain(units)  # no unit here starts or ends: the common case, kept fast
+    extended = task.ref in dataset.extended_tasks  # an extension only ever moves a deadline later
     for key in dict.fromkeys(period_keys(task.schedule, dataset, last)):
         due = due_date(task.schedule, key, dataset)
-        if due is not None and first <= due <= last:
-            if plain:
-                yield from (Occurrence(due, task.ref, unit, key) for unit in units)
-            else:
-                yield from (Occurrence(due, task.ref, owner, key, via) for owner, via in lineage.owners(units, due))
+        if due is None or due > last or (due < first and not extended):
+            continue
+        if plain and not extended:
+            yield from (Occurrence(due, task.ref, unit, key) for unit in units)
+            continue
+        owners = [(unit, "") for unit in units] if plain else lineage.owners(units, due)
+        for owner, via in owners:
+            occurrence = in_force(dataset, Occurrence(due, task.ref, owner, key, via))
+            if first <= occurrence.due <= last:
+                yield occurrence
+
+
+def in_force(dataset: Dataset, occurrence: Occurrence) -> Occurrence:
+    """The occurrence with the deadline in force: an extension's, keeping the plan's as ``original``."""
+    extension = dataset.extension_for(occurrence.task, occurrence.unit, occurrence.period)
+    if extension is None:
+        return occurrence
+    return occurrence._replace(due=extension.to, original=occurrence.due)
 
 
 def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | None = None) -> list[Occurrence]:

@@ -10,17 +10,29 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
+from pydantic import BaseModel, ValidationError
+
+from kehoach.datadir import PLAN_FILE
 from kehoach.dataset import Dataset
 from kehoach.describe import vn_date
 from kehoach.errors import UsageError
 from kehoach.i18n import _
-from kehoach.model import Record, Task, Unit
-from kehoach.occurrences import Occurrence, Status, due_date, entries_between
+from kehoach.model import Extension, Record, Task, Unit
+from kehoach.occurrences import Occurrence, Status, due_date, entries_between, in_force
 from kehoach.selection import resolve_units
 from kehoach.storage import WriteRefused, replace_text
-from kehoach.yamlio import EditRefused, YamlError, append_mapping, parse, remove_item, scalar_text, scan_text
+from kehoach.yamlio import (
+    Document,
+    EditRefused,
+    YamlError,
+    append_mapping,
+    parse,
+    remove_item,
+    scalar_text,
+    scan_text,
+)
 
 
 def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:
@@ -47,7 +59,7 @@ def occurrence_for(dataset: Dataset, task: Task, unit: str, period: str | None, 
                     ref=task.ref, period=period, unit=unit
                 )
             )
-        return Occurrence(due, task.ref, unit, period)
+        return in_force(dataset, Occurrence(due, task.ref, unit, period))
     horizon = date(as_of.year + 1, 12, 31)  # this year's and next year's are "coming up"
     open_ones = [
         entry.occurrence
@@ -82,12 +94,21 @@ def check_day(dataset: Dataset, unit: str, day: date, as_of: date) -> None:
 
 def build_record(**fields: object) -> Record:
     """A record from command-line values; text that cannot be stored is refused, not crashed on."""
+    return build_record_of(Record, **fields)
+
+
+def build_record_of(model: type[M], **fields: object) -> M:
+    """A record or extension from command-line values; text that cannot be stored is refused."""
     for name, value in fields.items():
         if isinstance(value, str) and not value.strip():
             raise UsageError(_("--{name} không được để trống").format(name=name.replace("_", "-")))
         if isinstance(value, str) and any("\ud800" <= char <= "\udfff" for char in value):
             raise UsageError(_("--{name} có byte không phải UTF-8; hãy gõ lại").format(name=name))
-    return Record.model_validate(fields)
+    try:
+        return model.model_validate({key: value for key, value in fields.items() if value is not None})
+    except ValidationError as error:
+        first = error.errors(include_url=False)[0]
+        raise UsageError(f"--{'-'.join(str(part) for part in first['loc'])}: {first['msg']}") from None
 
 
 def existing_record(dataset: Dataset, unit: str, ref: str, period: str) -> tuple[int, Record] | None:
@@ -101,6 +122,9 @@ def record_lines(record: Record) -> dict[str, str]:
     """The record as YAML values, in the order people read them; empty fields left out."""
     fields = record.model_dump(exclude_none=True)
     return {key: scalar_text(value) for key, value in fields.items()}
+
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class Written(NamedTuple):
@@ -135,10 +159,15 @@ def remove_record(dataset: Dataset, unit: str, index: int) -> Written:
 def _write_checked(dataset: Dataset, unit: str, text: str, expected: Unit) -> Written:
     """Write ``text`` only if it reads back, strictly, as exactly ``expected``."""
     document = dataset.documents[dataset.unit_paths[unit]]
+    _check_reads_back(document, text, expected)
+    return Written(document.path, replace_text(document, text), expected)
+
+
+def _check_reads_back(document: Document, text: str, expected: BaseModel) -> None:
     try:
         if scan_text(document.path, text):
             raise YamlError([])
-        written = Unit.model_validate(parse(document.path, text).data)
+        written = type(expected).model_validate(parse(document.path, text).data)
     except (YamlError, ValueError):
         written = None
     if written != expected:
@@ -147,7 +176,23 @@ def _write_checked(dataset: Dataset, unit: str, text: str, expected: Unit) -> Wr
                 path=document.path.name
             )
         )
-    return Written(document.path, replace_text(document, text), expected)
+
+
+def append_extension(dataset: Dataset, extension: Extension) -> None:
+    """Add an extension at the end of the plan's ``extensions`` (the key is added if missing)."""
+    document = dataset.documents[dataset.root / PLAN_FILE]
+    fields = {key: scalar_text(value) for key, value in extension.model_dump(exclude_none=True).items()}
+    try:
+        text = append_mapping(document, ("extensions",), fields)
+    except EditRefused:
+        raise WriteRefused(
+            _("không sửa được {path}: 'extensions' không viết dạng danh sách khối; hãy sửa tay").format(
+                path=document.path.name
+            )
+        ) from None
+    plan = dataset.plan
+    _check_reads_back(document, text, plan.model_copy(update={"extensions": [*plan.extensions, extension]}))
+    replace_text(document, text)
 
 
 def _layout_refused(dataset: Dataset, unit: str) -> WriteRefused:

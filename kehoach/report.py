@@ -21,8 +21,8 @@ from datetime import date, timedelta
 
 from kehoach import periods
 from kehoach.dataset import Dataset
-from kehoach.model import Event, OnEvent, Ongoing
-from kehoach.occurrences import Entry, Status, entries_between
+from kehoach.model import Event, Extension, OnEvent, Ongoing
+from kehoach.occurrences import Entry, Status, due_date, entries_between
 
 OUTCOMES = (Status.done, Status.done_late, Status.overdue, Status.open, Status.waived)
 
@@ -81,6 +81,8 @@ class Report:
     waiting: list[tuple[Event, list[str]]]
     """Events that have not happened, with the refs of the tasks waiting on each."""
     timeline: list[QuarterTally]
+    extensions: list[tuple[Extension, date]] = field(default_factory=list)
+    """Extensions of deadlines that fall in the range, each with the deadline the plan had set."""
 
 
 def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[str] | None = None) -> Report:
@@ -99,7 +101,18 @@ def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[
         units=sorted(reports, key=_attention),
         waiting=_waiting(dataset),
         timeline=timeline(dataset, as_of, max(last, date(as_of.year, 12, 31)), selected),
+        extensions=_extensions(dataset, first, last, selected),
     )
+
+
+def _extensions(dataset: Dataset, first: date, last: date, selected: set[str] | None) -> list[tuple[Extension, date]]:
+    found = []
+    for extension in dataset.plan.extensions:
+        original = due_date(dataset.tasks[extension.task].schedule, extension.period, dataset)
+        concerned = selected is None or extension.unit is None or extension.unit in selected
+        if original is not None and concerned and (first <= original <= last or first <= extension.to <= last):
+            found.append((extension, original))
+    return found
 
 
 def year_range(year: int) -> tuple[date, date]:

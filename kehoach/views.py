@@ -47,7 +47,16 @@ def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "waived_on": record.waived_on.isoformat() if record and record.waived_on else None,
         "reason": record.reason if record else None,
         "inherited_from": occurrence.via or None,
+        "original_due": occurrence.original.isoformat() if occurrence.original else None,
+        "extended_by": _extension_document(entry, dataset),
     }
+
+
+def _extension_document(entry: Entry, dataset: Dataset) -> str | None:
+    if entry.occurrence.original is None:
+        return None
+    extension = dataset.extension_for(entry.occurrence.task, entry.occurrence.unit, entry.occurrence.period)
+    return extension.by if extension else None
 
 
 def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
@@ -56,6 +65,8 @@ def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
     row = {**entry_row(entry, dataset), "due_vn": vn_date(due), "days_left": (due - as_of).days}
     if occurrence.via:  # the table shows where an inherited obligation came from
         row["unit"] = f"{occurrence.unit} ← {occurrence.via}"
+    if occurrence.original:  # and that a deadline was extended, from when
+        row["title"] = _title_cell(entry, dataset)
     return row
 
 
@@ -92,7 +103,11 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
 def _title_cell(entry: Entry, dataset: Dataset) -> str:
     title = dataset.tasks[entry.occurrence.task].title
     if entry.occurrence.via:
-        return title + _(" (kế thừa từ {unit})").format(unit=entry.occurrence.via)
+        title += _(" (kế thừa từ {unit})").format(unit=entry.occurrence.via)
+    if entry.occurrence.original:
+        title += _(" (gia hạn từ {day}, {document})").format(
+            day=vn_date(entry.occurrence.original), document=_extension_document(entry, dataset)
+        )
     return title
 
 

@@ -22,6 +22,18 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
         "totals": tally_data(report.total),
         "units": [unit_data(unit, dataset) for unit in report.units],
         "waiting_events": [{"id": event.id, "name": event.name, "tasks": refs} for event, refs in report.waiting],
+        "extensions": [
+            {
+                "task": extension.task,
+                "unit": extension.unit,
+                "period": extension.period,
+                "original_due": original.isoformat(),
+                "to": extension.to.isoformat(),
+                "by": extension.by,
+                "on": extension.on.isoformat() if extension.on else None,
+            }
+            for extension, original in report.extensions
+        ],
         "timeline": [
             {
                 "quarter": quarter.key,

@@ -47,6 +47,7 @@ def html(report: Report, dataset: Dataset) -> str:
         _section("chart", words.CHART, charts.outcome_bars(report.units)),
         _section("timeline", words.TIMELINE, charts.quarter_columns(report.timeline, report.as_of)),
         _section("overdue", words.OVERDUE, _overdue(report, dataset)),
+        _section("extensions", words.EXTENSIONS, _items([words.extension_line(e, o) for e, o in report.extensions])),
         _section("waiting", words.WAITING, _waiting(report)),
         f"<footer>{escape(words.MADE_ON.format(day=vn_date(report.as_of)))}</footer>",
     ]
@@ -106,6 +107,12 @@ def _overdue_row(name: str, entry: Entry, dataset: Dataset) -> str:
         + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
         + f'<td class="num">{vn_date(occurrence.due)}</td><td class="num">{entry.days_late or 0}</td></tr>'
     )
+
+
+def _items(lines: list[str]) -> str:
+    if not lines:
+        return f"<p>{escape(words.NONE)}</p>"
+    return "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>"
 
 
 def _waiting(report: Report) -> str:

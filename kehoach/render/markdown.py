@@ -17,6 +17,8 @@ def markdown(report: Report, dataset: Dataset) -> str:
     for unit in report.units:
         lines += ["", f"## {_cell(unit.name)} ({unit.unit})", ""]
         lines += _unit(unit, dataset)
+    lines += ["", f"## {words.EXTENSIONS}", ""]
+    lines += [f"- {_cell(words.extension_line(e, original))}" for e, original in report.extensions] or [words.NONE]
     lines += ["", f"## {words.WAITING}", ""]
     lines += [f"- {_cell(event.name)}: {', '.join(refs)}" for event, refs in report.waiting] or [words.NONE]
     return "\n".join(lines) + "\n"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from kehoach.describe import vn_date
+from datetime import date
+
+from kehoach.describe import period_label, vn_date
 from kehoach.i18n import _
+from kehoach.model import Extension
 from kehoach.occurrences import Status
 from kehoach.report import Report
 
@@ -42,6 +45,19 @@ DAYS_LATE, DONE_ON, EVIDENCE, WHEN, TASKS = (
     _("Nhiệm vụ chờ"),
 )
 NONE = _("Không có.")
+EXTENSIONS = _("Gia hạn")
+EVERY_UNIT = _("mọi đơn vị")
+
+
+def extension_line(extension: Extension, original: date) -> str:
+    return _("{ref} kỳ {period} ({unit}): hạn {due} → {to}, theo {by}").format(
+        ref=extension.task,
+        period=period_label(extension.period),
+        unit=extension.unit or EVERY_UNIT,
+        due=vn_date(original),
+        to=vn_date(extension.to),
+        by=extension.by,
+    )
 
 
 def subtitle(report: Report) -> str:

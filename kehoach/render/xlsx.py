@@ -35,6 +35,7 @@ def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
     _sheet(book.create_sheet(), words.COMPLETED, *_completed(report, dataset))
     _sheet(book.create_sheet(), words.ONGOING, *_ongoing(report, dataset))
     _sheet(book.create_sheet(), words.TIMELINE, *_timeline(report))
+    _sheet(book.create_sheet(), words.EXTENSIONS, *_extensions(report))
     _sheet(
         book.create_sheet(),
         words.WAITING,
@@ -127,6 +128,15 @@ def _ongoing(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any
 def _timeline(report: Report) -> tuple[list[str], list[list[Any]]]:
     headings = [_("Quý"), _("Từ ngày"), _("Đến ngày"), *(words.OUTCOME_NAMES[s] for s in OUTCOMES)]
     rows = [[period_label(q.key), q.start, q.end, *(q.tally[s] for s in OUTCOMES)] for q in report.timeline]
+    return headings, rows
+
+
+def _extensions(report: Report) -> tuple[list[str], list[list[Any]]]:
+    headings = [words.REF, _("Mã đơn vị"), words.PERIOD, _("Hạn cũ"), _("Hạn mới"), words.EVIDENCE, _("Ngày văn bản")]
+    rows = [
+        [e.task, e.unit or words.EVERY_UNIT, period_label(e.period), original, e.to, e.by, e.on]
+        for e, original in report.extensions
+    ]
     return headings, rows
 
 

@@ -101,6 +101,8 @@ def test_due_json_and_csv_rows_carry_the_record(cli: Cli, tracked: Path) -> None
         "waived_on": None,
         "reason": None,
         "inherited_from": None,
+        "original_due": None,
+        "extended_by": None,
     }
     assert rows[1]["status"] == "waived" and rows[1]["reason"] == "Đã lồng ghép vào kiểm tra của Tỉnh ủy"
     table = list(csv.DictReader(io.StringIO(cli(*args, "--format", "csv").stdout)))

@@ -117,6 +117,7 @@ def test_xlsx_has_a_sheet_per_view_with_frozen_headings_and_date_cells(cli: Cli,
         "Việc đã hoàn thành",
         "Nhiệm vụ thường xuyên",
         "Nhiệm vụ có hạn theo quý",
+        "Gia hạn",
         "Sự kiện chưa xảy ra",
     ]
     assert all(sheet.freeze_panes == "A2" for sheet in book.worksheets)
