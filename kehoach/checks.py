@@ -7,9 +7,10 @@ offending value; nothing here prints or exits.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kehoach.dataset import Dataset
 from kehoach.errors import Problem
@@ -61,6 +62,14 @@ def _duplicates(document: Place, section: str, ids: Iterable[str], field: str) -
             yield _at(document, loc, message, "unique")
         else:
             first[value] = index
+
+
+def _repeat(document: Place, section: str, index: int, key: Hashable, seen: dict[Any, int]) -> int | None:
+    """The line of the entry of ``section`` that first had ``key``, when entry ``index`` repeats it."""
+    if key in seen:
+        return document.position((section, seen[key]))[0]
+    seen[key] = index
+    return None
 
 
 def _plan_uniqueness(dataset: Dataset, document: Place) -> Iterator[Problem]:
@@ -170,14 +179,11 @@ def _unit_records(dataset: Dataset, document: Place, unit_id: str) -> Iterator[P
                 ref=record.task, period=record.period, unit=unit_id
             )
             yield _at(document, (*loc, "period"), message, "period")
-        key = (record.task, record.period)
-        if key in seen:
-            line = document.position(("records", seen[key]))[0]
+        if (line := _repeat(document, "records", index, (record.task, record.period), seen)) is not None:
             message = _("đã có bản ghi cho {ref} kỳ {period} ở dòng {line}").format(
                 ref=record.task, period=record.period, line=line
             )
             yield _at(document, loc, message, "unique")
-        seen.setdefault(key, index)
 
 
 # --- reorganisations ---------------------------------------------------------------------------
@@ -234,13 +240,11 @@ def _extensions(dataset: Dataset, document: Place) -> Iterator[Problem]:
         if problem is not None:
             yield _at(document, (*loc, problem[0]), problem[1], "extension")
         key = (extension.task, extension.unit, extension.period)
-        if key in seen:
-            line = document.position(("extensions", seen[key]))[0]
+        if (line := _repeat(document, "extensions", index, key, seen)) is not None:
             message = _("đã có gia hạn cho {ref} kỳ {period} ở dòng {line}; hãy gộp làm một").format(
                 ref=extension.task, period=extension.period, line=line
             )
             yield _at(document, loc, message, "unique")
-        seen.setdefault(key, index)
 
 
 def _extension_problem(dataset: Dataset, extension: Extension) -> tuple[str, str] | None:

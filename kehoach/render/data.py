@@ -11,6 +11,7 @@ from kehoach.dataset import Dataset
 from kehoach.describe import describe_schedule
 from kehoach.occurrences import Entry
 from kehoach.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.views import entry_row
 
 
 def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
@@ -73,16 +74,10 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
     }
 
 
+ITEM_KEYS = ("task", "title", "period", "due", "status", "days_late", "done_on", "evidence")
+
+
 def item_data(entry: Entry, dataset: Dataset) -> dict[str, Any]:
-    occurrence, record = entry.occurrence, entry.record
-    return {
-        "task": occurrence.task,
-        "title": dataset.tasks[occurrence.task].title,
-        "period": occurrence.period,
-        "due": occurrence.due.isoformat(),
-        "status": entry.status.value,
-        "days_late": entry.days_late,
-        "done_on": record.done_on.isoformat() if record and record.done_on else None,
-        "evidence": record.evidence if record else None,
-        "note": record.note if record else None,
-    }
+    """An overdue or completed item: the listing's row (kehoach.views) without the unit, plus the note."""
+    row = entry_row(entry, dataset)
+    return {**{key: row[key] for key in ITEM_KEYS}, "note": entry.record.note if entry.record else None}
