@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
@@ -68,8 +69,13 @@ class Marks:
     def __init__(self, root: Path, raws: dict[Path, bytes], paths: dict[str, Path]) -> None:
         # A unit's checks depend on its own bytes, the plan, which other units exist, and the
         # lineages (whose predecessor's task a record may be of): the files that may hold one.
-        self.dated = frozenset(stem for stem, path in paths.items() if may_hold_lineage(raws[path]))
-        lineages = [file_digest(raws[paths[stem]]) for stem in sorted(self.dated)]
+        texts = {stem: lineage_text(raws[path]) for stem, path in paths.items()}
+        self.dated = frozenset(stem for stem, text in texts.items() if text is None or _says_something(text))
+        lineages = [
+            part
+            for stem in sorted(self.dated)
+            for part in (stem, file_digest(raws[paths[stem]]) if texts[stem] is None else texts[stem] or b"")
+        ]
         context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths), *lineages)
         self.paths = paths
         self.units = {
@@ -92,10 +98,26 @@ class Marks:
             cache.put(self.folder, True)
 
 
-def may_hold_lineage(raw: bytes) -> bool:
-    """Whether a unit file may say ``from``, ``until`` or ``successors`` (a plain search: a note that
-    happens to contain the word only makes kehoach check a little more)."""
-    return b"from" in raw or b"until" in raw or b"successors" in raw
+_LINEAGE_LINES = re.compile(rb"^(?:from|until|successors)[ \t]*:[^\n]*(?:\r?\n[ \t]+[^\n]*)*", re.MULTILINE)
+_NO_SUCCESSORS = re.compile(rb"^successors[ \t]*:[ \t]*(?:\[[ \t]*\])?[ \t]*\r?$", re.MULTILINE)
+
+
+def lineage_text(raw: bytes) -> bytes | None:
+    """The lines of a unit file that say when the unit starts and ends and who succeeds it.
+
+    Read from the bytes, so that the cache keys of every unit's checks can follow lineages
+    without loading every unit. ``None`` when the file mentions them in a way those lines may
+    miss (a flow-style document, a quoted key): then the whole file counts.
+    """
+    if b"from" not in raw and b"until" not in raw and b"successors" not in raw:
+        return b""
+    found = b"\n".join(match.group(0).rstrip() for match in _LINEAGE_LINES.finditer(raw))
+    return found or None
+
+
+def _says_something(text: bytes) -> bool:
+    """Lineage lines beyond an empty ``successors: []``."""
+    return bool(_NO_SUCCESSORS.sub(b"", text).strip())
 
 
 def _loaders(

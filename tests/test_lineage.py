@@ -155,3 +155,25 @@ def test_the_shipped_data_has_no_reorganisation() -> None:
 
     dataset = load_valid(SHIPPED_DATA)
     assert all(unit.until is None and unit.from_ is None and not unit.successors for unit in dataset.units.values())
+
+
+def test_a_change_of_records_rechecks_only_that_unit(cli: Cli, reorg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lineages are part of every unit's cached check; records are not, so an edit stays cheap."""
+    from kehoach import checks
+
+    assert cli("validate", "--data", str(reorg)).exit_code == 0
+    checked: list[str] = []
+    original = checks._unit_file
+
+    def counting(dataset: object, unit_id: str) -> object:
+        checked.append(unit_id)
+        return original(dataset, unit_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checks, "_unit_file", counting)
+    edit(reorg / "units" / "huyen-ab.yaml", "Làm thay Huyện ủy A", "Làm thay Huyện ủy A (bổ sung)")
+    assert cli("validate", "--data", str(reorg)).exit_code == 0
+    assert checked == ["huyen-ab"]
+    edit(reorg / "units" / "huyen-b.yaml", "successors: [huyen-ab]", "successors: [huyen-ab, ban-x1]")
+    checked.clear()
+    cli("validate", "--data", str(reorg))
+    assert len(checked) == 9  # a lineage changed: every unit is checked again
