@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -98,10 +98,11 @@ class Marks:
             cache.put(self.folder, True)
 
 
-_LINEAGE_LINES = re.compile(rb"^(?:from|until|successors)[ \t]*:[^\n]*(?:\r?\n[ \t]+[^\n]*)*", re.MULTILINE)
+_LINEAGE_LINES = re.compile(rb"(?:from|until|successors)[ \t]*:[^\n]*(?:\r?\n[ \t]+[^\n]*)*", re.MULTILINE)
 _NO_SUCCESSORS = re.compile(rb"^successors[ \t]*:[ \t]*(?:\[[ \t]*\])?[ \t]*\r?$", re.MULTILINE)
 
 
+@cache  # a write checks the folder twice (before, and for the next command): read each file once
 def lineage_text(raw: bytes) -> bytes | None:
     """The lines of a unit file that say when the unit starts and ends and who succeeds it.
 
@@ -111,8 +112,20 @@ def lineage_text(raw: bytes) -> bytes | None:
     """
     if b"from" not in raw and b"until" not in raw and b"successors" not in raw:
         return b""
-    found = b"\n".join(match.group(0).rstrip() for match in _LINEAGE_LINES.finditer(raw))
-    return found or None
+    found = [match.group(0).rstrip() for start in _line_starts(raw) if (match := _LINEAGE_LINES.match(raw, start))]
+    return b"\n".join(found) or None
+
+
+def _line_starts(raw: bytes) -> Iterator[int]:
+    """Where lines begin with a lineage key: found with bytes.find, much faster than a regex scan
+    of a whole file of records (a unit file is mostly records)."""
+    for key in (b"from", b"until", b"successors"):
+        if raw.startswith(key):
+            yield 0
+        position = raw.find(b"\n" + key)
+        while position >= 0:
+            yield position + 1
+            position = raw.find(b"\n" + key, position + 1)
 
 
 def _says_something(text: bytes) -> bool:
