@@ -17,14 +17,26 @@ from __future__ import annotations
 import gc
 import io
 import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, Optional, TextIO
 
 import typer
+from typer.core import TyperCommand, TyperGroup
+
+try:  # Typer 0.2x vendors click; earlier versions use the click package
+    from typer._click.exceptions import ClickException
+    from typer._click.exceptions import UsageError as ClickUsageError
+    from typer._click.formatting import HelpFormatter
+except ImportError:  # pragma: no cover
+    from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
+    from click.formatting import HelpFormatter  # type: ignore[no-redef,import-not-found,unused-ignore]
 
 from kehoach import completion, i18n
 from kehoach.errors import DataInvalid, KehoachError, UsageError
@@ -36,7 +48,126 @@ ENV_TODAY = "KEHOACH_TODAY"
 DEFAULT_SPAN = "quarter"
 """``kehoach due`` with no period: the Organisation Board plans and reports by quarter."""
 
+# --- Typer's own words, in the user's language -----------------------------------------------
+# Typer (and the click it vendors) writes "Usage:", "Options", "Show this message and exit." and
+# its usage errors in English. Its help goes through one formatter and its errors through one
+# exception type, so both are translated here, where they are written; the msgids are
+# Vietnamese like every other, and the English catalogue gives back Typer's own words.
+
+FRAME = {
+    "Usage: ": _("Cách dùng: "),
+    "Options": _("Tùy chọn"),
+    "Arguments": _("Tham số"),
+    "Commands": _("Lệnh"),
+    "Show this message and exit.": _("Hiện trợ giúp này rồi thoát."),
+    "Install completion for the current shell.": _("Cài gợi ý lệnh (phím Tab) cho shell đang dùng."),
+    "Show completion for the current shell, to copy it or customize the installation.": _(
+        "In mã gợi ý lệnh cho shell đang dùng, để chép hoặc tự cài."
+    ),
+    "[default: ": _("[mặc định: "),
+    "[required]": _("[bắt buộc]"),
+    "[OPTIONS]": _("[TÙY_CHỌN]"),
+    "COMMAND [ARGS]...": _("LỆNH [THAM_SỐ]..."),
+}
+USAGE_ERRORS = [  # click's messages (typer/_click), most specific first
+    (
+        re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?(?: \(Possible options: (.+)\))?"),
+        _("không có tùy chọn {0}"),
+    ),
+    (re.compile(r"Missing option (.+)\."), _("thiếu tùy chọn {0}")),
+    (re.compile(r"Missing argument (.+)\."), _("thiếu tham số {0}")),
+    (
+        re.compile(r"Invalid value for (.+?): '(.*)' is not one of (.+)\."),
+        _("giá trị '{1}' không hợp lệ cho {0}; chọn một trong: {2}"),
+    ),
+    (
+        re.compile(r"Invalid value for (.+?): '(.*)' is not a valid integer\."),
+        _("giá trị '{1}' cho {0} không phải số nguyên"),
+    ),
+    (re.compile(r"Invalid value for (.+?): (.+)"), _("giá trị không hợp lệ cho {0}: {1}")),
+    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), _("thừa tham số: {0}")),
+    (re.compile(r"Option (.+) requires an argument\."), _("tùy chọn {0} cần một giá trị")),
+    (re.compile(r"No such command (.+)\."), _("không có lệnh {0}; xem: kehoach --help")),
+    (re.compile(r"Missing command\."), _("thiếu lệnh; xem: kehoach --help")),
+]
+
+
+def _framed(text: str) -> str:
+    for english, translated in FRAME.items():
+        text = text.replace(english, translated)
+    return text
+
+
+def _usage_message(message: str) -> str:
+    for pattern, template in USAGE_ERRORS:
+        if found := pattern.fullmatch(message):
+            return template.format(*(group or "" for group in found.groups()))
+    return message
+
+
+class Formatter(HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, _framed(args), FRAME["Usage: "] if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(FRAME.get(heading, heading))
+
+    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(term, _framed(text)) for term, text in rows], *args, **kwargs)
+
+
+class Context(typer.Context):
+    formatter_class = Formatter
+
+
+class Command(TyperCommand):
+    context_class = Context
+
+
+class Group(TyperGroup):
+    """The root command: its help and its usage errors speak the user's language."""
+
+    context_class = Context
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        run = partial(super().main, args, prog_name, complete_var, False, windows_expand_args, **extra)
+        if not standalone_mode:
+            return run()
+        try:
+            code = run()
+        except ClickUsageError as error:
+            _show_usage_error(error)
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            sys.stderr.write(_("lỗi: {message}").format(message=error.format_message()) + "\n")
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            sys.stderr.write(_("Đã dừng.") + "\n")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _show_usage_error(error: ClickUsageError) -> None:
+    ctx = error.ctx
+    if ctx is not None and error.message == ctx.get_help():  # no arguments: the help is the answer
+        sys.stderr.write(ctx.get_help() + "\n")
+        return
+    if ctx is not None:
+        hint = _("Xem: {command} --help").format(command=ctx.command_path)
+        sys.stderr.write(f"{ctx.get_usage()}\n{hint}\n\n")
+    sys.stderr.write(_("lỗi: {message}").format(message=_usage_message(error.format_message())) + "\n")
+
+
 app = typer.Typer(
+    cls=Group,
     name="kehoach",
     help=_("Theo dõi kế hoạch thực hiện: đơn vị nào phải làm gì, hạn khi nào, đã xong hay quá hạn."),
     no_args_is_help=True,
@@ -175,7 +306,7 @@ def _invoke(command: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-@app.command(help=_("Kiểm tra mọi tệp dữ liệu; báo từng lỗi theo tệp:dòng:cột."))
+@app.command(cls=Command, help=_("Kiểm tra mọi tệp dữ liệu; báo từng lỗi theo tệp:dòng:cột."))
 def validate(
     fmt: Annotated[
         ProblemFormat,
@@ -212,7 +343,7 @@ class SchemaKind(StrEnum):
     unit = "unit"
 
 
-@app.command(help=_("In JSON Schema của tệp kế hoạch hoặc tệp đơn vị (cho trình soạn thảo YAML)."))
+@app.command(cls=Command, help=_("In JSON Schema của tệp kế hoạch hoặc tệp đơn vị (cho trình soạn thảo YAML)."))
 def schema(
     which: Annotated[
         SchemaKind, typer.Argument(help=_("plan: tệp kế hoạch; unit: tệp đơn vị."), metavar="[plan|unit]")
@@ -223,19 +354,19 @@ def schema(
     _invoke(lambda: command.run(which.value, sys.stdout))
 
 
-@app.command(help=_("Liệt kê các nhiệm vụ của kế hoạch."))
+@app.command(cls=Command, help=_("Liệt kê các nhiệm vụ của kế hoạch."))
 def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     _invoke(
         lambda: _memoized(data, ("tasks", unit, fmt), lambda ds, out: _command("tasks").run(ds, unit or [], fmt, out))
     )
 
 
-@app.command(help=_("Liệt kê các đơn vị và nhóm đơn vị."))
+@app.command(cls=Command, help=_("Liệt kê các đơn vị và nhóm đơn vị."))
 def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     _invoke(lambda: _memoized(data, ("units", fmt), lambda ds, out: _command("units").run(ds, fmt, out)))
 
 
-@app.command(help=_("Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."))
+@app.command(cls=Command, help=_("Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."))
 def due(
     week: Annotated[bool, typer.Option("--week", help=_("Tuần (thứ Hai – Chủ nhật) chứa ngày xem."))] = False,
     month: Annotated[bool, typer.Option("--month", help=_("Tháng chứa ngày xem."))] = False,
@@ -263,7 +394,7 @@ def due(
     _invoke(body)
 
 
-@app.command(help=_("Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."))
+@app.command(cls=Command, help=_("Mọi việc quá hạn chưa hoàn thành, cũ nhất trước, kèm số ngày trễ."))
 def overdue(
     check: Annotated[
         bool, typer.Option("--check", help=_("Thoát với mã 1 nếu có việc quá hạn (cho CI, cron)."))
@@ -280,7 +411,7 @@ def overdue(
     _invoke(lambda: _on_day(data, as_of, ("overdue", check, unit, fmt), answer))
 
 
-@app.command(help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
+@app.command(cls=Command, help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
 def upcoming(
     days: Annotated[int, typer.Option("--days", min=0, help=_("Số ngày tới."))] = 30,
     unit: UnitOption = None,
@@ -301,7 +432,7 @@ OutputOption = Annotated[
 ]
 
 
-@app.command(help=_("Xuất lịch iCalendar (.ics): mỗi kỳ hạn là một sự kiện cả ngày, để nhập vào lịch."))
+@app.command(cls=Command, help=_("Xuất lịch iCalendar (.ics): mỗi kỳ hạn là một sự kiện cả ngày, để nhập vào lịch."))
 def ics(
     unit: UnitOption = None,
     start: Annotated[
@@ -349,7 +480,7 @@ def _deliver(content: bytes, output: Path | None) -> None:
     sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")
 
 
-@app.command(help=_("Báo cáo kết quả theo đơn vị (sơ kết, tổng kết): Markdown, HTML, xlsx hoặc JSON."))
+@app.command(cls=Command, help=_("Báo cáo kết quả theo đơn vị (sơ kết, tổng kết): Markdown, HTML, xlsx hoặc JSON."))
 def report(
     year: Annotated[
         Optional[int],  # noqa: UP045
@@ -388,12 +519,12 @@ def report(
     _invoke(body)
 
 
-@app.command(help=_("Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."))
+@app.command(cls=Command, help=_("Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."))
 def events(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     _invoke(lambda: _memoized(data, ("events", fmt), lambda ds, out: _command("events").run(ds, fmt, out)))
 
 
-@app.command(help=_("Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."))
+@app.command(cls=Command, help=_("Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."))
 def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     _invoke(
         lambda: _memoized(
@@ -423,7 +554,7 @@ def _on(on: str | None) -> date | None:
     return parse_user_date(on, "--on") if on else None
 
 
-@app.command(help=_("Ghi nhận đơn vị đã hoàn thành một kỳ của nhiệm vụ, kèm văn bản chứng minh."))
+@app.command(cls=Command, help=_("Ghi nhận đơn vị đã hoàn thành một kỳ của nhiệm vụ, kèm văn bản chứng minh."))
 def done(
     ref: RefArgument,
     unit: OneUnitOption,
@@ -449,7 +580,7 @@ def done(
     )
 
 
-@app.command(help=_("Ghi nhận một kỳ của nhiệm vụ không áp dụng với đơn vị (miễn thực hiện), kèm lý do."))
+@app.command(cls=Command, help=_("Ghi nhận một kỳ của nhiệm vụ không áp dụng với đơn vị (miễn thực hiện), kèm lý do."))
 def waive(
     ref: RefArgument,
     unit: OneUnitOption,
@@ -464,7 +595,10 @@ def waive(
     _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout, _cache()))
 
 
-@app.command(help=_("Ghi vào kế hoạch việc gia hạn một kỳ của nhiệm vụ theo văn bản (cho một đơn vị hoặc mọi đơn vị)."))
+@app.command(
+    cls=Command,
+    help=_("Ghi vào kế hoạch việc gia hạn một kỳ của nhiệm vụ theo văn bản (cho một đơn vị hoặc mọi đơn vị)."),
+)
 def extend(
     ref: RefArgument,
     period: PeriodOption,
@@ -492,14 +626,14 @@ def extend(
     )
 
 
-@app.command(help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
+@app.command(cls=Command, help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
     from kehoach.commands import undo as command
 
     _invoke(lambda: command.run(_root(data), ref, unit, period, sys.stdout, _cache()))
 
 
-@app.command(help=_("Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."))
+@app.command(cls=Command, help=_("Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."))
 def history(
     ref: Annotated[
         Optional[str],  # noqa: UP045

@@ -15,13 +15,13 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from conftest import REPO
+from conftest import REPO, Result
 from kehoach.i18n import DEFAULT, choose
 
 PACKAGE = REPO / "kehoach"
 PO = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "kehoach.po"
 MO = PO.with_suffix(".mo")
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]+\}")
 
 
 def code_messages() -> set[str]:
@@ -64,7 +64,7 @@ def test_the_catalogue_holds_no_message_the_code_no_longer_has() -> None:
 def test_the_compiled_catalogue_is_the_po_file() -> None:
     with MO.open("rb") as stream:
         compiled = gettext.GNUTranslations(stream)
-    assert {key: value for key, value in compiled._catalog.items() if key} == catalogue()  # type: ignore[attr-defined]
+    assert {key: value for key, value in compiled._catalog.items() if key} == catalogue()
 
 
 @pytest.mark.parametrize(
@@ -125,3 +125,37 @@ def test_help_and_errors_in_english(tracked: Path, tmp_path: Path) -> None:
 def test_a_language_kehoach_lacks_is_refused(tmp_path: Path) -> None:
     result = kehoach("--lang", "fr", "tasks", cache=tmp_path / "cache")
     assert result.returncode == 2 and "--lang" in result.stderr
+
+
+# --- Typer's own words (kehoach.cli translates its help frame and its usage errors) -------------
+
+TYPER_ENGLISH = ("Usage:", "Options:", "Show this message and exit.", "Error:", "No such option", "Try '")
+
+
+def test_help_is_vietnamese_to_the_frame(cli: Callable[..., Result]) -> None:
+    result = cli("due", "--help")
+    assert "Cách dùng: kehoach due [TÙY_CHỌN]" in result.stdout
+    assert "Tùy chọn:" in result.stdout and "Hiện trợ giúp này rồi thoát." in result.stdout
+    assert "[mặc định: table]" in result.stdout
+    assert not any(word in result.stdout for word in TYPER_ENGLISH)
+
+
+def test_usage_errors_are_vietnamese(cli: Callable[..., Result]) -> None:
+    unknown = cli("due", "--frobnicate")
+    assert unknown.exit_code == 2
+    assert unknown.stderr.endswith("lỗi: không có tùy chọn --frobnicate\n")
+    assert "Xem: kehoach due --help" in unknown.stderr
+    wrong = cli("due", "--format", "xml")
+    assert (
+        "lỗi: giá trị 'xml' không hợp lệ cho '--format' / '-f'; chọn một trong: 'table', 'json', 'csv'" in wrong.stderr
+    )
+    missing = cli("done", "II.1")
+    assert "lỗi: thiếu tùy chọn '--unit' / '-u'" in missing.stderr
+    assert not any(word in unknown.stderr + wrong.stderr + missing.stderr for word in TYPER_ENGLISH)
+
+
+def test_help_and_usage_errors_in_english_are_typer_s_own_words(tmp_path: Path) -> None:
+    help_text = kehoach("--lang", "en", "due", "--help", cache=tmp_path / "cache").stdout
+    assert "Usage: python -m kehoach due [OPTIONS]" in help_text and "Show this message and exit." in help_text
+    error = kehoach("--lang", "en", "due", "--frobnicate", cache=tmp_path / "cache")
+    assert error.returncode == 2 and error.stderr.endswith("error: no such option: --frobnicate\n")
