@@ -73,10 +73,6 @@ class Lineage:
             return
         yield unit
 
-    def exists_on(self, unit: str, day: date) -> bool:
-        record = self.units[unit]
-        return (record.from_ is None or record.from_ <= day) and (record.until is None or day <= record.until)
-
     def descendants(self, unit: str) -> list[str]:
         """Every unit down the lineage from ``unit`` (its successors, theirs…), nearest first."""
         found: list[str] = []
