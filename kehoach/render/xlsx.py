@@ -19,8 +19,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kehoach.dataset import Dataset
 from kehoach.describe import describe_schedule, period_label
 from kehoach.i18n import _
+from kehoach.occurrences import Entry
 from kehoach.render import words
-from kehoach.report import OUTCOMES, Report, Tally
+from kehoach.report import OUTCOMES, Report, Tally, UnitReport
 
 DATE_FORMAT = "DD/MM/YYYY"
 HEADING_FILL = PatternFill("solid", fgColor="EEF2F4")
@@ -62,37 +63,24 @@ def _counts(tally: Tally) -> list[Any]:
     return [tally[status] for status in OUTCOMES] + [tally.completion_rate]
 
 
+ITEM_HEADINGS = (_("Mã đơn vị"), words.UNIT, words.REF, words.TITLE, words.PERIOD, words.DUE)
+
+
+def _item(unit: UnitReport, entry: Entry, dataset: Dataset) -> list[Any]:
+    """The cells an overdue and a completed item share: whose, what, which period, due when."""
+    occurrence = entry.occurrence
+    title = dataset.tasks[occurrence.task].title
+    return [unit.unit, unit.name, occurrence.task, title, period_label(occurrence.period), occurrence.due]
+
+
 def _overdue(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
-    headings = [_("Mã đơn vị"), words.UNIT, words.REF, words.TITLE, words.PERIOD, words.DUE, words.DAYS_LATE]
-    rows = [
-        [
-            unit.unit,
-            unit.name,
-            e.occurrence.task,
-            dataset.tasks[e.occurrence.task].title,
-            period_label(e.occurrence.period),
-            e.occurrence.due,
-            e.days_late or 0,
-        ]
-        for unit in report.units
-        for e in unit.overdue
-    ]
+    headings = [*ITEM_HEADINGS, words.DAYS_LATE]
+    rows = [[*_item(unit, entry, dataset), entry.days_late or 0] for unit in report.units for entry in unit.overdue]
     return headings, rows
 
 
 def _completed(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
-    headings = [
-        _("Mã đơn vị"),
-        words.UNIT,
-        words.REF,
-        words.TITLE,
-        words.PERIOD,
-        words.DUE,
-        words.DONE_ON,
-        words.DAYS_LATE,
-        words.EVIDENCE,
-        _("Ghi chú"),
-    ]
+    headings = [*ITEM_HEADINGS, words.DONE_ON, words.DAYS_LATE, words.EVIDENCE, _("Ghi chú")]
     rows = []
     for unit in report.units:
         for entry in unit.completed:
@@ -100,12 +88,7 @@ def _completed(report: Report, dataset: Dataset) -> tuple[list[str], list[list[A
             assert record is not None
             rows.append(
                 [
-                    unit.unit,
-                    unit.name,
-                    entry.occurrence.task,
-                    dataset.tasks[entry.occurrence.task].title,
-                    period_label(entry.occurrence.period),
-                    entry.occurrence.due,
+                    *_item(unit, entry, dataset),
                     record.done_on,
                     entry.days_late or 0,
                     record.evidence or "",
