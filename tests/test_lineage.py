@@ -177,3 +177,8 @@ def test_a_change_of_records_rechecks_only_that_unit(cli: Cli, reorg: Path, monk
     checked.clear()
     cli("validate", "--data", str(reorg))
     assert len(checked) == 9  # a lineage changed: every unit is checked again
+
+
+def test_ongoing_tasks_pass_to_successors_too(cli: Cli, reorg: Path) -> None:
+    found = rows(cli, reorg, "ongoing")
+    assert sorted(row["unit"] for row in found if row["task"] == "III.2") == ["ban-x", "ban-x1", "ban-x2"]

@@ -26,7 +26,7 @@ def run(dataset: Dataset, units: Sequence[str], fmt: Format, out: TextIO) -> int
         ongoing_row(dataset, task.ref, unit)
         for unit in sorted(selected)
         for task in dataset.plan.tasks
-        if isinstance(task.schedule, Ongoing) and unit in dataset.task_units(task)
+        if isinstance(task.schedule, Ongoing) and dataset.owes(unit, task)
     ]
     if fmt is not Format.table:
         emit(rows, COLUMNS, fmt, out)
