@@ -73,6 +73,11 @@ class Lineage:
             return
         yield unit
 
+    def ended(self, unit: str, day: date) -> bool:
+        """Whether ``unit`` no longer exists on ``day``."""
+        until = self.units[unit].until
+        return until is not None and until < day
+
     def descendants(self, unit: str) -> list[str]:
         """Every unit down the lineage from ``unit`` (its successors, theirs…), nearest first."""
         found: list[str] = []

@@ -236,13 +236,16 @@ def entries_between(
 ) -> list[Entry]:
     """Entries due between two days (inclusive), for some units, optionally of one status only.
 
-    For chosen units, what their predecessors left undone comes too, shown as theirs (inherited):
-    the successor is who must now see to it.
+    For chosen units, what predecessors that have ended by ``as_of`` left undone comes too, shown
+    as theirs (inherited): the successor is who must now see to it.
     """
     if units is None:
         found = entries(dataset, occurrences(dataset, first, last, None), as_of)
     else:
-        earlier = {ancestor: unit for unit in units for ancestor in dataset.lineage.ancestors(unit)}
+        lineage = dataset.lineage
+        earlier = {
+            ancestor: unit for unit in units for ancestor in lineage.ancestors(unit) if lineage.ended(ancestor, as_of)
+        }
         every = entries(dataset, occurrences(dataset, first, last, units | set(earlier)), as_of)
         found = [shown for entry in every if (shown := _shown(entry, units, earlier)) is not None]
     return [entry for entry in found if status is None or entry.status is status]

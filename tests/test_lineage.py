@@ -182,3 +182,12 @@ def test_a_change_of_records_rechecks_only_that_unit(cli: Cli, reorg: Path, monk
 def test_ongoing_tasks_pass_to_successors_too(cli: Cli, reorg: Path) -> None:
     found = rows(cli, reorg, "ongoing")
     assert sorted(row["unit"] for row in found if row["task"] == "III.2") == ["ban-x", "ban-x1", "ban-x2"]
+
+
+def test_a_predecessor_still_in_office_keeps_its_own_items(cli: Cli, reorg: Path) -> None:
+    """Before the merger takes effect, huyen-a is responsible for its overdue items, not huyen-ab."""
+    before = rows(cli, reorg, "overdue", "--unit", "huyen-ab", "--as-of", "2025-03-01")
+    assert before == []
+    assert ("II.1", "2023") in {
+        (r["task"], r["period"]) for r in rows(cli, reorg, "overdue", "--unit", "huyen-a", "--as-of", "2025-03-01")
+    }
