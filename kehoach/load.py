@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -200,6 +201,28 @@ def load_valid(root: Path, cache: Cache | None = None, files: Files | None = Non
     if dataset is None:
         raise DataInvalid(problems)
     return dataset
+
+
+class Edit:
+    """A data folder held for one write: locked, read once and checked (see :func:`editing`)."""
+
+    def __init__(self, root: Path, cache: Cache | None) -> None:
+        self.root, self.cache = root, cache
+        self.files = read_files(root)
+        self.dataset = load_valid(root, cache, self.files)
+
+    def wrote(self, written: Written) -> None:
+        remember(self.root, self.files, written, self.cache)
+
+
+@contextmanager
+def editing(root: Path, cache: Cache | None) -> Iterator[Edit]:
+    """Hold the folder's write lock over a valid dataset; :meth:`Edit.wrote` then checks the new
+    folder with the very bytes that were read under the lock."""
+    from kehoach.storage import locked
+
+    with locked(root):
+        yield Edit(root, cache)
 
 
 def remember(root: Path, files: Files, written: Written, cache: Cache | None) -> None:

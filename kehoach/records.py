@@ -75,6 +75,15 @@ def occurrence_for(dataset: Dataset, task: Task, unit: str, period: str | None, 
     return open_ones[0]
 
 
+def claimed(dataset: Dataset, ref: str, unit: str, on: date | None, as_of: date) -> tuple[Task, str, date]:
+    """The task, the one unit and the day of a record about to be made (``on``, else the as-of day),
+    each checked as :func:`owned_task` and :func:`check_day` check them."""
+    task, unit = owned_task(dataset, ref, unit)
+    day = on or as_of
+    check_day(dataset, unit, day, as_of)
+    return task, unit, day
+
+
 def check_day(dataset: Dataset, unit: str, day: date, as_of: date) -> None:
     """A record's day is neither after today (the as-of day), nor before the plan existed, nor
     after the unit ended (its successors record from then on)."""

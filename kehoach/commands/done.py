@@ -7,23 +7,20 @@ from pathlib import Path
 from typing import TextIO
 
 from kehoach.cache import Cache
-from kehoach.datadir import read_files
 from kehoach.dataset import Dataset
 from kehoach.describe import period_label, vn_date
 from kehoach.i18n import _
-from kehoach.load import load_valid, remember
+from kehoach.load import editing
 from kehoach.model import Record
 from kehoach.output import write_line
 from kehoach.records import (
     Written,
     append_record,
     build_record,
-    check_day,
+    claimed,
     existing_record,
     occurrence_for,
-    owned_task,
 )
-from kehoach.storage import locked
 
 
 def run(
@@ -38,19 +35,16 @@ def run(
     out: TextIO,
     cache: Cache | None = None,
 ) -> int:
-    with locked(root):
-        files = read_files(root)
-        dataset = load_valid(root, cache, files)
-        task, unit = owned_task(dataset, ref, unit)
-        day = on or as_of
-        check_day(dataset, unit, day, as_of)
+    with editing(root, cache) as edit:
+        dataset = edit.dataset
+        task, unit, day = claimed(dataset, ref, unit, on, as_of)
         if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
             return already_recorded(repeat, repeat, out)  # the same command run again names no period
         occurrence = occurrence_for(dataset, task, unit, period, as_of)
         record = build_record(task=ref, period=occurrence.period, done_on=day, evidence=evidence, note=note)
         if (written := record_once(dataset, unit, record, out)) is None:
             return 0
-        remember(root, files, written, cache)
+        edit.wrote(written)
     write_line(
         out,
         _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(

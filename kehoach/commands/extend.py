@@ -11,12 +11,11 @@ from kehoach.dataset import Dataset
 from kehoach.describe import period_label, vn_date
 from kehoach.errors import UsageError
 from kehoach.i18n import _
-from kehoach.load import load_valid
+from kehoach.load import editing
 from kehoach.model import Extension, Task
 from kehoach.occurrences import due_date
 from kehoach.output import write_line
 from kehoach.records import append_extension, build_record_of, owned_task
-from kehoach.storage import locked
 
 
 def run(
@@ -30,8 +29,8 @@ def run(
     out: TextIO,
     cache: Cache | None = None,
 ) -> int:
-    with locked(root):
-        dataset = load_valid(root, cache)
+    with editing(root, cache) as edit:  # the plan changes: the next command checks everything again
+        dataset = edit.dataset
         task = _task(dataset, ref, unit)
         due = _due(dataset, task, period, to)
         extension = build_record_of(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)

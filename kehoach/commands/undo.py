@@ -7,13 +7,11 @@ from typing import TextIO
 
 from kehoach.cache import Cache
 from kehoach.commands.done import describe_record
-from kehoach.datadir import read_files
 from kehoach.errors import UsageError
 from kehoach.i18n import _
-from kehoach.load import load_valid, remember
+from kehoach.load import editing
 from kehoach.output import write_line
 from kehoach.records import existing_record, owned_task, remove_record
-from kehoach.storage import locked
 
 
 def run(
@@ -24,9 +22,8 @@ def run(
     out: TextIO,
     cache: Cache | None = None,
 ) -> int:
-    with locked(root):
-        files = read_files(root)
-        dataset = load_valid(root, cache, files)
+    with editing(root, cache) as edit:
+        dataset = edit.dataset
         _task, unit = owned_task(dataset, ref, unit)
         found = existing_record(dataset, unit, ref, period)
         if found is None:
@@ -35,7 +32,7 @@ def run(
                     "{unit} chưa có bản ghi nào cho {ref} kỳ '{period}'; xem: kehoach history {ref} --unit {unit}"
                 ).format(unit=unit, ref=ref, period=period)
             )
-        remember(root, files, remove_record(dataset, unit, found[0]), cache)
+        edit.wrote(remove_record(dataset, unit, found[0]))
     write_line(
         out,
         _("Đã xóa bản ghi {ref} kỳ {period} của {unit}: {record}.").format(

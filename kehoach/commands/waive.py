@@ -8,13 +8,11 @@ from typing import TextIO
 
 from kehoach.cache import Cache
 from kehoach.commands.done import record_once
-from kehoach.datadir import read_files
 from kehoach.describe import period_label
 from kehoach.i18n import _
-from kehoach.load import load_valid, remember
+from kehoach.load import editing
 from kehoach.output import write_line
-from kehoach.records import build_record, check_day, occurrence_for, owned_task
-from kehoach.storage import locked
+from kehoach.records import build_record, claimed, occurrence_for
 
 
 def run(
@@ -28,17 +26,14 @@ def run(
     out: TextIO,
     cache: Cache | None = None,
 ) -> int:
-    with locked(root):
-        files = read_files(root)
-        dataset = load_valid(root, cache, files)
-        task, unit = owned_task(dataset, ref, unit)
-        day = on or as_of
-        check_day(dataset, unit, day, as_of)
+    with editing(root, cache) as edit:
+        dataset = edit.dataset
+        task, unit, day = claimed(dataset, ref, unit, on, as_of)
         occurrence = occurrence_for(dataset, task, unit, period, as_of)
         record = build_record(task=ref, period=occurrence.period, waived_on=day, reason=reason)
         if (written := record_once(dataset, unit, record, out)) is None:
             return 0
-        remember(root, files, written, cache)
+        edit.wrote(written)
     write_line(
         out,
         _("Đã ghi: {unit} được miễn {ref} kỳ {period}.").format(unit=unit, ref=ref, period=period_label(period)),
