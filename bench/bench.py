@@ -33,10 +33,10 @@ import yaml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from kehoach.dataset import Dataset  # noqa: E402
-from kehoach.load import load_valid  # noqa: E402
-from kehoach.model import PlanFile, Unit  # noqa: E402
-from kehoach.occurrences import occurrences  # noqa: E402
+from kehoach.domain.dataset import Dataset  # noqa: E402
+from kehoach.files.load import load_valid  # noqa: E402
+from kehoach.domain.model import PlanFile, Unit  # noqa: E402
+from kehoach.domain.occurrences import occurrences  # noqa: E402
 
 BASELINE = [sys.executable, "-c", "import typer, pydantic, yaml, rich.table"]
 EVIDENCE = [

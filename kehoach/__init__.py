@@ -1,7 +1,7 @@
 """kehoach: keep an official implementation plan honest.
 
-The package is a library under a thin CLI: only :mod:`kehoach.cli` knows Typer, and the
-domain modules (:mod:`kehoach.periods`, :mod:`kehoach.model`, :mod:`kehoach.occurrences`)
+The package is a library under a thin CLI: only :mod:`kehoach.cli.app` knows Typer, and the
+domain modules (:mod:`kehoach.domain.periods`, :mod:`kehoach.domain.model`, :mod:`kehoach.domain.occurrences`)
 do no I/O and no presentation.
 """
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 # expect Vietnamese whatever the machine's locale; tests/test_i18n.py runs English in processes.
 os.environ["KEHOACH_LANG"] = "vi"
 
-from kehoach.cli import app
+from kehoach.cli.app import app
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

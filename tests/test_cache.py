@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Result, edit
-from kehoach import cache as cache_module
-from kehoach import load as load_module
+from kehoach.files import cache as cache_module
+from kehoach.files import load as load_module
 
 Cli = Callable[..., Result]
 QUESTIONS = [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kehoach.cli import app
+from kehoach.cli.app import app
 
 
 def complete(words: str, monkeypatch: pytest.MonkeyPatch, cwd: Path | None = None) -> list[str]:

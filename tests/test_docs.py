@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from conftest import REPO, Result
-from kehoach.cli import app
+from kehoach.cli.app import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands if command.callback)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import Result, edit
-from kehoach.lineage import Lineage, Owner
-from kehoach.load import load_valid
+from kehoach.domain.lineage import Lineage, Owner
+from kehoach.files.load import load_valid
 
 Cli = Callable[..., Result]
 
@@ -159,7 +159,7 @@ def test_the_shipped_data_has_no_reorganisation() -> None:
 
 def test_a_change_of_records_rechecks_only_that_unit(cli: Cli, reorg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Lineages are part of every unit's cached check; records are not, so an edit stays cheap."""
-    from kehoach import checks
+    from kehoach.domain import checks
 
     assert cli("validate", "--data", str(reorg)).exit_code == 0
     checked: list[str] = []

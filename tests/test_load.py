@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SHIPPED_DATA, edit
 from kehoach.errors import DataInvalid, DataNotFound
-from kehoach.load import find_data_dir, load, load_valid
+from kehoach.files.load import find_data_dir, load, load_valid
 
 
 def found(root: Path) -> list[str]:

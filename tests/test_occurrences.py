@@ -2,7 +2,7 @@
 
 Example tests pin each schedule kind to hand-computed due dates; the properties at the end check
 what must hold for any schedule, window and "today". Expected dates are computed with the standard
-library (``calendar.isleap``, ``timedelta``), not with :mod:`kehoach.periods`, so the engine cannot
+library (``calendar.isleap``, ``timedelta``), not with :mod:`kehoach.domain.periods`, so the engine cannot
 agree with itself.
 """
 
@@ -19,12 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SCENARIOS, SHIPPED_DATA, edit
-from kehoach import occurrences as engine
-from kehoach import periods
-from kehoach.dataset import Dataset
-from kehoach.load import load, load_valid
-from kehoach.model import Deadline, Event, OnEvent, Ongoing, Record, Task, TermCalendar, TermYear, Yearly, Years
-from kehoach.occurrences import (
+from kehoach.domain import occurrences as engine
+from kehoach.domain import periods
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Deadline, Event, OnEvent, Ongoing, Record, Task, TermCalendar, TermYear, Yearly, Years
+from kehoach.domain.occurrences import (
     Occurrence,
     Status,
     due_date,
@@ -35,6 +34,7 @@ from kehoach.occurrences import (
     task_occurrences,
     term_label,
 )
+from kehoach.files.load import load, load_valid
 
 BOTH = ("ban-a", "huyen-b")  # the members of the minimal scenario's group ca-hai
 EVENT = "su-kien"  # the minimal scenario's event, undated as shipped

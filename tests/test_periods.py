@@ -1,7 +1,7 @@
 """Calendar periods: the date arithmetic every due date rests on, by example and by property.
 
 Expected values are written out by hand or computed with the standard library (``calendar``,
-``date.isocalendar``) rather than with :mod:`kehoach.periods` itself, so a wrong month length or
+``date.isocalendar``) rather than with :mod:`kehoach.domain.periods` itself, so a wrong month length or
 week boundary cannot agree with itself.
 """
 
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kehoach.periods import (
+from kehoach.domain.periods import (
     MAX_YEAR,
     MIN_YEAR,
     Period,

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from conftest import REPO, SHIPPED_DATA, Result
 from kehoach.commands.schema import schema_of
-from kehoach.model import PlanFile, Unit
-from kehoach.yamlio import document_from_bytes
+from kehoach.domain.model import PlanFile, Unit
+from kehoach.files.yamlio import document_from_bytes
 
 Cli = Callable[..., Result]
 DELETE = object()

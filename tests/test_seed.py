@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 
-from kehoach.dataset import Dataset
-from kehoach.load import load_valid
-from kehoach.model import Task
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Task
+from kehoach.files.load import load_valid
 
 REPO = Path(__file__).resolve().parents[1]
 # In CI the repository is cloned into some folder and ``shared/`` is copied beside it.

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO, SCENARIOS
-from kehoach import records, storage
 from kehoach.commands import done, undo
-from kehoach.load import load_valid
-from kehoach.storage import WriteRefused
+from kehoach.files import records, storage
+from kehoach.files.load import load_valid
+from kehoach.files.storage import WriteRefused
 
 UNIT = """\
 # Ban A: comments, blank lines and odd quoting must survive.
@@ -112,7 +112,7 @@ def test_a_process_killed_mid_write_leaves_the_old_file(data: Path) -> None:
     """The process dies right before the rename, as a power cut would: nothing is half-written."""
     before = (data / "units/ban-a.yaml").read_bytes()
     script = (
-        "import os, sys; import kehoach.storage as s; s.os.replace = lambda *a: os._exit(9);"
+        "import os, sys; import kehoach.files.storage as s; s.os.replace = lambda *a: os._exit(9);"
         "from kehoach.cli import main; sys.argv = ['kehoach'] + sys.argv[1:]; main()"
     )
     args = ["done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "--data", str(data)]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.yamlio import MAX_DEPTH, YamlError, key_path, read_document
+from kehoach.files.yamlio import MAX_DEPTH, YamlError, key_path, read_document
 
 
 def read(tmp_path: Path, content: str | bytes) -> object:

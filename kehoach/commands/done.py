@@ -6,14 +6,11 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.cache import Cache
-from kehoach.dataset import Dataset
-from kehoach.describe import period_label, vn_date
-from kehoach.i18n import _
-from kehoach.load import editing
-from kehoach.model import Record
-from kehoach.output import write_line
-from kehoach.records import (
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Record
+from kehoach.files.cache import Cache
+from kehoach.files.load import editing
+from kehoach.files.records import (
     Written,
     append_record,
     build_record,
@@ -21,6 +18,9 @@ from kehoach.records import (
     existing_record,
     occurrence_for,
 )
+from kehoach.i18n import _
+from kehoach.present.describe import period_label, vn_date
+from kehoach.present.output import write_line
 
 
 def run(

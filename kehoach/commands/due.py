@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TextIO
 
-from kehoach import periods
-from kehoach.dataset import Dataset
-from kehoach.describe import period_label, vn_date
+from kehoach.domain import periods
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Entry, Status, entries_between
+from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
-from kehoach.occurrences import Entry, Status, entries_between
-from kehoach.output import Column, Format, emit, write_line
-from kehoach.selection import resolve_units
-from kehoach.views import counts_text, entry_cells, entry_row, grouped_tables
+from kehoach.present.describe import period_label, vn_date
+from kehoach.present.output import Column, Format, emit, write_line
+from kehoach.present.views import counts_text, entry_cells, entry_row, grouped_tables
 
 COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),

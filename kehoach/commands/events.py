@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from kehoach.dataset import Dataset
-from kehoach.describe import vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import OnEvent
 from kehoach.i18n import _
-from kehoach.model import OnEvent
-from kehoach.output import Column, Format, emit
+from kehoach.present.describe import vn_date
+from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
     Column("name", _("Sự kiện")),

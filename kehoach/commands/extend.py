@@ -6,16 +6,16 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.cache import Cache
-from kehoach.dataset import Dataset
-from kehoach.describe import period_label, vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Extension, Task
+from kehoach.domain.occurrences import due_date
 from kehoach.errors import UsageError
+from kehoach.files.cache import Cache
+from kehoach.files.load import editing
+from kehoach.files.records import append_extension, build_record_of, owned_task
 from kehoach.i18n import _
-from kehoach.load import editing
-from kehoach.model import Extension, Task
-from kehoach.occurrences import due_date
-from kehoach.output import write_line
-from kehoach.records import append_extension, build_record_of, owned_task
+from kehoach.present.describe import period_label, vn_date
+from kehoach.present.output import write_line
 
 
 def run(

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from kehoach.dataset import Dataset
-from kehoach.describe import vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Record
+from kehoach.domain.occurrences import due_date
+from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
 from kehoach.i18n import _
-from kehoach.model import Record
-from kehoach.occurrences import due_date
-from kehoach.output import Column, Format, emit
-from kehoach.selection import resolve_units
+from kehoach.present.describe import vn_date
+from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
@@ -64,8 +64,8 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
 def _cells(row: dict[str, Any]) -> dict[str, str]:
     from datetime import date
 
-    from kehoach.occurrences import Status
-    from kehoach.views import STATUS_LABELS
+    from kehoach.domain.occurrences import Status
+    from kehoach.present.views import STATUS_LABELS
 
     proof = row["evidence"] or row["reason"] or ""
     return {

@@ -19,12 +19,12 @@ from typing import TextIO
 
 from icalendar import Event
 
-from kehoach.dataset import Dataset
-from kehoach.describe import period_label, vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Entry, Status, entries_between
+from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
-from kehoach.occurrences import Entry, Status, entries_between
-from kehoach.selection import resolve_units
-from kehoach.views import STATUS_LABELS
+from kehoach.present.describe import period_label, vn_date
+from kehoach.present.views import STATUS_LABELS
 
 PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
 DONE_MARK = "✔ "

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from kehoach.dataset import Dataset
-from kehoach.describe import describe_schedule
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Ongoing
+from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
-from kehoach.model import Ongoing
-from kehoach.output import Column, Format, emit
-from kehoach.selection import resolve_units
-from kehoach.views import grouped_tables
+from kehoach.present.describe import describe_schedule
+from kehoach.present.output import Column, Format, emit
+from kehoach.present.views import grouped_tables
 
 COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),

@@ -6,13 +6,13 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
-from kehoach.dataset import Dataset
-from kehoach.describe import vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.report import Report, build, year_range
+from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
 from kehoach.i18n import _
-from kehoach.output import ReportFormat
-from kehoach.report import Report, build, year_range
-from kehoach.selection import resolve_units
+from kehoach.present.describe import vn_date
+from kehoach.present.output import ReportFormat
 
 
 def run(
@@ -49,17 +49,17 @@ def report_range(
 
 def render(report: Report, dataset: Dataset, fmt: ReportFormat) -> bytes:
     if fmt is ReportFormat.xlsx:
-        from kehoach.render.xlsx import workbook_bytes
+        from kehoach.present.render.xlsx import workbook_bytes
 
         return workbook_bytes(report, dataset)
     if fmt is ReportFormat.html:
-        from kehoach.render.html import html
+        from kehoach.present.render.html import html
 
         return html(report, dataset).encode("utf-8")
     if fmt is ReportFormat.json:
-        from kehoach.render.data import report_data
+        from kehoach.present.render.data import report_data
 
         return (json.dumps(report_data(report, dataset), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    from kehoach.render.markdown import markdown
+    from kehoach.present.render.markdown import markdown
 
     return markdown(report, dataset).encode("utf-8")

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from pydantic import BaseModel
 
-from kehoach.model import PlanFile, Unit
+from kehoach.domain.model import PlanFile, Unit
 
 MODELS: dict[str, type[BaseModel]] = {"plan": PlanFile, "unit": Unit}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from kehoach.dataset import Dataset
-from kehoach.describe import describe_schedule
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Schedule, Task
+from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
-from kehoach.model import Schedule, Task
-from kehoach.output import Column, Format, emit
-from kehoach.selection import resolve_units
+from kehoach.present.describe import describe_schedule
+from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
     Column("ref", _("Số hiệu"), no_wrap=True),

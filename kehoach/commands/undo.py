@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.cache import Cache
 from kehoach.commands.done import describe_record
 from kehoach.errors import UsageError
+from kehoach.files.cache import Cache
+from kehoach.files.load import editing
+from kehoach.files.records import existing_record, owned_task, remove_record
 from kehoach.i18n import _
-from kehoach.load import editing
-from kehoach.output import write_line
-from kehoach.records import existing_record, owned_task, remove_record
+from kehoach.present.output import write_line
 
 
 def run(

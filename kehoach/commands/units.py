@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, TextIO
 
-from kehoach.dataset import Dataset
-from kehoach.describe import UNIT_KINDS, vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Group, Unit
 from kehoach.i18n import _
-from kehoach.model import Group, Unit
-from kehoach.output import Column, Format, emit
+from kehoach.present.describe import UNIT_KINDS, vn_date
+from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
     Column("id", _("Mã"), fit=True),

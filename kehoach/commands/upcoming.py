@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import TextIO
 
-from kehoach.dataset import Dataset
-from kehoach.describe import vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Status, entries_between
+from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
-from kehoach.occurrences import Status, entries_between
-from kehoach.output import Column, Format, emit
-from kehoach.selection import resolve_units
-from kehoach.views import listing_rows
+from kehoach.present.describe import vn_date
+from kehoach.present.output import Column, Format, emit
+from kehoach.present.views import listing_rows
 
 DEFAULT_DAYS = 30
 

@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.cache import Cache
 from kehoach.errors import Problem
+from kehoach.files.cache import Cache
+from kehoach.files.load import load, unit_files
 from kehoach.i18n import _
-from kehoach.load import load, unit_files
-from kehoach.output import ProblemFormat
-from kehoach.paths import shown
+from kehoach.present.output import ProblemFormat
+from kehoach.present.paths import shown
 
 
 def run(root: Path, out: TextIO, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:

@@ -6,13 +6,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.cache import Cache
 from kehoach.commands.done import record_once
-from kehoach.describe import period_label
+from kehoach.files.cache import Cache
+from kehoach.files.load import editing
+from kehoach.files.records import build_record, claimed, occurrence_for
 from kehoach.i18n import _
-from kehoach.load import editing
-from kehoach.output import write_line
-from kehoach.records import build_record, claimed, occurrence_for
+from kehoach.present.describe import period_label
+from kehoach.present.output import write_line
 
 
 def run(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Result, edit
-from kehoach.load import load_valid
+from kehoach.files.load import load_valid
 
 Cli = Callable[..., Result]
 

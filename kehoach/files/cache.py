@@ -92,7 +92,7 @@ def file_digest(data: bytes) -> str:
 def fingerprint() -> str:
     """Changes whenever kehoach's code or the Python running it changes: old entries stop matching."""
     hasher = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # the whole kehoach package
     for source in sorted([*package.rglob("*.py"), *package.rglob("*.mo")]):
         hasher.update(source.relative_to(package).as_posix().encode() + source.read_bytes())
     return hasher.hexdigest()

@@ -42,9 +42,9 @@ def single_unit_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
 def _dataset(ctx: Any) -> Any:
     import os
 
-    from kehoach.cache import Cache
-    from kehoach.datadir import find_data_dir
-    from kehoach.load import load_valid
+    from kehoach.files.cache import Cache
+    from kehoach.files.datadir import find_data_dir
+    from kehoach.files.load import load_valid
 
     data = (ctx.params or {}).get("data") if ctx is not None else None
     try:

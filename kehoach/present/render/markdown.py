@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kehoach.dataset import Dataset
-from kehoach.describe import describe_schedule, period_label, vn_date
-from kehoach.occurrences import Entry
-from kehoach.render import words
-from kehoach.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Entry
+from kehoach.domain.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.present.describe import describe_schedule, period_label, vn_date
+from kehoach.present.render import words
 
 
 def markdown(report: Report, dataset: Dataset) -> str:

@@ -3,7 +3,7 @@
 The checks here refuse a request before anything is written (an unknown task or unit, a unit
 that does not owe the task, a period the schedule does not have, a day in the future or before
 the plan); :func:`append_record` and :func:`remove_record` change one unit file through
-:mod:`kehoach.storage`, after proving that the new text reads back as exactly the intended data.
+:mod:`kehoach.files.storage`, after proving that the new text reads back as exactly the intended data.
 """
 
 from __future__ import annotations
@@ -14,16 +14,14 @@ from typing import NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kehoach.datadir import PLAN_FILE
-from kehoach.dataset import Dataset
-from kehoach.describe import vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Extension, Record, Task, Unit
+from kehoach.domain.occurrences import Occurrence, Status, due_date, entries_between, in_force
+from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
-from kehoach.i18n import _
-from kehoach.model import Extension, Record, Task, Unit
-from kehoach.occurrences import Occurrence, Status, due_date, entries_between, in_force
-from kehoach.selection import resolve_units
-from kehoach.storage import WriteRefused, replace_text
-from kehoach.yamlio import (
+from kehoach.files.datadir import PLAN_FILE
+from kehoach.files.storage import WriteRefused, replace_text
+from kehoach.files.yamlio import (
     Document,
     EditRefused,
     YamlError,
@@ -33,6 +31,8 @@ from kehoach.yamlio import (
     scalar_text,
     scan_text,
 )
+from kehoach.i18n import _
+from kehoach.present.describe import vn_date
 
 
 def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:

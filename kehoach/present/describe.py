@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from kehoach.dataset import Dataset
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Deadline, OnEvent, Ongoing, TermYear, Yearly, Years
 from kehoach.i18n import _
-from kehoach.model import Deadline, OnEvent, Ongoing, TermYear, Yearly, Years
 
 ROMAN_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 

@@ -11,20 +11,20 @@ from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kehoach.cache import Cache, content_digest, digest, file_digest
-from kehoach.checks import check
-from kehoach.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
-from kehoach.dataset import Dataset
-from kehoach.diagnostics import problems_from_validation
+from kehoach.domain.checks import check
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import SUPPORTED_SCHEMAS, PlanFile, Unit
 from kehoach.errors import DataInvalid, Problem
+from kehoach.files.cache import Cache, content_digest, digest, file_digest
+from kehoach.files.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
+from kehoach.files.diagnostics import problems_from_validation
+from kehoach.files.yamlio import Document, YamlError, document_from_bytes
 from kehoach.i18n import _
-from kehoach.model import SUPPORTED_SCHEMAS, PlanFile, Unit
-from kehoach.yamlio import Document, YamlError, document_from_bytes
 
 __all__ = ["ENV_DATA", "PLAN_FILE", "UNITS_DIR", "find_data_dir", "load", "load_valid", "unit_files"]
 
 if TYPE_CHECKING:
-    from kehoach.records import Written
+    from kehoach.files.records import Written
 
 M = TypeVar("M", bound=BaseModel)
 Files = tuple[dict[Path, bytes], list[Problem]]
@@ -219,7 +219,7 @@ class Edit:
 def editing(root: Path, cache: Cache | None) -> Iterator[Edit]:
     """Hold the folder's write lock over a valid dataset; :meth:`Edit.wrote` then checks the new
     folder with the very bytes that were read under the lock."""
-    from kehoach.storage import locked
+    from kehoach.files.storage import locked
 
     with locked(root):
         yield Edit(root, cache)

@@ -38,11 +38,12 @@ except ImportError:  # pragma: no cover
     from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
     from click.formatting import HelpFormatter  # type: ignore[no-redef,import-not-found,unused-ignore]
 
-from kehoach import completion, i18n
+from kehoach import i18n
+from kehoach.cli import completion
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.i18n import _
-from kehoach.output import Format, ProblemFormat, ReportFormat
-from kehoach.paths import shown
+from kehoach.present.output import Format, ProblemFormat, ReportFormat
+from kehoach.present.paths import shown
 
 ENV_TODAY = "KEHOACH_TODAY"
 DEFAULT_SPAN = "quarter"
@@ -208,7 +209,7 @@ AsOfOption = Annotated[
 
 def _today(as_of: str | None) -> date:
     """The one place that reads the clock: ``--as-of``, else ``$KEHOACH_TODAY``, else today."""
-    from kehoach.dates import parse_user_date
+    from kehoach.cli.dates import parse_user_date
 
     if as_of:
         return parse_user_date(as_of, "--as-of")
@@ -218,13 +219,13 @@ def _today(as_of: str | None) -> date:
 
 
 def _root(data: Path | None) -> Path:
-    from kehoach.datadir import find_data_dir
+    from kehoach.files.datadir import find_data_dir
 
     return find_data_dir(data, os.environ, Path.cwd())
 
 
 def _cache() -> Any:
-    from kehoach.cache import Cache
+    from kehoach.files.cache import Cache
 
     return Cache.from_environment(os.environ)
 
@@ -241,12 +242,12 @@ def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[An
 
     The key holds every data file's name and bytes, the command and its arguments (the day
     included), the terminal's width and colour, the language, and kehoach's own code and
-    catalogues (kehoach.cache), so a replayed answer is byte for byte what computing it again
+    catalogues (kehoach.files.cache), so a replayed answer is byte for byte what computing it again
     would print.
     """
-    from kehoach.cache import content_digest
-    from kehoach.datadir import read_files
-    from kehoach.output import Screen
+    from kehoach.files.cache import content_digest
+    from kehoach.files.datadir import read_files
+    from kehoach.present.output import Screen
 
     root, cache, screen = _root(data), _cache(), Screen(sys.stdout)
     files = read_files(root)
@@ -257,7 +258,7 @@ def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[An
     if isinstance(replay, tuple) and len(replay) == 2:
         sys.stdout.write(replay[0])
         return int(replay[1])
-    from kehoach.load import load_valid
+    from kehoach.files.load import load_valid
 
     buffer = TerminalBuffer(sys.stdout)
     code = answer(load_valid(root, cache, files), buffer)
@@ -449,8 +450,8 @@ def ics(
 ) -> None:
 
     def body() -> int:
-        from kehoach.dates import parse_user_date
-        from kehoach.load import load_valid
+        from kehoach.cli.dates import parse_user_date
+        from kehoach.files.load import load_valid
 
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
@@ -469,7 +470,7 @@ def _deliver(content: bytes, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(content.decode("utf-8"))
         return
-    from kehoach.storage import write_atomically
+    from kehoach.files.storage import write_atomically
 
     try:
         write_atomically(output, content)
@@ -504,8 +505,8 @@ def report(
     data: DataOption = None,
 ) -> None:
     def body() -> int:
-        from kehoach.dates import parse_user_date
-        from kehoach.load import load_valid
+        from kehoach.cli.dates import parse_user_date
+        from kehoach.files.load import load_valid
 
         if fmt is ReportFormat.xlsx and output is None:
             raise UsageError(_("xlsx là tệp nhị phân; hãy chỉ nơi ghi bằng -o TỆP, ví dụ -o bao-cao.xlsx"))
@@ -549,7 +550,7 @@ OnOption = Annotated[
 
 
 def _on(on: str | None) -> date | None:
-    from kehoach.dates import parse_user_date
+    from kehoach.cli.dates import parse_user_date
 
     return parse_user_date(on, "--on") if on else None
 
@@ -616,8 +617,8 @@ def extend(
     ] = None,
     data: DataOption = None,
 ) -> None:
+    from kehoach.cli.dates import parse_user_date
     from kehoach.commands import extend as command
-    from kehoach.dates import parse_user_date
 
     _invoke(
         lambda: command.run(

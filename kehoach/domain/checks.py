@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kehoach.dataset import Dataset
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Extension, Task
+from kehoach.domain.occurrences import due_date, period_keys, term_years
 from kehoach.errors import Problem
+from kehoach.files.yamlio import Loc, key_path
 from kehoach.i18n import _
-from kehoach.model import Extension, Task
-from kehoach.occurrences import due_date, period_keys, term_years
-from kehoach.yamlio import Loc, key_path
 
 
 def check(dataset: Dataset, plan_path: Path, checked_units: frozenset[str] = frozenset()) -> list[Problem]:

@@ -1,7 +1,7 @@
 """Listings as tables (rich), JSON or CSV. Every table has a machine-readable twin.
 
 A listing is a list of rows (plain dicts, JSON-ready) plus the columns a table shows. Tables are
-laid out by :mod:`kehoach.tables`; rich only tells the terminal's width and colours the status.
+laid out by :mod:`kehoach.present.tables`; rich only tells the terminal's width and colours the status.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO
 
-from kehoach.tables import Cell, render
+from kehoach.present.tables import Cell, render
 
 
 class Format(StrEnum):

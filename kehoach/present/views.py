@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TextIO
 
-from kehoach.dataset import Dataset
-from kehoach.describe import vn_date
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Entry, Status
 from kehoach.i18n import _
-from kehoach.occurrences import Entry, Status
-from kehoach.output import Column, Screen
-from kehoach.tables import Cell
+from kehoach.present.describe import vn_date
+from kehoach.present.output import Column, Screen
+from kehoach.present.tables import Cell
 
 STATUS_LABELS = {
     Status.done: _("Hoàn thành"),

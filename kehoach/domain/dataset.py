@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kehoach.lineage import Lineage
-from kehoach.model import Event, Extension, Group, PlanFile, Record, Task, TermCalendar, Unit
-from kehoach.yamlio import Document
+from kehoach.domain.lineage import Lineage
+from kehoach.domain.model import Event, Extension, Group, PlanFile, Record, Task, TermCalendar, Unit
+from kehoach.files.yamlio import Document
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Dataset:
     documents: dict[Path, Document] = field(default_factory=dict, repr=False)
     unit_paths: dict[str, Path] = field(default_factory=dict, repr=False)
     dated: frozenset[str] | None = None
-    """Units whose files may start, end or name successors (kehoach.load finds them in the bytes, so
+    """Units whose files may start, end or name successors (kehoach.files.load finds them in the bytes, so
     that lineage checks need not read every unit); ``None``: any unit may."""
 
     @cached_property

@@ -16,12 +16,12 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kehoach.dataset import Dataset
-from kehoach.describe import describe_schedule, period_label
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Entry
+from kehoach.domain.report import OUTCOMES, Report, Tally, UnitReport
 from kehoach.i18n import _
-from kehoach.occurrences import Entry
-from kehoach.render import words
-from kehoach.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.present.describe import describe_schedule, period_label
+from kehoach.present.render import words
 
 DATE_FORMAT = "DD/MM/YYYY"
 HEADING_FILL = PatternFill("solid", fgColor="EEF2F4")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from kehoach.describe import period_label, vn_date
+from kehoach.domain.model import Extension
+from kehoach.domain.occurrences import Status
+from kehoach.domain.report import Report
 from kehoach.i18n import _
-from kehoach.model import Extension
-from kehoach.occurrences import Status
-from kehoach.report import Report
+from kehoach.present.describe import period_label, vn_date
 
 OUTCOME_NAMES = {
     Status.done: _("Hoàn thành đúng hạn"),

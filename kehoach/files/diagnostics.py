@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kehoach.errors import Problem
+from kehoach.files.yamlio import Document, Loc, key_path
 from kehoach.i18n import _
-from kehoach.yamlio import Document, Loc, key_path
 
 
 def problems_from_validation(document: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kehoach.dataset import Dataset
-from kehoach.describe import describe_schedule
-from kehoach.occurrences import Entry
-from kehoach.report import OUTCOMES, Report, Tally, UnitReport
-from kehoach.views import entry_row
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Entry
+from kehoach.domain.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.present.describe import describe_schedule
+from kehoach.present.views import entry_row
 
 
 def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
@@ -78,6 +78,6 @@ ITEM_KEYS = ("task", "title", "period", "due", "status", "days_late", "done_on",
 
 
 def item_data(entry: Entry, dataset: Dataset) -> dict[str, Any]:
-    """An overdue or completed item: the listing's row (kehoach.views) without the unit, plus the note."""
+    """An overdue or completed item: the listing's row (kehoach.present.views) without the unit, plus the note."""
     row = entry_row(entry, dataset)
     return {**{key: row[key] for key in ITEM_KEYS}, "note": entry.record.note if entry.record else None}

@@ -2,7 +2,7 @@
 
 Every model forbids unknown keys. Field validation here is what one file can say about
 itself; checks that need several files (does this owner exist?) live in
-:mod:`kehoach.checks`. Error messages are Vietnamese, the language of the data's editors.
+:mod:`kehoach.domain.checks`. Error messages are Vietnamese, the language of the data's editors.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
-from kehoach import periods
+from kehoach.domain import periods
 from kehoach.i18n import _
 
 SUPPORTED_SCHEMAS = (1,)
@@ -184,7 +184,7 @@ class Strict(BaseModel):
     """Base of every model: unknown keys are errors, and a loaded model never changes."""
 
     # defer_build: a model's validator is built on first use, so a run served from the cache
-    # (kehoach.cache) never pays for building validators it does not need.
+    # (kehoach.files.cache) never pays for building validators it does not need.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False, populate_by_name=True, defer_build=True)
 
 

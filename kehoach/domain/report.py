@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kehoach import periods
-from kehoach.dataset import Dataset
-from kehoach.model import Event, Extension, OnEvent, Ongoing
-from kehoach.occurrences import Entry, Status, due_date, entries_between
+from kehoach.domain import periods
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Event, Extension, OnEvent, Ongoing
+from kehoach.domain.occurrences import Entry, Status, due_date, entries_between
 
 OUTCOMES = (Status.done, Status.done_late, Status.overdue, Status.open, Status.waived)
 

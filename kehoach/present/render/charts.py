@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from kehoach.describe import vn_date
-from kehoach.occurrences import Status
-from kehoach.render import words
-from kehoach.report import QuarterTally, UnitReport
+from kehoach.domain.occurrences import Status
+from kehoach.domain.report import QuarterTally, UnitReport
+from kehoach.present.describe import vn_date
+from kehoach.present.render import words
 
 BARS = (Status.done, Status.done_late, Status.overdue, Status.open)
 """The four outcomes of the task-tracking rules; waived occurrences are not drawn."""

@@ -19,7 +19,7 @@ from typing import NamedTuple, Protocol
 
 
 class Dated(Protocol):
-    """What lineage needs of a unit (kehoach.model.Unit has it)."""
+    """What lineage needs of a unit (kehoach.domain.model.Unit has it)."""
 
     @property
     def from_(self) -> date | None: ...

@@ -4,7 +4,7 @@ rich's ``Table`` measures and wraps every cell through its full layout engine: a
 a row, which is most of a ``kehoach due`` on the shipped plan and seconds at province scale. This
 renderer does the little kehoach needs: columns sized to content, wrap-able columns shrunk to fit
 the width, words wrapped with :mod:`textwrap`, a rule under the header. Colour is applied only to
-whole cells (the status), after layout, and only on a terminal (see :mod:`kehoach.output`).
+whole cells (the status), after layout, and only on a terminal (see :mod:`kehoach.present.output`).
 """
 
 from __future__ import annotations

@@ -12,10 +12,21 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
-from kehoach import periods
-from kehoach.dataset import Dataset
-from kehoach.lineage import Lineage
-from kehoach.model import Deadline, OnEvent, Ongoing, Record, Schedule, Task, TermCalendar, TermYear, Yearly, Years
+from kehoach.domain import periods
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.lineage import Lineage
+from kehoach.domain.model import (
+    Deadline,
+    OnEvent,
+    Ongoing,
+    Record,
+    Schedule,
+    Task,
+    TermCalendar,
+    TermYear,
+    Yearly,
+    Years,
+)
 
 
 class Status(StrEnum):
@@ -40,7 +51,7 @@ class Occurrence(NamedTuple):
     unit: str
     period: str
     via: str = ""
-    """The unit the plan gave it to, when ``unit`` inherited it (kehoach.lineage); else ``""``."""
+    """The unit the plan gave it to, when ``unit`` inherited it (kehoach.domain.lineage); else ``""``."""
     original: date | None = None
     """The deadline the plan set, when a later decision extended it to ``due``; else ``None``."""
 

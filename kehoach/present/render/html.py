@@ -9,11 +9,11 @@ from __future__ import annotations
 from html import escape
 
 from kehoach import i18n
-from kehoach.dataset import Dataset
-from kehoach.describe import period_label, vn_date
-from kehoach.occurrences import Entry
-from kehoach.render import charts, words
-from kehoach.report import OUTCOMES, Report, Tally
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.occurrences import Entry
+from kehoach.domain.report import OUTCOMES, Report, Tally
+from kehoach.present.describe import period_label, vn_date
+from kehoach.present.render import charts, words
 
 STYLE = """
 :root { --ink: #1b1b1b; --muted: #5f6b73; --rule: #d5dbdf; }

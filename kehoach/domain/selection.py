@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from kehoach.dataset import Dataset
+from kehoach.domain.dataset import Dataset
 from kehoach.errors import UsageError
 from kehoach.i18n import _
 

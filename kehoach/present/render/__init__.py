@@ -1,0 +1,1 @@
+"""Presentations of a :class:`kehoach.domain.report.Report`: JSON data, Markdown, HTML, xlsx."""

@@ -1,1 +1,0 @@
-"""Presentations of a :class:`kehoach.report.Report`: JSON data, Markdown, HTML, xlsx."""
