@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Record
-from kehoach.domain.occurrences import due_date
+from kehoach.domain.occurrences import entry_of, occurrence_of
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
 from kehoach.i18n import _
@@ -19,7 +20,8 @@ COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("unit", _("Đơn vị"), fit=True),
     Column("period", _("Kỳ"), no_wrap=True),
-    Column("outcome_vn", _("Kết quả")),
+    Column("due_vn", _("Hạn"), no_wrap=True),
+    Column("outcome_vn", _("Kết quả"), no_wrap=True),
     Column("proof", _("Văn bản / lý do")),
 )
 
@@ -42,10 +44,14 @@ def run(dataset: Dataset, ref: str | None, units: Sequence[str], fmt: Format, ou
 
 
 def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
+    """A record with the outcome every other view gives its occurrence: against the deadline in
+    force (an extension's, if any), as :func:`~kehoach.domain.occurrences.entry_of` decides it."""
     day = record.done_on or record.waived_on
     assert day is not None
-    due = due_date(dataset.tasks[record.task].schedule, record.period, dataset)
-    outcome = "waived" if record.waived_on else ("done_late" if due and day > due else "done")
+    occurrence = occurrence_of(dataset, dataset.tasks[record.task], unit, record.period)
+    entry = None if occurrence is None else entry_of(dataset, occurrence, date.max)
+    due = occurrence.due if occurrence else None
+    outcome = entry.status.value if entry else ("waived" if record.waived_on else "done")
     return {
         "day": day.isoformat(),
         "task": record.task,
@@ -54,6 +60,7 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
         "unit_name": dataset.units[unit].name,
         "period": record.period,
         "due": due.isoformat() if due else None,
+        "original_due": occurrence.original.isoformat() if occurrence and occurrence.original else None,
         "outcome": outcome,
         "evidence": record.evidence,
         "note": record.note,
@@ -62,14 +69,13 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
 
 
 def _cells(row: dict[str, Any]) -> dict[str, str]:
-    from datetime import date
-
     from kehoach.domain.occurrences import Status
-    from kehoach.present.views import STATUS_LABELS
+    from kehoach.present.statuses import look
 
     proof = row["evidence"] or row["reason"] or ""
     return {
         "day_vn": vn_date(date.fromisoformat(row["day"])),
-        "outcome_vn": STATUS_LABELS[Status(row["outcome"])],
+        "due_vn": vn_date(date.fromisoformat(row["due"])) if row["due"] else "",
+        "outcome_vn": look(Status(row["outcome"])).word,
         "proof": proof + (f" — {row['note']}" if row["note"] else ""),
     }

@@ -20,14 +20,13 @@ from typing import TextIO
 from icalendar import Event
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.occurrences import Entry, Status, entries_between
+from kehoach.domain.occurrences import Entry, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
 from kehoach.present.describe import period_label, vn_date
-from kehoach.present.views import STATUS_LABELS
+from kehoach.present.statuses import look
 
 PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
-DONE_MARK = "✔ "
 
 
 def run(dataset: Dataset, units: Sequence[str], first: date | None, last: date | None, as_of: date, out: TextIO) -> int:
@@ -57,15 +56,14 @@ def _event(dataset: Dataset, entry: Entry, stamp: datetime) -> Event:
 
     occurrence = entry.occurrence
     task, unit = dataset.tasks[occurrence.task], dataset.units[occurrence.unit]
-    finished = entry.status in (Status.done, Status.done_late, Status.waived)
     event = Event()
     event.add("uid", f"{occurrence.task}/{occurrence.unit}/{occurrence.period}@kehoach")
     event.add("dtstamp", stamp)
     event.add("dtstart", occurrence.due)
     event.add("dtend", occurrence.due + timedelta(days=1))
-    event.add("summary", f"{DONE_MARK if finished else ''}{task.ref} {task.title} — {unit.name}")
+    event.add("summary", f"{look(entry.status).symbol}{task.ref} {task.title} — {unit.name}")
     event.add("description", _description(dataset, entry))
-    event.add("categories", [STATUS_LABELS[entry.status], occurrence.unit])
+    event.add("categories", [look(entry.status).word, occurrence.unit])
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy that day
     return event
 
@@ -74,7 +72,7 @@ def _description(dataset: Dataset, entry: Entry) -> str:
     occurrence, record = entry.occurrence, entry.record
     lines = [
         _("Kỳ: {period}; hạn {due}; {status}").format(
-            period=period_label(occurrence.period), due=vn_date(occurrence.due), status=STATUS_LABELS[entry.status]
+            period=period_label(occurrence.period), due=vn_date(occurrence.due), status=look(entry.status).word
         )
     ]
     if record and record.done_on:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import NamedTuple
+from typing import NamedTuple, assert_never
 
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
@@ -30,13 +30,42 @@ from kehoach.domain.model import (
 
 
 class Status(StrEnum):
-    """The four outcomes of Vietnam's task-tracking rules, plus waived."""
+    """The four outcomes of Vietnam's task-tracking rules, plus waived.
+
+    What a status means is written here (:attr:`recorded`, :attr:`completed`); how it looks (its
+    words, colour, symbol and order) in :mod:`kehoach.present.statuses`. A new status is one
+    member here and one case in each of those two exhaustive ``match``es: mypy fails on a
+    forgotten one.
+    """
 
     done = "done"  # completed on or before its due date
     done_late = "done_late"  # completed after its due date
     overdue = "overdue"  # open, past due
     open = "open"  # open, not yet due
     waived = "waived"  # recorded as not applying
+
+    @property
+    def recorded(self) -> bool:
+        """The unit has recorded an outcome: nothing is left to do."""
+        return _meaning(self)[0]
+
+    @property
+    def completed(self) -> bool:
+        """Done, on time or late: what a completion rate counts as finished."""
+        return _meaning(self)[1]
+
+
+def _meaning(status: Status) -> tuple[bool, bool]:
+    """(recorded, completed) of each status."""
+    match status:
+        case Status.done | Status.done_late:
+            return True, True
+        case Status.waived:
+            return True, False
+        case Status.overdue | Status.open:
+            return False, False
+        case _:
+            assert_never(status)
 
 
 class Occurrence(NamedTuple):
@@ -203,7 +232,7 @@ def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> I
 def in_force(dataset: Dataset, occurrence: Occurrence) -> Occurrence:
     """The occurrence with the deadline in force: an extension's, keeping the plan's as ``original``."""
     extension = dataset.extension_for(occurrence.task, occurrence.unit, occurrence.period)
-    if extension is None:
+    if extension is None or occurrence.original is not None:  # none, or already in force
         return occurrence
     return occurrence._replace(due=extension.to, original=occurrence.due)
 
@@ -213,8 +242,28 @@ def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | Non
     return sorted(occurrence for occurrence in found if units is None or occurrence.unit in units)
 
 
+def occurrence_of(dataset: Dataset, task: Task, unit: str, period: str) -> Occurrence | None:
+    """The occurrence of one period of a task for one unit, with its deadline in force; ``None``
+    when the task's schedule has no such period."""
+    due = due_date(task.schedule, period, dataset)
+    return None if due is None else in_force(dataset, Occurrence(due, task.ref, unit, period))
+
+
+def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:
+    """The one place an occurrence's status is decided, for every view: its deadline in force
+    (extensions), its unit's record or else a successor's (lineage), done, late or waived
+    against that deadline, as of a day."""
+    occurrence = in_force(dataset, occurrence)
+    records = dataset.record_index
+    record = records.get((occurrence.unit, occurrence.task, occurrence.period)) or _heirs_record(
+        records, dataset.lineage, occurrence
+    )
+    return status_of(occurrence, record, as_of)
+
+
 def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Entry:
-    """The status of an occurrence as of a day; records dated after that day are not yet known."""
+    """The status of an occurrence (its deadline already in force) given its record, as of a day;
+    records dated after that day are not yet known. Views call :func:`entry_of`."""
     if record and record.waived_on and record.waived_on <= as_of:
         return Entry(occurrence, Status.waived, record, None)
     if record and record.done_on and record.done_on <= as_of:
@@ -226,11 +275,7 @@ def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Ent
 
 
 def entries(dataset: Dataset, found: Iterable[Occurrence], as_of: date) -> list[Entry]:
-    records, lineage = dataset.record_index, dataset.lineage
-    return [
-        status_of(occ, records.get((occ.unit, occ.task, occ.period)) or _heirs_record(records, lineage, occ), as_of)
-        for occ in found
-    ]
+    return [entry_of(dataset, occurrence, as_of) for occurrence in found]
 
 
 def _heirs_record(records: dict[tuple[str, str, str], Record], lineage: Lineage, occ: Occurrence) -> Record | None:
@@ -266,7 +311,7 @@ def _shown(entry: Entry, units: set[str], earlier: dict[str, str]) -> Entry | No
     occurrence = entry.occurrence
     if occurrence.unit in units:
         return entry
-    if entry.status in (Status.overdue, Status.open):  # a predecessor's, still to do
+    if not entry.status.recorded:  # a predecessor's, still to do
         heir = earlier[occurrence.unit]
         return entry._replace(occurrence=occurrence._replace(unit=heir, via=occurrence.via or occurrence.unit))
     return None

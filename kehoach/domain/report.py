@@ -24,8 +24,6 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Event, Extension, OnEvent, Ongoing
 from kehoach.domain.occurrences import Entry, Status, due_date, entries_between
 
-OUTCOMES = (Status.done, Status.done_late, Status.overdue, Status.open, Status.waived)
-
 
 @dataclass(frozen=True)
 class Tally:
@@ -35,7 +33,7 @@ class Tally:
 
     @classmethod
     def of(cls, found: Sequence[Entry]) -> Tally:
-        return cls({status: sum(1 for entry in found if entry.status is status) for status in OUTCOMES})
+        return cls({status: sum(1 for entry in found if entry.status is status) for status in Status})
 
     def __getitem__(self, status: Status) -> int:
         return self.counts.get(status, 0)
@@ -46,7 +44,7 @@ class Tally:
 
     @property
     def completion_rate(self) -> float | None:
-        finished = self[Status.done] + self[Status.done_late]
+        finished = sum(count for status, count in self.counts.items() if status.completed)
         due = finished + self[Status.overdue]
         return finished / due if due else None
 
@@ -126,7 +124,7 @@ def _unit_report(dataset: Dataset, unit: str, found: list[Entry]) -> UnitReport:
         name=dataset.units[unit].name,
         tally=Tally.of(found),
         overdue=[entry for entry in found if entry.status is Status.overdue],
-        completed=[entry for entry in found if entry.status in (Status.done, Status.done_late)],
+        completed=[entry for entry in found if entry.status.completed],
         ongoing=[
             task.ref for task in dataset.plan.tasks if isinstance(task.schedule, Ongoing) and dataset.owes(unit, task)
         ],

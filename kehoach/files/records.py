@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, Record, Task, Unit
-from kehoach.domain.occurrences import Occurrence, Status, due_date, entries_between, in_force
+from kehoach.domain.occurrences import Occurrence, due_date, entries_between, in_force
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
 from kehoach.files.datadir import PLAN_FILE
@@ -64,7 +64,7 @@ def occurrence_for(dataset: Dataset, task: Task, unit: str, period: str | None, 
     open_ones = [
         entry.occurrence
         for entry in entries_between(dataset, date.min, horizon, as_of, {unit})
-        if entry.occurrence.task == task.ref and entry.status in (Status.overdue, Status.open)
+        if entry.occurrence.task == task.ref and not entry.status.recorded
     ]
     if not open_ones:
         raise UsageError(

@@ -7,27 +7,12 @@ from datetime import date
 from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.occurrences import Entry, Status
+from kehoach.domain.occurrences import Entry
 from kehoach.i18n import _
 from kehoach.present.describe import vn_date
 from kehoach.present.output import Column, Screen
+from kehoach.present.statuses import by_urgency, look
 from kehoach.present.tables import Cell
-
-STATUS_LABELS = {
-    Status.done: _("Hoàn thành"),
-    Status.done_late: _("Hoàn thành muộn"),
-    Status.overdue: _("Quá hạn"),
-    Status.open: _("Chưa đến hạn"),
-    Status.waived: _("Miễn thực hiện"),
-}
-STATUS_STYLES = {
-    Status.done: "green",
-    Status.done_late: "yellow",
-    Status.overdue: "bold red",
-    Status.open: "",
-    Status.waived: "dim",
-}
-STATUS_ORDER = (Status.overdue, Status.open, Status.done_late, Status.done, Status.waived)
 
 
 def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
@@ -77,15 +62,15 @@ def listing_rows(found: Sequence[Entry], dataset: Dataset, as_of: date, *, table
 
 def status_text(entry: Entry) -> str:
     """The status in words; lateness in days is part of the text, never left to colour alone."""
-    label = STATUS_LABELS[entry.status]
+    label = look(entry.status).word
     if entry.days_late:
         return _("{label} {days} ngày").format(label=label, days=entry.days_late)
     return label
 
 
 def counts_text(found: Sequence[Entry]) -> str:
-    counts = {status: sum(1 for entry in found if entry.status is status) for status in STATUS_ORDER}
-    return ", ".join(f"{count} {STATUS_LABELS[status].lower()}" for status, count in counts.items() if count)
+    counts = {status: sum(1 for entry in found if entry.status is status) for status in by_urgency()}
+    return ", ".join(f"{count} {look(status).word.lower()}" for status, count in counts.items() if count)
 
 
 def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
@@ -95,7 +80,7 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "title": _title_cell(entry, dataset),
         "unit": entry.occurrence.unit,
         "due": vn_date(entry.occurrence.due),
-        "status": Cell(status_text(entry), STATUS_STYLES[entry.status]),
+        "status": Cell(status_text(entry), look(entry.status).style),
         "evidence": entry.record.evidence if entry.record else "",
     }
 

@@ -133,3 +133,31 @@ def test_validation_of_extensions_written_by_hand(cli: Cli, tracked: Path) -> No
     edit(tracked / "plan.yaml", "to: 2023-03-31", "to: 2022-11-30")
     result = cli("validate", "--data", str(tracked))
     assert result.exit_code == 1 and "extensions[0].to: hạn mới 30/11/2022 không sau hạn cũ 31/12/2022" in result.stdout
+
+
+def test_due_and_history_agree_on_an_extended_occurrence_done_after_the_plans_deadline(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Done within the extension: on time in every view, against the deadline in force."""
+    import shutil
+
+    from conftest import SHIPPED_DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    occurrence = ("II.2a", "--unit", "huyen-uy-hai-hau")
+    extended = cli("extend", *occurrence, "--period", "2022-02", "--to", "2022-04-30", "--by", "Công văn số 3-CV/TU",
+                   "--data", str(data))  # fmt: skip
+    assert extended.exit_code == 0, extended.stderr
+    done = cli("done", *occurrence, "--on", "2022-04-15", "-e", "Kế hoạch số 5-KH/HU", "--as-of", "2022-04-15",
+               "--data", str(data))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    due = rows(cli, data, "due", "--month", "--as-of", "2022-04-20", "--unit", "huyen-uy-hai-hau")
+    history = rows(cli, data, "history", "II.2a", "--unit", "huyen-uy-hai-hau")
+    (in_due,) = [row for row in due if row["task"] == "II.2a"]
+    assert (in_due["status"], in_due["due"], in_due["original_due"]) == ("done", "2022-04-30", "2022-02-28")
+    assert [(row["outcome"], row["due"], row["original_due"]) for row in history] == [
+        ("done", "2022-04-30", "2022-02-28")
+    ]
+    table = cli("history", "II.2a", "--unit", "huyen-uy-hai-hau", "--data", str(data)).stdout
+    assert "30/04/2022" in table and "Hoàn thành muộn" not in table

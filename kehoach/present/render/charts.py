@@ -10,8 +10,9 @@ from kehoach.domain.occurrences import Status
 from kehoach.domain.report import QuarterTally, UnitReport
 from kehoach.present.describe import vn_date
 from kehoach.present.render import words
+from kehoach.present.statuses import look, report_columns
 
-BARS = (Status.done, Status.done_late, Status.overdue, Status.open)
+BARS = [status for status in report_columns() if status is not Status.waived]
 """The four outcomes of the task-tracking rules; waived occurrences are not drawn."""
 WIDTH = 720
 LABEL = 250
@@ -34,9 +35,7 @@ def outcome_bars(units: Sequence[UnitReport]) -> str:
             count = unit.tally[status]
             if count:
                 parts.append(
-                    _segment(
-                        x, y + 2, count * scale, ROW - 4, status, f"{unit.name}: {words.OUTCOME_NAMES[status]} {count}"
-                    )
+                    _segment(x, y + 2, count * scale, ROW - 4, status, f"{unit.name}: {look(status).heading} {count}")
                 )
                 x += count * scale
         total = sum(unit.tally[s] for s in BARS)
@@ -59,7 +58,7 @@ def quarter_columns(quarters: Sequence[QuarterTally], today: date) -> str:
         for status in BARS:
             count = quarter.tally[status]
             if count:
-                label = f"{quarter.key}: {words.OUTCOME_NAMES[status]} {count}"
+                label = f"{quarter.key}: {look(status).heading} {count}"
                 parts.append(_segment(x + 2, y - count * scale, step - 4, count * scale, status, label))
                 y -= count * scale
         if quarter.key.endswith("Q1") or index == 0:
@@ -89,15 +88,15 @@ def _svg_open(height: float, title: str) -> str:
 def _segment(x: float, y: float, width: float, height: float, status: Status, label: str) -> str:
     return (
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{height:.1f}" '
-        f'fill="{words.OUTCOME_COLOURS[status]}" data-status="{status.value}"><title>{escape(label)}</title></rect>'
+        f'fill="{look(status).colour}" data-status="{status.value}"><title>{escape(label)}</title></rect>'
     )
 
 
 def _legend(y: float) -> str:
     parts, x = [], float(LABEL)
     for status in BARS:
-        parts.append(f'<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{words.OUTCOME_COLOURS[status]}"/>')
-        name = words.OUTCOME_NAMES[status]
+        parts.append(f'<rect x="{x:.0f}" y="{y}" width="10" height="10" fill="{look(status).colour}"/>')
+        name = look(status).heading
         parts.append(f'<text x="{x + 14:.0f}" y="{y + 9}" class="label">{escape(name)}</text>')
         x += 24 + 6.5 * len(name)
     return "".join(parts)

@@ -9,8 +9,9 @@ from typing import Any
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry
-from kehoach.domain.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.present.describe import describe_schedule
+from kehoach.present.statuses import report_columns
 from kehoach.present.views import entry_row
 
 
@@ -50,7 +51,7 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
 def tally_data(tally: Tally) -> dict[str, Any]:
     rate = tally.completion_rate
     return {
-        **{status.value: tally[status] for status in OUTCOMES},
+        **{status.value: tally[status] for status in report_columns()},
         "total": tally.total,
         "completion_rate": None if rate is None else round(rate, 4),
     }

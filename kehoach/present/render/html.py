@@ -11,9 +11,10 @@ from html import escape
 from kehoach import i18n
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry
-from kehoach.domain.report import OUTCOMES, Report, Tally
+from kehoach.domain.report import Report, Tally
 from kehoach.present.describe import period_label, vn_date
 from kehoach.present.render import charts, words
+from kehoach.present.statuses import look, report_columns
 
 STYLE = """
 :root { --ink: #1b1b1b; --muted: #5f6b73; --rule: #d5dbdf; }
@@ -65,7 +66,7 @@ def _section(name: str, title: str, content: str) -> str:
 
 
 def _summary(report: Report) -> str:
-    headings = "".join(f'<th class="num">{escape(words.OUTCOME_NAMES[s])}</th>' for s in OUTCOMES)
+    headings = "".join(f'<th class="num">{escape(look(s).heading)}</th>' for s in report_columns())
     rows = "".join(_tally_row(unit.unit, unit.name, unit.tally) for unit in report.units)
     return (
         f'<table class="summary"><thead><tr><th>{escape(words.UNIT)}</th>{headings}'
@@ -78,7 +79,7 @@ def _tally_row(unit: str, label: str, tally: Tally) -> str:
     cells = "".join(
         f'<td class="num{" overdue" if status.value == "overdue" and tally[status] else ""}" '
         f'data-unit="{escape(unit)}" data-key="{status.value}">{tally[status]}</td>'
-        for status in OUTCOMES
+        for status in report_columns()
     )
     rate = tally.completion_rate
     value = "" if rate is None else f"{rate:.4f}"

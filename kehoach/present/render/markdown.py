@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry
-from kehoach.domain.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.present.describe import describe_schedule, period_label, vn_date
 from kehoach.present.render import words
+from kehoach.present.statuses import look, report_columns
 
 
 def markdown(report: Report, dataset: Dataset) -> str:
@@ -25,14 +26,14 @@ def markdown(report: Report, dataset: Dataset) -> str:
 
 
 def _summary(report: Report) -> list[str]:
-    headings = [words.UNIT, *(words.OUTCOME_NAMES[status] for status in OUTCOMES), words.RATE]
+    headings = [words.UNIT, *(look(status).heading for status in report_columns()), words.RATE]
     rows = [[f"{_cell(unit.name)} ({unit.unit})", *_counts(unit.tally)] for unit in report.units]
     rows.append([f"**{words.TOTAL}**", *_counts(report.total)])
     return _table(headings, rows, numeric_from=1)
 
 
 def _counts(tally: Tally) -> list[str]:
-    return [str(tally[status]) for status in OUTCOMES] + [words.percent(tally.completion_rate)]
+    return [str(tally[status]) for status in report_columns()] + [words.percent(tally.completion_rate)]
 
 
 def _unit(unit: UnitReport, dataset: Dataset) -> list[str]:

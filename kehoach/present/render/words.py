@@ -5,25 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from kehoach.domain.model import Extension
-from kehoach.domain.occurrences import Status
 from kehoach.domain.report import Report
 from kehoach.i18n import _
 from kehoach.present.describe import period_label, vn_date
 
-OUTCOME_NAMES = {
-    Status.done: _("Hoàn thành đúng hạn"),
-    Status.done_late: _("Hoàn thành muộn"),
-    Status.overdue: _("Quá hạn"),
-    Status.open: _("Chưa đến hạn"),
-    Status.waived: _("Miễn thực hiện"),
-}
-OUTCOME_COLOURS = {
-    Status.done: "#2e7d32",
-    Status.done_late: "#f9a825",
-    Status.overdue: "#c62828",
-    Status.open: "#90a4ae",
-    Status.waived: "#d7ccc8",
-}
 UNIT = _("Đơn vị")
 RATE = _("Tỷ lệ hoàn thành")
 TOTAL = _("Tổng cộng")

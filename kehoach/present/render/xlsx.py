@@ -18,10 +18,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry
-from kehoach.domain.report import OUTCOMES, Report, Tally, UnitReport
+from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import _
 from kehoach.present.describe import describe_schedule, period_label
 from kehoach.present.render import words
+from kehoach.present.statuses import look, report_columns
 
 DATE_FORMAT = "DD/MM/YYYY"
 HEADING_FILL = PatternFill("solid", fgColor="EEF2F4")
@@ -49,7 +50,7 @@ def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
 
 
 def _summary(sheet: Worksheet, report: Report) -> None:
-    headings = [_("Mã đơn vị"), words.UNIT, *(words.OUTCOME_NAMES[s] for s in OUTCOMES), words.RATE]
+    headings = [_("Mã đơn vị"), words.UNIT, *(look(s).heading for s in report_columns()), words.RATE]
     rows = [[unit.unit, unit.name, *_counts(unit.tally)] for unit in report.units]
     rows.append(["", words.TOTAL, *_counts(report.total)])
     _sheet(sheet, words.SUMMARY, headings, rows)
@@ -60,7 +61,7 @@ def _summary(sheet: Worksheet, report: Report) -> None:
 
 
 def _counts(tally: Tally) -> list[Any]:
-    return [tally[status] for status in OUTCOMES] + [tally.completion_rate]
+    return [tally[status] for status in report_columns()] + [tally.completion_rate]
 
 
 ITEM_HEADINGS = (_("Mã đơn vị"), words.UNIT, words.REF, words.TITLE, words.PERIOD, words.DUE)
@@ -109,8 +110,8 @@ def _ongoing(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any
 
 
 def _timeline(report: Report) -> tuple[list[str], list[list[Any]]]:
-    headings = [_("Quý"), _("Từ ngày"), _("Đến ngày"), *(words.OUTCOME_NAMES[s] for s in OUTCOMES)]
-    rows = [[period_label(q.key), q.start, q.end, *(q.tally[s] for s in OUTCOMES)] for q in report.timeline]
+    headings = [_("Quý"), _("Từ ngày"), _("Đến ngày"), *(look(s).heading for s in report_columns())]
+    rows = [[period_label(q.key), q.start, q.end, *(q.tally[s] for s in report_columns())] for q in report.timeline]
     return headings, rows
 
 
