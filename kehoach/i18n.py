@@ -15,6 +15,7 @@ import gettext
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 
 LANGUAGES = ("vi", "en")
@@ -53,3 +54,8 @@ _catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[LANGUAGE], fallb
 
 def _(message: str) -> str:
     return _catalogue.gettext(message)
+
+
+def day_text(day: date) -> str:
+    """A day as both languages write it here: dd/mm/yyyy (Vietnamese notation, kept in English)."""
+    return day.strftime("%d/%m/%Y")

@@ -32,7 +32,6 @@ from kehoach.domain.occurrences import (
     period_keys,
     status_of,
     task_occurrences,
-    term_label,
 )
 from kehoach.files.load import load, load_valid
 
@@ -178,7 +177,7 @@ def test_given_years_are_owed_once_each() -> None:
 
 def test_term_labels_step_by_the_length_of_the_first_term() -> None:
     dai_hoi = minimal_dataset().calendars["dai-hoi"]
-    assert [term_label(dai_hoi, index) for index in range(3)] == [
+    assert [dai_hoi.term(index) for index in range(3)] == [
         ("2020-2025", 2021),
         ("2025-2030", 2026),
         ("2030-2035", 2031),

@@ -374,3 +374,16 @@ def test_term_year_calendars_are_the_two_terms(dataset: Dataset) -> None:
             names = [dataset.calendars[calendar].name for calendar in task.schedule.calendars]
             named = sorted(term for name in names for term in TERMS if term in name)
             assert len(names) == len(TERMS) and named == sorted(TERMS), f"{task.ref}: {names}"
+
+
+@pytest.mark.parametrize(("ref", "phrase"), [(ref, phrase) for ref, phrase, _ in EXPECTED if phrase], ids=str)
+def test_each_schedule_kind_names_the_phrases_it_stands_for(dataset: Dataset, ref: str, phrase: str) -> None:
+    """A kind's class lists the document's phrases it encodes (kehoach.domain.model): each phrase of
+    the seed is one of its task's kind."""
+    import re
+
+    schedule = _task(dataset, ref).schedule
+    assert schedule is not None
+    assert any(re.fullmatch(pattern, normalise(phrase)) for pattern in type(schedule).phrases), (
+        f"{ref}: {phrase!r} is not among the phrases of {type(schedule).__name__}"
+    )

@@ -40,13 +40,14 @@ except ImportError:  # pragma: no cover
 
 from kehoach import i18n
 from kehoach.cli import completion
+from kehoach.domain.periods import Span
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.i18n import _
 from kehoach.present.output import Format, ProblemFormat, ReportFormat
 from kehoach.present.paths import shown
 
 ENV_TODAY = "KEHOACH_TODAY"
-DEFAULT_SPAN = "quarter"
+DEFAULT_SPAN: Span = "quarter"
 """``kehoach due`` with no period: the Organisation Board plans and reports by quarter."""
 
 # --- Typer's own words, in the user's language -----------------------------------------------
@@ -380,9 +381,8 @@ def due(
 ) -> None:
 
     def body() -> int:
-        spans = [
-            name for name, chosen in (("week", week), ("month", month), ("quarter", quarter), ("year", year)) if chosen
-        ]
+        asked: tuple[tuple[Span, bool], ...] = (("week", week), ("month", month), ("quarter", quarter), ("year", year))
+        spans = [name for name, chosen in asked if chosen]
         if len(spans) > 1:
             raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
         span = spans[0] if spans else DEFAULT_SPAN

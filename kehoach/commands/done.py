@@ -8,6 +8,7 @@ from typing import TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Record
+from kehoach.domain.periods import period_label
 from kehoach.files.cache import Cache
 from kehoach.files.load import editing
 from kehoach.files.records import (
@@ -18,8 +19,7 @@ from kehoach.files.records import (
     existing_record,
     occurrence_for,
 )
-from kehoach.i18n import _
-from kehoach.present.describe import period_label, vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 
 
@@ -48,7 +48,7 @@ def run(
     write_line(
         out,
         _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(
-            unit=unit, ref=ref, period=period_label(occurrence.period), due=vn_date(occurrence.due), day=vn_date(day)
+            unit=unit, ref=ref, period=period_label(occurrence.period), due=day_text(occurrence.due), day=day_text(day)
         ),
     )
     return 0
@@ -86,7 +86,7 @@ def already_recorded(found: Record, wanted: Record, out: TextIO) -> int:
 
 def describe_record(record: Record) -> str:
     if record.waived_on:
-        return _("miễn thực hiện ngày {day} ({reason})").format(day=vn_date(record.waived_on), reason=record.reason)
+        return _("miễn thực hiện ngày {day} ({reason})").format(day=day_text(record.waived_on), reason=record.reason)
     assert record.done_on is not None
     proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ""
-    return _("hoàn thành ngày {day}{proof}").format(day=vn_date(record.done_on), proof=proof)
+    return _("hoàn thành ngày {day}{proof}").format(day=day_text(record.done_on), proof=proof)

@@ -9,9 +9,9 @@ from typing import TextIO
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry, Status, entries_between
+from kehoach.domain.periods import period_label
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _
-from kehoach.present.describe import period_label, vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit, write_line
 from kehoach.present.views import counts_text, entry_cells, entry_row, grouped_tables
 
@@ -23,7 +23,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, units: Sequence[str], as_of: date, span: str, fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, units: Sequence[str], as_of: date, span: periods.Span, fmt: Format, out: TextIO) -> int:
     selected = resolve_units(dataset, units) if units else None
     window = periods.containing(as_of, span)
     found = entries_between(dataset, window.start, window.end, as_of, selected)
@@ -38,7 +38,7 @@ def run(dataset: Dataset, units: Sequence[str], as_of: date, span: str, fmt: For
 
 def _table(dataset: Dataset, window: periods.Period, as_of: date, found: list[Entry], out: TextIO) -> None:
     title = _("Đến hạn trong {period} ({start} – {end}), tính đến ngày {today}").format(
-        period=period_label(window.key), start=vn_date(window.start), end=vn_date(window.end), today=vn_date(as_of)
+        period=period_label(window.key), start=day_text(window.start), end=day_text(window.end), today=day_text(as_of)
     )
     if not found:
         write_line(out, title + _(": không có nhiệm vụ nào."))

@@ -6,8 +6,7 @@ from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import OnEvent
-from kehoach.i18n import _
-from kehoach.present.describe import vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
@@ -47,4 +46,4 @@ def _waits_on(schedule: object, event_id: str) -> bool:
 def _date_cell(day: str | None) -> str:
     from datetime import date
 
-    return vn_date(date.fromisoformat(day)) if day else _("chưa xảy ra")
+    return day_text(date.fromisoformat(day)) if day else _("chưa xảy ra")

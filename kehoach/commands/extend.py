@@ -9,12 +9,12 @@ from typing import TextIO
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, Task
 from kehoach.domain.occurrences import due_date
+from kehoach.domain.periods import period_label
 from kehoach.errors import UsageError
 from kehoach.files.cache import Cache
 from kehoach.files.load import editing
 from kehoach.files.records import append_extension, build_record_of, owned_task
-from kehoach.i18n import _
-from kehoach.present.describe import period_label, vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 
 
@@ -42,7 +42,7 @@ def run(
     write_line(
         out,
         _("Đã ghi gia hạn: {ref} kỳ {period}{who}, hạn {due} → {to} ({by}).").format(
-            ref=ref, period=period_label(extension.period), who=who, due=vn_date(due), to=vn_date(to), by=by
+            ref=ref, period=period_label(extension.period), who=who, due=day_text(due), to=day_text(to), by=by
         ),
     )
     return 0
@@ -64,7 +64,7 @@ def _due(dataset: Dataset, task: Task, period: str, to: date) -> date:
     if to <= due:
         raise UsageError(
             _("hạn mới {to} không sau hạn cũ {due}; gia hạn phải lùi hạn về sau").format(
-                to=vn_date(to), due=vn_date(due)
+                to=day_text(to), due=day_text(due)
             )
         )
     return due
@@ -77,5 +77,5 @@ def _already(known: Extension, wanted: Extension, out: TextIO) -> int:
     raise UsageError(
         _(
             "{ref} kỳ {period} đã được gia hạn đến {to} ({by}); muốn đổi, hãy sửa mục 'extensions' trong plan.yaml"
-        ).format(ref=known.task, period=known.period, to=vn_date(known.to), by=known.by)
+        ).format(ref=known.task, period=known.period, to=day_text(known.to), by=known.by)
     )

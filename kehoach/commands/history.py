@@ -11,8 +11,7 @@ from kehoach.domain.model import Record
 from kehoach.domain.occurrences import entry_of, occurrence_of
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
-from kehoach.i18n import _
-from kehoach.present.describe import vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
@@ -74,8 +73,8 @@ def _cells(row: dict[str, Any]) -> dict[str, str]:
 
     proof = row["evidence"] or row["reason"] or ""
     return {
-        "day_vn": vn_date(date.fromisoformat(row["day"])),
-        "due_vn": vn_date(date.fromisoformat(row["due"])) if row["due"] else "",
+        "day_vn": day_text(date.fromisoformat(row["day"])),
+        "due_vn": day_text(date.fromisoformat(row["due"])) if row["due"] else "",
         "outcome_vn": look(Status(row["outcome"])).word,
         "proof": proof + (f" — {row['note']}" if row["note"] else ""),
     }

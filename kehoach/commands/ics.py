@@ -21,9 +21,9 @@ from icalendar import Event
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry, entries_between
+from kehoach.domain.periods import period_label
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _
-from kehoach.present.describe import period_label, vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.statuses import look
 
 PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
@@ -72,14 +72,14 @@ def _description(dataset: Dataset, entry: Entry) -> str:
     occurrence, record = entry.occurrence, entry.record
     lines = [
         _("Kỳ: {period}; hạn {due}; {status}").format(
-            period=period_label(occurrence.period), due=vn_date(occurrence.due), status=look(entry.status).word
+            period=period_label(occurrence.period), due=day_text(occurrence.due), status=look(entry.status).word
         )
     ]
     if record and record.done_on:
         proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ""
-        lines.append(_("Hoàn thành ngày {day}{proof}").format(day=vn_date(record.done_on), proof=proof))
+        lines.append(_("Hoàn thành ngày {day}{proof}").format(day=day_text(record.done_on), proof=proof))
     if record and record.waived_on:
-        lines.append(_("Miễn ngày {day}: {reason}").format(day=vn_date(record.waived_on), reason=record.reason))
+        lines.append(_("Miễn ngày {day}: {reason}").format(day=day_text(record.waived_on), reason=record.reason))
     lines.append("")
     lines.append(dataset.tasks[occurrence.task].text)
     return "\n".join(lines)

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Ongoing
+from kehoach.domain.model import Ongoing, describe_schedule
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
-from kehoach.present.describe import describe_schedule
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.views import grouped_tables
 
@@ -59,5 +58,5 @@ def ongoing_row(dataset: Dataset, ref: str, unit: str) -> dict[str, Any]:
         "from": schedule.from_,
         "review": schedule.review,
         "ad_hoc": schedule.ad_hoc,
-        "when": describe_schedule(schedule, dataset),
+        "when": describe_schedule(schedule),
     }

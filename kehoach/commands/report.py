@@ -10,8 +10,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.report import Report, build, year_range
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
-from kehoach.i18n import _
-from kehoach.present.describe import vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import ReportFormat
 
 
@@ -43,7 +42,7 @@ def report_range(
         return year_range(as_of.year)
     start, end = first or dataset.plan.plan.starts, last or date(as_of.year, 12, 31)
     if end < start:
-        raise UsageError(_("--to ({end}) trước --from ({start})").format(end=vn_date(end), start=vn_date(start)))
+        raise UsageError(_("--to ({end}) trước --from ({start})").format(end=day_text(end), start=day_text(start)))
     return start, end
 
 

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Schedule, Task
+from kehoach.domain.model import Schedule, Task, describe_schedule
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _
-from kehoach.present.describe import describe_schedule
 from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
@@ -23,7 +22,7 @@ COLUMNS = (
 def run(dataset: Dataset, units: Sequence[str], fmt: Format, out: TextIO) -> int:
     tasks = dataset.tasks_of(resolve_units(dataset, units)) if units else dataset.plan.tasks
     if fmt is Format.table:
-        rows = [{**task_row(task), "when": describe_schedule(task.schedule, dataset)} for task in tasks]
+        rows = [{**task_row(task), "when": describe_schedule(task.schedule)} for task in tasks]
     else:
         rows = [task_row(task) for task in tasks]
     emit(rows, COLUMNS, fmt, out)

@@ -7,8 +7,8 @@ from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Group, Unit
-from kehoach.i18n import _
-from kehoach.present.describe import UNIT_KINDS, vn_date
+from kehoach.i18n import _, day_text
+from kehoach.present.describe import UNIT_KINDS
 from kehoach.present.output import Column, Format, emit
 
 COLUMNS = (
@@ -48,9 +48,9 @@ def _lineage_text(row: dict[str, Any]) -> str:
         return ""
     parts = []
     if row["from"]:
-        parts.append(_("từ {day}").format(day=vn_date(date.fromisoformat(row["from"]))))
+        parts.append(_("từ {day}").format(day=day_text(date.fromisoformat(row["from"]))))
     if row["until"]:
-        parts.append(_("đến {day}").format(day=vn_date(date.fromisoformat(row["until"]))))
+        parts.append(_("đến {day}").format(day=day_text(date.fromisoformat(row["until"]))))
     if row["predecessors"]:
         parts.append(_("kế thừa {units}").format(units=", ".join(row["predecessors"])))
     if row["successors"]:

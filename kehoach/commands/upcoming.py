@@ -9,8 +9,7 @@ from typing import TextIO
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _
-from kehoach.present.describe import vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.views import listing_rows
 
@@ -30,7 +29,7 @@ def run(dataset: Dataset, units: Sequence[str], as_of: date, days: int, fmt: For
     selected = resolve_units(dataset, units) if units else None
     soon = entries_between(dataset, as_of, as_of + timedelta(days=days), as_of, selected, Status.open)
     title = _("Sắp đến hạn trong {days} ngày tới, tính từ {today}: {count} việc").format(
-        days=days, today=vn_date(as_of), count=len(soon)
+        days=days, today=day_text(as_of), count=len(soon)
     )
     emit(listing_rows(soon, dataset, as_of, table=fmt is Format.table), COLUMNS, fmt, out, title=title)
     return 0

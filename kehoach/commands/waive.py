@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TextIO
 
 from kehoach.commands.done import record_once
+from kehoach.domain.periods import period_label
 from kehoach.files.cache import Cache
 from kehoach.files.load import editing
 from kehoach.files.records import build_record, claimed, occurrence_for
 from kehoach.i18n import _
-from kehoach.present.describe import period_label
 from kehoach.present.output import write_line
 
 

@@ -6,15 +6,14 @@ offending value; nothing here prints or exits.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Extension, Task
-from kehoach.domain.occurrences import due_date, period_keys, term_years
+from kehoach.domain.model import Extension, Task, not_found
+from kehoach.domain.occurrences import due_date, period_keys
 from kehoach.errors import Problem
 from kehoach.files.yamlio import Loc, key_path
 from kehoach.i18n import _
@@ -84,18 +83,12 @@ def _plan_uniqueness(dataset: Dataset, document: Place) -> Iterator[Problem]:
             yield _at(document, ("groups", index, "id"), message, "unique")
 
 
-def _missing(kind: str, value: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = _("; có phải ý bạn là '{close}'?").format(close=close[0]) if close else ""
-    return _("{kind} '{value}' không có trong dữ liệu{hint}").format(kind=kind, value=value, hint=hint)
-
-
 def _each_missing(
     document: Place, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
 ) -> Iterator[Problem]:
     for index, value in enumerate(values):
         if not exists(value):
-            yield _at(document, (*loc, index), _missing(kind, value, known), "reference")
+            yield _at(document, (*loc, index), not_found(kind, value, known), "reference")
 
 
 def _task_references(dataset: Dataset, document: Place) -> Iterator[Problem]:
@@ -112,22 +105,9 @@ def _task_references(dataset: Dataset, document: Place) -> Iterator[Problem]:
 
 
 def _schedule_references(dataset: Dataset, document: Place, loc: Loc, task: Task) -> Iterator[Problem]:
-    schedule = task.schedule
-    if schedule is None:
-        return
-    if schedule.kind == "term_year":
-        calendars = dataset.calendars
-        yield from _each_missing(
-            document, (*loc, "calendars"), schedule.calendars, calendars.__contains__, _("lịch nhiệm kỳ"), calendars
-        )
-        for calendar_id in schedule.calendars:
-            if calendar_id in calendars and schedule.year > term_years(calendars[calendar_id]):
-                message = _("nhiệm kỳ '{calendar}' chỉ có {count} năm; không có năm thứ {year}").format(
-                    calendar=calendar_id, count=term_years(calendars[calendar_id]), year=schedule.year
-                )
-                yield _at(document, (*loc, "year"), message, "term-year")
-    if schedule.kind == "event" and schedule.event not in dataset.events:
-        yield _at(document, (*loc, "event"), _missing(_("sự kiện"), schedule.event, dataset.events), "reference")
+    if task.schedule is not None:
+        for reference in task.schedule.references(dataset):
+            yield _at(document, (*loc, *reference.field), reference.message, reference.rule)
 
 
 def _group_members(dataset: Dataset, document: Place) -> Iterator[Problem]:
@@ -170,7 +150,7 @@ def _unit_records(dataset: Dataset, document: Place, unit_id: str) -> Iterator[P
             yield _at(document, (*loc, field), message.format(until=until.strftime("%d/%m/%Y")), "after-end")
         task = dataset.tasks.get(record.task)
         if task is None:
-            yield _at(document, (*loc, "task"), _missing(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
+            yield _at(document, (*loc, "task"), not_found(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
         elif not dataset.owes(unit_id, task):
             message = _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit_id, ref=record.task)
             yield _at(document, (*loc, "task"), message, "reference")
@@ -250,9 +230,9 @@ def _extensions(dataset: Dataset, document: Place) -> Iterator[Problem]:
 def _extension_problem(dataset: Dataset, extension: Extension) -> tuple[str, str] | None:
     task = dataset.tasks.get(extension.task)
     if task is None:
-        return "task", _missing(_("nhiệm vụ"), extension.task, dataset.tasks)
+        return "task", not_found(_("nhiệm vụ"), extension.task, dataset.tasks)
     if extension.unit is not None and extension.unit not in dataset.units:
-        return "unit", _missing(_("đơn vị"), extension.unit, dataset.units)
+        return "unit", not_found(_("đơn vị"), extension.unit, dataset.units)
     if extension.unit is not None and not dataset.owes(extension.unit, task):
         return "unit", _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=extension.unit, ref=task.ref)
     due = due_date(task.schedule, extension.period, dataset)

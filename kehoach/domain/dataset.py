@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -24,6 +25,11 @@ class Dataset:
     dated: frozenset[str] | None = None
     """Units whose files may start, end or name successors (kehoach.files.load finds them in the bytes, so
     that lineage checks need not read every unit); ``None``: any unit may."""
+
+    @property
+    def starts(self) -> date:
+        """The first day of the plan: nothing is owed, nor done, before it."""
+        return self.plan.plan.starts
 
     @cached_property
     def tasks(self) -> dict[str, Task]:

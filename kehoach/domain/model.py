@@ -7,9 +7,11 @@ itself; checks that need several files (does this owner exist?) live in
 
 from __future__ import annotations
 
+import difflib
 import re
-from datetime import date, datetime
-from typing import Annotated, Any, Literal, Union
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime, timedelta
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Protocol, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
@@ -189,6 +191,33 @@ class Strict(BaseModel):
 
 
 # --- schedules ------------------------------------------------------------------------------
+#
+# One class per kind of schedule, holding the kind's whole meaning: its fields, the period keys it
+# has up to a day, the due date of each key, the references it makes to the rest of the plan, its
+# wording, and the phrases of the document it stands for. ``Schedule`` below registers them; every
+# caller goes through these methods, so a kind added to the union without one of them is a mypy
+# error at each call (README, "Design").
+
+
+class PlanContext(Protocol):
+    """What a schedule needs of the rest of the plan (kehoach.domain.dataset.Dataset has it)."""
+
+    @property
+    def starts(self) -> date: ...
+
+    @property
+    def calendars(self) -> Mapping[str, TermCalendar]: ...
+
+    @property
+    def events(self) -> Mapping[str, Event]: ...
+
+
+class Reference(NamedTuple):
+    """Something a schedule says that the rest of the plan must bear out, at one of its fields."""
+
+    field: tuple[str | int, ...]
+    message: str
+    rule: str
 
 
 class _Schedule(Strict):
@@ -197,20 +226,49 @@ class _Schedule(Strict):
     )
 
 
+def _years_from(first: int, last: int) -> Iterator[str]:
+    return (str(year) for year in range(first, last + 1))
+
+
+def _year_of(key: str) -> int | None:
+    return int(key) if key.isdigit() and len(key) == 4 else None
+
+
+def _day_in(year: int, due_day: str) -> date:
+    month, day = (int(part) for part in due_day.split("-"))
+    return periods.day_in_year(year, month, day)
+
+
 class Deadline(_Schedule):
     """Due by a date, or by the last day of a year, quarter or month."""
 
     model_config = _about("Hạn một lần: trước một ngày, hoặc hết một năm, quý, tháng", "Due once, by a day or period")
+    phrases: ClassVar[tuple[str, ...]] = (
+        r"(trong |hoàn thành trong )?(năm \d{4}|quý [ivx]+/\d{4}|tháng \d{2}/\d{4})( hoặc đột xuất khi cần thiết)?",
+    )
     kind: Literal["deadline"]
     by: PeriodStr = Field(
         description=_field("Hạn: 2022, 2022-Q1, 2022-02 hoặc 2022-03-31", "due by: a year, quarter, month or day")
     )
+
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        yield self.by
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        return periods.parse_period(key).end if key == self.by else None
+
+    def references(self, plan: PlanContext) -> Iterator[Reference]:
+        return iter(())
+
+    def describe(self) -> str:
+        return _("trong {period}").format(period=periods.period_label(self.by))
 
 
 class Yearly(_Schedule):
     """Due every year from ``from`` (until ``until``, if set), on ``due_day`` (MM-DD)."""
 
     model_config = _about("Hằng năm", "Every year")
+    phrases: ClassVar[tuple[str, ...]] = (r"(thực hiện )?hằng năm( từ năm \d{4})?",)
     kind: Literal["yearly"]
     from_: Year = Field(alias="from", description=_field("Từ năm", "first year"))
     until: Year | None = Field(None, description=_field("Đến năm (bỏ trống: không hết)", "last year (empty: no end)"))
@@ -222,11 +280,28 @@ class Yearly(_Schedule):
             raise _error("order", _("'until' ({until}) trước 'from' ({start})"), until=self.until, start=self.from_)
         return self
 
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        return _years_from(self.from_, min(self.until or until.year, until.year))
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        year = _year_of(key)
+        if year is None or not self.from_ <= year <= (self.until or year):
+            return None
+        return _day_in(year, self.due_day)
+
+    def references(self, plan: PlanContext) -> Iterator[Reference]:
+        return iter(())
+
+    def describe(self) -> str:
+        until = _(" đến {year}").format(year=self.until) if self.until else ""
+        return _("hằng năm từ {year}").format(year=self.from_) + until
+
 
 class Years(_Schedule):
     """Due within each of the given years."""
 
     model_config = _about("Trong từng năm đã nêu", "Within each of the given years")
+    phrases: ClassVar[tuple[str, ...]] = (r"năm \d{4}(, \d{4})+",)
     kind: Literal["years"]
     years: Annotated[list[Year], Field(min_length=1, json_schema_extra={"uniqueItems": True})] = Field(
         description=_field("Các năm", "the years")
@@ -239,22 +314,85 @@ class Years(_Schedule):
             raise _error("unique", _("danh sách năm có năm bị lặp"))
         return self
 
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        return (str(year) for year in self.years)
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        year = _year_of(key)
+        return _day_in(year, self.due_day) if year in self.years else None
+
+    def references(self, plan: PlanContext) -> Iterator[Reference]:
+        return iter(())
+
+    def describe(self) -> str:
+        return _("các năm {years}").format(years=", ".join(str(year) for year in self.years))
+
+
+REVIEW_SPANS: dict[str, periods.Span] = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
+
 
 class Ongoing(_Schedule):
     """Ongoing work with no deadline; with ``review``, one review per period is owed."""
 
     model_config = _about("Thường xuyên", "Ongoing")
+    phrases: ClassVar[tuple[str, ...]] = (
+        r"(thực hiện )?thường xuyên( hoặc định kỳ)?",
+        r"(thực hiện )?từ năm \d{4}",
+        r"định kỳ hoặc đột xuất",
+    )
     kind: Literal["ongoing"]
     from_: Year | None = Field(None, alias="from", description=_field("Từ năm", "first year"))
     review: Literal["yearly", "quarterly", "monthly"] | None = Field(
         None, description=_field("Kỳ sơ kết, đánh giá (nếu có)", "how often it is reviewed, if at all")
     )
 
+    def _first_day(self, plan: PlanContext) -> date:
+        """Reviews are owed from ``from`` (a year), else from the period in which the plan starts."""
+        return date(self.from_, 1, 1) if self.from_ else plan.starts
+
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        if self.review is None:
+            return
+        span = REVIEW_SPANS[self.review]
+        period = periods.containing(self._first_day(plan), span)
+        while period.start <= until:
+            yield period.key
+            period = periods.containing(period.end + timedelta(days=1), span)
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        """The end of a review period, found directly from its key (no walk from the first period)."""
+        if self.review is None:
+            return None
+        try:
+            period = periods.parse_period(key)
+        except ValueError:
+            return None
+        if period.end < self._first_day(plan):
+            return None
+        return period.end if periods.containing(period.start, REVIEW_SPANS[self.review]) == period else None
+
+    def references(self, plan: PlanContext) -> Iterator[Reference]:
+        return iter(())
+
+    def describe(self) -> str:
+        text = _("thường xuyên")
+        if self.from_:
+            text += _(" từ {year}").format(year=self.from_)
+        if self.review:
+            reviews = {
+                "yearly": _("sơ kết hằng năm"),
+                "quarterly": _("sơ kết hằng quý"),
+                "monthly": _("sơ kết hằng tháng"),
+            }
+            text += ", " + reviews[self.review]
+        return text
+
 
 class TermYear(_Schedule):
     """Due in the ``year``-th year of every term of each named term calendar."""
 
     model_config = _about("Năm thứ mấy của mỗi nhiệm kỳ", "In a given year of every term")
+    phrases: ClassVar[tuple[str, ...]] = (r"năm thứ \d+, nhiệm kỳ .+",)
     kind: Literal["term_year"]
     year: Annotated[int, Field(ge=1, le=10), BeforeValidator(_whole)] = Field(
         description=_field("Năm thứ mấy", "which year of the term")
@@ -263,23 +401,88 @@ class TermYear(_Schedule):
         description=_field("Mã các lịch nhiệm kỳ (term_calendars)", "ids of term calendars")
     )
 
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        for calendar_id in self.calendars:
+            calendar = plan.calendars[calendar_id]
+            index = 0
+            while (term := calendar.term(index))[1] + self.year - 1 <= until.year:
+                yield term[0]
+                index += 1
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        for calendar_id in self.calendars:
+            calendar = plan.calendars[calendar_id]
+            index = calendar.index_of(key)
+            if index is not None:
+                return date(calendar.term(index)[1] + self.year - 1, 12, 31)
+        return None
+
+    def references(self, plan: PlanContext) -> Iterator[Reference]:
+        for position, calendar_id in enumerate(self.calendars):
+            calendar = plan.calendars.get(calendar_id)
+            if calendar is None:
+                yield Reference(
+                    ("calendars", position),
+                    not_found(_("lịch nhiệm kỳ"), calendar_id, plan.calendars),
+                    "reference",
+                )
+            elif self.year > calendar.years():
+                message = _("nhiệm kỳ '{calendar}' chỉ có {count} năm; không có năm thứ {year}").format(
+                    calendar=calendar_id, count=calendar.years(), year=self.year
+                )
+                yield Reference(("year",), message, "term-year")
+
+    def describe(self) -> str:
+        return _("năm thứ {year} mỗi nhiệm kỳ").format(year=self.year)
+
 
 class OnEvent(_Schedule):
     """Due ``within_days`` after the named event happens; nothing is owed before."""
 
     model_config = _about("Khi có sự kiện (ví dụ Trung ương triển khai)", "When an event happens")
+    phrases: ClassVar[tuple[str, ...]] = (r"khi .+", r"sau khi .+")
     kind: Literal["event"]
     event: Slug = Field(description=_field("Mã sự kiện (events)", "id of the event"))
     within_days: Annotated[int, Field(ge=0), BeforeValidator(_whole)] = Field(
         description=_field("Hạn: bao nhiêu ngày sau sự kiện", "days after the event it is due")
     )
 
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        if plan.events[self.event].date is not None:
+            yield self.event
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        happened = plan.events[self.event].date
+        return happened + timedelta(days=self.within_days) if happened and key == self.event else None
+
+    def references(self, plan: PlanContext) -> Iterator[Reference]:
+        if self.event not in plan.events:
+            yield Reference(("event",), not_found(_("sự kiện"), self.event, plan.events), "reference")
+
+    def describe(self) -> str:
+        return _("{days} ngày sau sự kiện").format(days=self.within_days)
+
 
 Schedule = Annotated[
     Union[Deadline, Yearly, Years, Ongoing, TermYear, OnEvent],  # noqa: UP007 - discriminated union
     Field(discriminator="kind"),
 ]
-SCHEDULE_KINDS = ("deadline", "yearly", "years", "ongoing", "term_year", "event")
+"""The schedule kinds, registered in this one place."""
+
+
+def describe_schedule(schedule: Schedule | None) -> str:
+    """A schedule in words, for tables and reports."""
+    if schedule is None:
+        return _("không ghi thời hạn")
+    text = schedule.describe()
+    return text + _(" hoặc đột xuất") if schedule.ad_hoc else text
+
+
+def not_found(kind: str, value: str, known: Iterable[str]) -> str:
+    """``kind`` ``value`` names nothing in the data, with the closest id as a hint."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    hint = _("; có phải ý bạn là '{close}'?").format(close=close[0]) if close else ""
+    return _("{kind} '{value}' không có trong dữ liệu{hint}").format(kind=kind, value=value, hint=hint)
 
 
 # --- the plan -------------------------------------------------------------------------------
@@ -308,6 +511,23 @@ class TermCalendar(Strict):
     first_year: Year = Field(
         description=_field("Năm thứ nhất của nhiệm kỳ đầu", "the calendar year that is year 1 of the first term")
     )
+
+    def term(self, index: int) -> tuple[str, int]:
+        """The ``index``-th term (0 is the first): its label and the calendar year that is its year 1."""
+        start, end = (int(part) for part in self.first_term.split("-"))
+        shift = (end - start) * index
+        return f"{start + shift}-{end + shift}", self.first_year + shift
+
+    def years(self) -> int:
+        """How many calendar years a term has, counted from its year 1 to the last year of its label."""
+        return int(self.first_term.split("-")[1]) - self.first_year + 1
+
+    def index_of(self, key: str) -> int | None:
+        """Which term ``key`` (``2025-2030``) is, or ``None`` when it is not one of this calendar's."""
+        first_start, first_end = (int(part) for part in self.first_term.split("-"))
+        start = int(key[:4]) if key[:4].isdigit() else first_start - 1
+        index, offset = divmod(start - first_start, first_end - first_start)
+        return index if index >= 0 and offset == 0 and self.term(index)[0] == key else None
 
     @model_validator(mode="after")
     def _year_one_in_term(self) -> TermCalendar:

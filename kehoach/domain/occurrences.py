@@ -8,24 +8,16 @@ is always a parameter (``as_of``): nothing here reads the clock.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from typing import NamedTuple, assert_never
 
-from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Lineage
 from kehoach.domain.model import (
-    Deadline,
-    OnEvent,
-    Ongoing,
     Record,
     Schedule,
     Task,
-    TermCalendar,
-    TermYear,
-    Yearly,
-    Years,
 )
 
 
@@ -95,115 +87,18 @@ class Entry(NamedTuple):
 
 
 # --- periods and due dates of one schedule ---------------------------------------------------
+# What each kind means is its own class's business (kehoach.domain.model); a task with no schedule
+# owes nothing.
 
 
 def period_keys(schedule: Schedule | None, dataset: Dataset, until: date) -> Iterator[str]:
     """The period keys of a schedule whose due date can fall on or before ``until``."""
-    if isinstance(schedule, Deadline):
-        yield schedule.by
-    elif isinstance(schedule, Yearly):
-        last = min(schedule.until or until.year, until.year)
-        yield from (str(year) for year in range(schedule.from_, last + 1))
-    elif isinstance(schedule, Years):
-        yield from (str(year) for year in schedule.years)
-    elif isinstance(schedule, Ongoing) and schedule.review:
-        yield from _review_keys(schedule, dataset.plan.plan.starts, until)
-    elif isinstance(schedule, TermYear):
-        for calendar_id in schedule.calendars:
-            yield from _term_labels(dataset.calendars[calendar_id], schedule.year, until)
-    elif isinstance(schedule, OnEvent) and dataset.events[schedule.event].date is not None:
-        yield schedule.event
+    return iter(()) if schedule is None else schedule.period_keys(dataset, until)
 
 
 def due_date(schedule: Schedule | None, key: str, dataset: Dataset) -> date | None:
     """When the period ``key`` of a schedule is due; ``None`` when the schedule has no such period."""
-    if isinstance(schedule, Deadline):
-        return periods.parse_period(key).end if key == schedule.by else None
-    if isinstance(schedule, Yearly | Years):
-        return _yearly_due(schedule, key)
-    if isinstance(schedule, Ongoing):
-        return _review_due(schedule, key, dataset.plan.plan.starts)
-    if isinstance(schedule, TermYear):
-        return _term_due(schedule, key, dataset)
-    if isinstance(schedule, OnEvent):
-        happened = dataset.events[schedule.event].date
-        return happened + timedelta(days=schedule.within_days) if happened and key == schedule.event else None
-    return None
-
-
-def _yearly_due(schedule: Yearly | Years, key: str) -> date | None:
-    if not (key.isdigit() and len(key) == 4):
-        return None
-    year = int(key)
-    if isinstance(schedule, Years):
-        applies = year in schedule.years
-    else:
-        applies = schedule.from_ <= year <= (schedule.until or year)
-    month, day = (int(part) for part in schedule.due_day.split("-"))
-    return periods.day_in_year(year, month, day) if applies else None
-
-
-def _review_start(schedule: Ongoing, starts: date) -> date:
-    """Reviews are owed from ``from`` (a year), else from the period in which the plan starts."""
-    return date(schedule.from_, 1, 1) if schedule.from_ else starts
-
-
-REVIEW_SPANS = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
-
-
-def _review_keys(schedule: Ongoing, starts: date, until: date) -> Iterator[str]:
-    span = REVIEW_SPANS[schedule.review or "yearly"]
-    period = periods.containing(_review_start(schedule, starts), span)
-    while period.start <= until:
-        yield period.key
-        period = periods.containing(period.end + timedelta(days=1), span)
-
-
-def _review_due(schedule: Ongoing, key: str, starts: date) -> date | None:
-    """The end of a review period, found directly from its key (no walk from the first period)."""
-    try:
-        period = periods.parse_period(key)
-    except ValueError:
-        return None
-    if not schedule.review or period.end < _review_start(schedule, starts):
-        return None
-    return period.end if periods.containing(period.start, REVIEW_SPANS[schedule.review]) == period else None
-
-
-def term_label(calendar: TermCalendar, index: int) -> tuple[str, int]:
-    """The ``index``-th term of a calendar (0 is the first): its label and its year 1."""
-    start, end = (int(part) for part in calendar.first_term.split("-"))
-    shift = (end - start) * index
-    return f"{start + shift}-{end + shift}", calendar.first_year + shift
-
-
-def term_years(calendar: TermCalendar) -> int:
-    """How many calendar years a term has, counted from its year 1 to the last year of its label."""
-    return int(calendar.first_term.split("-")[1]) - calendar.first_year + 1
-
-
-def _term_labels(calendar: TermCalendar, nth: int, until: date) -> Iterator[str]:
-    index = 0
-    while (term := term_label(calendar, index))[1] + nth - 1 <= until.year:
-        yield term[0]
-        index += 1
-
-
-def _term_due(schedule: TermYear, key: str, dataset: Dataset) -> date | None:
-    for calendar_id in schedule.calendars:
-        calendar = dataset.calendars[calendar_id]
-        index = _term_index(calendar, key)
-        if index is not None:
-            return date(term_label(calendar, index)[1] + schedule.year - 1, 12, 31)
-    return None
-
-
-def _term_index(calendar: TermCalendar, key: str) -> int | None:
-    """Which term of a calendar ``key`` (``2025-2030``) is, or ``None`` when it is not one."""
-    first_start, first_end = (int(part) for part in calendar.first_term.split("-"))
-    start = int(key[:4]) if key[:4].isdigit() else first_start - 1
-    index, offset = divmod(start - first_start, first_end - first_start)
-    return index if index >= 0 and offset == 0 and term_label(calendar, index)[0] == key else None
+    return None if schedule is None else schedule.due(dataset, key)
 
 
 # --- occurrences and statuses ------------------------------------------------------------------

@@ -10,6 +10,12 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal, assert_never
+
+from kehoach.i18n import _, day_text
+
+Span = Literal["week", "month", "quarter", "year"]
+"""The calendar spans a view can cover."""
 
 _YEAR = re.compile(r"(\d{4})")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
@@ -82,17 +88,38 @@ def parse_period(text: str) -> Period:
     raise ValueError("not a period")
 
 
-def containing(when: date, span: str) -> Period:
+def containing(when: date, span: Span) -> Period:
     """The calendar ``span`` (``week``, ``month``, ``quarter`` or ``year``) around a day."""
-    if span == "week":
-        return iso_week(when)
-    if span == "month":
-        return month(when.year, when.month)
-    if span == "quarter":
-        return quarter(when.year, (when.month - 1) // 3 + 1)
-    if span == "year":
-        return year(when.year)
-    raise ValueError(f"unknown span {span!r}")
+    match span:
+        case "week":
+            return iso_week(when)
+        case "month":
+            return month(when.year, when.month)
+        case "quarter":
+            return quarter(when.year, (when.month - 1) // 3 + 1)
+        case "year":
+            return year(when.year)
+        case _:
+            assert_never(span)
+
+
+ROMAN_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def period_label(key: str) -> str:
+    """A period as people name it: ``2022-Q1`` → ``Quý I/2022``; ``2022-02`` → ``tháng 02/2022``;
+    ``2022`` → ``năm 2022``; a key that is no calendar period (a term, an event) as it is."""
+    if len(key) == 4 and key.isdigit():
+        return _("năm {year}").format(year=key)
+    if len(key) == 7 and key[4:6] == "-Q":
+        return _("Quý {quarter}/{year}").format(quarter=ROMAN_QUARTERS[key[6]], year=key[:4])
+    if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
+        return _("tháng {month}/{year}").format(month=key[5:], year=key[:4])
+    if len(key) == 8 and key[4:6] == "-W":
+        return _("tuần {week}/{year}").format(week=key[6:], year=key[:4])
+    if len(key) == 10 and key[4] == "-" and key[7] == "-":
+        return day_text(date.fromisoformat(key))
+    return key
 
 
 def _checked_year(number: int) -> int:

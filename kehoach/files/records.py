@@ -31,8 +31,7 @@ from kehoach.files.yamlio import (
     scalar_text,
     scan_text,
 )
-from kehoach.i18n import _
-from kehoach.present.describe import vn_date
+from kehoach.i18n import _, day_text
 
 
 def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:
@@ -89,16 +88,16 @@ def check_day(dataset: Dataset, unit: str, day: date, as_of: date) -> None:
     after the unit ended (its successors record from then on)."""
     if day > as_of:
         message = _("ngày {day} là ngày trong tương lai (hôm nay là {today})")
-        raise UsageError(message.format(day=vn_date(day), today=vn_date(as_of)))
+        raise UsageError(message.format(day=day_text(day), today=day_text(as_of)))
     starts = dataset.plan.plan.starts
     if day < starts:
         message = _("ngày {day} trước khi kế hoạch có hiệu lực ({starts})")
-        raise UsageError(message.format(day=vn_date(day), starts=vn_date(starts)))
+        raise UsageError(message.format(day=day_text(day), starts=day_text(starts)))
     ended = dataset.units[unit].until
     if ended is not None and day > ended:
         message = _("đơn vị '{unit}' đã kết thúc ngày {until}; hãy ghi nhận cho đơn vị kế thừa: {successors}")
         successors = ", ".join(dataset.units[unit].successors) or "—"
-        raise UsageError(message.format(unit=unit, until=vn_date(ended), successors=successors))
+        raise UsageError(message.format(unit=unit, until=day_text(ended), successors=successors))
 
 
 def build_record(**fields: object) -> Record:

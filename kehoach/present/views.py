@@ -8,8 +8,7 @@ from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry
-from kehoach.i18n import _
-from kehoach.present.describe import vn_date
+from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Screen
 from kehoach.present.statuses import by_urgency, look
 from kehoach.present.tables import Cell
@@ -47,7 +46,7 @@ def _extension_document(entry: Entry, dataset: Dataset) -> str | None:
 def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
     """An entry's JSON row plus the cells a flat table adds: the due date as dd/mm/yyyy, days left."""
     due, occurrence = entry.occurrence.due, entry.occurrence
-    row = {**entry_row(entry, dataset), "due_vn": vn_date(due), "days_left": (due - as_of).days}
+    row = {**entry_row(entry, dataset), "due_vn": day_text(due), "days_left": (due - as_of).days}
     if occurrence.via:  # the table shows where an inherited obligation came from
         row["unit"] = f"{occurrence.unit} ← {occurrence.via}"
     if occurrence.original:  # and that a deadline was extended, from when
@@ -79,7 +78,7 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "task": entry.occurrence.task,
         "title": _title_cell(entry, dataset),
         "unit": entry.occurrence.unit,
-        "due": vn_date(entry.occurrence.due),
+        "due": day_text(entry.occurrence.due),
         "status": Cell(status_text(entry), look(entry.status).style),
         "evidence": entry.record.evidence if entry.record else "",
     }
@@ -91,7 +90,7 @@ def _title_cell(entry: Entry, dataset: Dataset) -> str:
         title += _(" (kế thừa từ {unit})").format(unit=entry.occurrence.via)
     if entry.occurrence.original:
         title += _(" (gia hạn từ {day}, {document})").format(
-            day=vn_date(entry.occurrence.original), document=_extension_document(entry, dataset)
+            day=day_text(entry.occurrence.original), document=_extension_document(entry, dataset)
         )
     return title
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
 from kehoach.domain.report import Report, Tally, UnitReport
-from kehoach.present.describe import describe_schedule
 from kehoach.present.statuses import report_columns
 from kehoach.present.views import entry_row
 
@@ -68,7 +68,7 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
             {
                 "task": ref,
                 "title": dataset.tasks[ref].title,
-                "when": describe_schedule(dataset.tasks[ref].schedule, dataset),
+                "when": describe_schedule(dataset.tasks[ref].schedule),
             }
             for ref in unit.ongoing
         ],

@@ -11,8 +11,9 @@ from html import escape
 from kehoach import i18n
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry
+from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally
-from kehoach.present.describe import period_label, vn_date
+from kehoach.i18n import day_text
 from kehoach.present.render import charts, words
 from kehoach.present.statuses import look, report_columns
 
@@ -50,7 +51,7 @@ def html(report: Report, dataset: Dataset) -> str:
         _section("overdue", words.OVERDUE, _overdue(report, dataset)),
         _section("extensions", words.EXTENSIONS, _items([words.extension_line(e, o) for e, o in report.extensions])),
         _section("waiting", words.WAITING, _waiting(report)),
-        f"<footer>{escape(words.MADE_ON.format(day=vn_date(report.as_of)))}</footer>",
+        f"<footer>{escape(words.MADE_ON.format(day=day_text(report.as_of)))}</footer>",
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{i18n.LANGUAGE}">\n<head>\n<meta charset="utf-8">\n'
@@ -106,7 +107,7 @@ def _overdue_row(name: str, entry: Entry, dataset: Dataset) -> str:
     return (
         f'<tr data-task="{escape(occurrence.task)}" data-period="{escape(occurrence.period)}">'
         + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
-        + f'<td class="num">{vn_date(occurrence.due)}</td><td class="num">{entry.days_late or 0}</td></tr>'
+        + f'<td class="num">{day_text(occurrence.due)}</td><td class="num">{entry.days_late or 0}</td></tr>'
     )
 
 

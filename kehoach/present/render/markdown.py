@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
+from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally, UnitReport
-from kehoach.present.describe import describe_schedule, period_label, vn_date
+from kehoach.i18n import day_text
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
 
@@ -47,7 +49,7 @@ def _unit(unit: UnitReport, dataset: Dataset) -> list[str]:
     if unit.ongoing:
         lines += ["", f"### {words.ONGOING}", ""]
         lines += [
-            f"- {ref} {_cell(dataset.tasks[ref].title)} ({describe_schedule(dataset.tasks[ref].schedule, dataset)})"
+            f"- {ref} {_cell(dataset.tasks[ref].title)} ({describe_schedule(dataset.tasks[ref].schedule)})"
             for ref in unit.ongoing
         ]
     return lines
@@ -59,7 +61,7 @@ def _overdue(found: Sequence[Entry], dataset: Dataset) -> list[list[str]]:
             e.occurrence.task,
             _cell(dataset.tasks[e.occurrence.task].title),
             period_label(e.occurrence.period),
-            vn_date(e.occurrence.due),
+            day_text(e.occurrence.due),
             str(e.days_late or 0),
         ]
         for e in found
@@ -70,13 +72,13 @@ def _completed(found: Sequence[Entry], dataset: Dataset) -> list[list[str]]:
     rows = []
     for entry in found:
         record = entry.record
-        done_on = vn_date(record.done_on) if record and record.done_on else ""
+        done_on = day_text(record.done_on) if record and record.done_on else ""
         rows.append(
             [
                 entry.occurrence.task,
                 _cell(dataset.tasks[entry.occurrence.task].title),
                 period_label(entry.occurrence.period),
-                vn_date(entry.occurrence.due),
+                day_text(entry.occurrence.due),
                 done_on,
                 str(entry.days_late or ""),
                 _cell(record.evidence or "") if record else "",

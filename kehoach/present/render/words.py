@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from kehoach.domain.model import Extension
+from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report
-from kehoach.i18n import _
-from kehoach.present.describe import period_label, vn_date
+from kehoach.i18n import _, day_text
 
 UNIT = _("Đơn vị")
 RATE = _("Tỷ lệ hoàn thành")
@@ -39,15 +39,15 @@ def extension_line(extension: Extension, original: date) -> str:
         ref=extension.task,
         period=period_label(extension.period),
         unit=extension.unit or EVERY_UNIT,
-        due=vn_date(original),
-        to=vn_date(extension.to),
+        due=day_text(original),
+        to=day_text(extension.to),
         by=extension.by,
     )
 
 
 def subtitle(report: Report) -> str:
     return _("Kết quả thực hiện từ {first} đến {last}, tính đến ngày {today}").format(
-        first=vn_date(report.first), last=vn_date(report.last), today=vn_date(report.as_of)
+        first=day_text(report.first), last=day_text(report.last), today=day_text(report.as_of)
     )
 
 

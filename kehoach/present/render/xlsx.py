@@ -17,10 +17,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
+from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import _
-from kehoach.present.describe import describe_schedule, period_label
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
 
@@ -102,7 +103,7 @@ def _completed(report: Report, dataset: Dataset) -> tuple[list[str], list[list[A
 def _ongoing(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
     headings = [_("Mã đơn vị"), words.UNIT, words.REF, words.TITLE, words.WHEN]
     rows = [
-        [unit.unit, unit.name, ref, dataset.tasks[ref].title, describe_schedule(dataset.tasks[ref].schedule, dataset)]
+        [unit.unit, unit.name, ref, dataset.tasks[ref].title, describe_schedule(dataset.tasks[ref].schedule)]
         for unit in report.units
         for ref in unit.ongoing
     ]
