@@ -11,14 +11,7 @@ from kehoach.domain.model import Record
 from kehoach.domain.periods import period_label
 from kehoach.files.cache import Cache
 from kehoach.files.load import editing
-from kehoach.files.records import (
-    Written,
-    append_record,
-    build_record,
-    claimed,
-    existing_record,
-    occurrence_for,
-)
+from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 
@@ -37,11 +30,14 @@ def run(
 ) -> int:
     with editing(root, cache) as edit:
         dataset = edit.dataset
-        task, unit, day = claimed(dataset, ref, unit, on, as_of)
+        task, unit = owned_task(dataset, ref, unit)
+        day = on or as_of
         if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
             return already_recorded(repeat, repeat, out)  # the same command run again names no period
-        occurrence = occurrence_for(dataset, task, unit, period, as_of)
-        record = build_record(task=ref, period=occurrence.period, done_on=day, evidence=evidence, note=note)
+        chosen = period_for(dataset, task, unit, period, as_of)
+        record, occurrence = checked_record(
+            dataset, unit, as_of, task=ref, period=chosen, done_on=day, evidence=evidence, note=note
+        )
         if (written := record_once(dataset, unit, record, out)) is None:
             return 0
         edit.wrote(written)

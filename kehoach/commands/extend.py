@@ -6,10 +6,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Extension, Task
+from kehoach.domain.model import Extension
 from kehoach.domain.occurrences import due_date
 from kehoach.domain.periods import period_label
+from kehoach.domain.rules import extension_problem
 from kehoach.errors import UsageError
 from kehoach.files.cache import Cache
 from kehoach.files.load import editing
@@ -31,13 +31,18 @@ def run(
 ) -> int:
     with editing(root, cache) as edit:  # the plan changes: the next command checks everything again
         dataset = edit.dataset
-        task = _task(dataset, ref, unit)
-        due = _due(dataset, task, period, to)
+        if unit is not None:
+            owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
         extension = build_record_of(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
+        broken = extension_problem(dataset, extension)
+        if broken is not None:
+            raise UsageError(broken.message)
         known = dataset.extensions.get((ref, unit, extension.period))
         if known is not None:
             return _already(known, extension, out)
         append_extension(dataset, extension)
+    due = due_date(dataset.tasks[ref].schedule, extension.period, dataset)
+    assert due is not None  # extension_problem refuses a period the task does not have
     who = _(" cho {unit}").format(unit=unit) if unit else _(" cho mọi đơn vị")
     write_line(
         out,
@@ -46,28 +51,6 @@ def run(
         ),
     )
     return 0
-
-
-def _task(dataset: Dataset, ref: str, unit: str | None) -> Task:
-    if unit is not None:
-        return owned_task(dataset, ref, unit)[0]
-    task = dataset.tasks.get(ref)
-    if task is None:
-        raise UsageError(_("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref))
-    return task
-
-
-def _due(dataset: Dataset, task: Task, period: str, to: date) -> date:
-    due = due_date(task.schedule, period, dataset)
-    if due is None:
-        raise UsageError(_("nhiệm vụ {ref} không có kỳ '{period}'").format(ref=task.ref, period=period))
-    if to <= due:
-        raise UsageError(
-            _("hạn mới {to} không sau hạn cũ {due}; gia hạn phải lùi hạn về sau").format(
-                to=day_text(to), due=day_text(due)
-            )
-        )
-    return due
 
 
 def _already(known: Extension, wanted: Extension, out: TextIO) -> int:

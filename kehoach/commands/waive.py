@@ -10,7 +10,7 @@ from kehoach.commands.done import record_once
 from kehoach.domain.periods import period_label
 from kehoach.files.cache import Cache
 from kehoach.files.load import editing
-from kehoach.files.records import build_record, claimed, occurrence_for
+from kehoach.files.records import checked_record, owned_task
 from kehoach.i18n import _
 from kehoach.present.output import write_line
 
@@ -28,9 +28,10 @@ def run(
 ) -> int:
     with editing(root, cache) as edit:
         dataset = edit.dataset
-        task, unit, day = claimed(dataset, ref, unit, on, as_of)
-        occurrence = occurrence_for(dataset, task, unit, period, as_of)
-        record = build_record(task=ref, period=occurrence.period, waived_on=day, reason=reason)
+        owned_task(dataset, ref, unit)
+        record, _occurrence = checked_record(
+            dataset, unit, as_of, task=ref, period=period, waived_on=on or as_of, reason=reason
+        )
         if (written := record_once(dataset, unit, record, out)) is None:
             return 0
         edit.wrote(written)

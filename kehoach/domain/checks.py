@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Extension, Task, not_found
+from kehoach.domain.model import Task, not_found
 from kehoach.domain.occurrences import due_date, period_keys
+from kehoach.domain.rules import extension_problem, record_problem
 from kehoach.errors import Problem
 from kehoach.files.yamlio import Loc, key_path
 from kehoach.i18n import _
@@ -140,25 +141,11 @@ def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Problem]:
 
 def _unit_records(dataset: Dataset, document: Place, unit_id: str) -> Iterator[Problem]:
     seen: dict[tuple[str, str], int] = {}
-    until = dataset.units[unit_id].until
     for index, record in enumerate(dataset.units[unit_id].records):
         loc: Loc = ("records", index)
-        day = record.done_on or record.waived_on
-        if until is not None and day is not None and day > until:
-            field = "done_on" if record.done_on else "waived_on"
-            message = _("đơn vị đã kết thúc ngày {until}; không ghi nhận được sau ngày đó (đơn vị kế thừa ghi nhận)")
-            yield _at(document, (*loc, field), message.format(until=until.strftime("%d/%m/%Y")), "after-end")
-        task = dataset.tasks.get(record.task)
-        if task is None:
-            yield _at(document, (*loc, "task"), not_found(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
-        elif not dataset.owes(unit_id, task):
-            message = _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit_id, ref=record.task)
-            yield _at(document, (*loc, "task"), message, "reference")
-        elif due_date(task.schedule, record.period, dataset) is None:
-            message = _("nhiệm vụ {ref} không có kỳ '{period}' (xem: kehoach due --unit {unit})").format(
-                ref=record.task, period=record.period, unit=unit_id
-            )
-            yield _at(document, (*loc, "period"), message, "period")
+        broken = record_problem(dataset, unit_id, record)
+        if broken is not None:
+            yield _at(document, (*loc, broken.field), broken.message, broken.rule)
         if (line := _repeat(document, "records", index, (record.task, record.period), seen)) is not None:
             message = _("đã có bản ghi cho {ref} kỳ {period} ở dòng {line}").format(
                 ref=record.task, period=record.period, line=line
@@ -216,29 +203,12 @@ def _extensions(dataset: Dataset, document: Place) -> Iterator[Problem]:
     seen: dict[tuple[str, str | None, str], int] = {}
     for index, extension in enumerate(dataset.plan.extensions):
         loc: Loc = ("extensions", index)
-        problem = _extension_problem(dataset, extension)
-        if problem is not None:
-            yield _at(document, (*loc, problem[0]), problem[1], "extension")
+        broken = extension_problem(dataset, extension)
+        if broken is not None:
+            yield _at(document, (*loc, broken.field), broken.message, broken.rule)
         key = (extension.task, extension.unit, extension.period)
         if (line := _repeat(document, "extensions", index, key, seen)) is not None:
             message = _("đã có gia hạn cho {ref} kỳ {period} ở dòng {line}; hãy gộp làm một").format(
                 ref=extension.task, period=extension.period, line=line
             )
             yield _at(document, loc, message, "unique")
-
-
-def _extension_problem(dataset: Dataset, extension: Extension) -> tuple[str, str] | None:
-    task = dataset.tasks.get(extension.task)
-    if task is None:
-        return "task", not_found(_("nhiệm vụ"), extension.task, dataset.tasks)
-    if extension.unit is not None and extension.unit not in dataset.units:
-        return "unit", not_found(_("đơn vị"), extension.unit, dataset.units)
-    if extension.unit is not None and not dataset.owes(extension.unit, task):
-        return "unit", _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=extension.unit, ref=task.ref)
-    due = due_date(task.schedule, extension.period, dataset)
-    if due is None:
-        return "period", _("nhiệm vụ {ref} không có kỳ '{period}'").format(ref=task.ref, period=extension.period)
-    if extension.to <= due:
-        message = _("hạn mới {to} không sau hạn cũ {due}; gia hạn phải lùi hạn về sau")
-        return "to", message.format(to=extension.to.strftime("%d/%m/%Y"), due=due.strftime("%d/%m/%Y"))
-    return None

@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, Record, Task, Unit
-from kehoach.domain.occurrences import Occurrence, due_date, entries_between, in_force
+from kehoach.domain.occurrences import Occurrence, entries_between, occurrence_of
+from kehoach.domain.rules import not_assigned, record_problem
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
 from kehoach.files.datadir import PLAN_FILE
@@ -31,7 +32,7 @@ from kehoach.files.yamlio import (
     scalar_text,
     scan_text,
 )
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _
 
 
 def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:
@@ -44,21 +45,14 @@ def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:
         raise UsageError(_("'{group}' là một nhóm; hãy chọn một đơn vị: {members}").format(group=unit, members=members))
     resolve_units(dataset, [unit])  # refuses an unknown unit, with suggestions
     if not dataset.owes(unit, task):
-        raise UsageError(_("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit, ref=ref))
+        raise UsageError(not_assigned(unit, ref))
     return task, unit
 
 
-def occurrence_for(dataset: Dataset, task: Task, unit: str, period: str | None, as_of: date) -> Occurrence:
-    """The occurrence named by ``period``, or else the unit's oldest open one (overdue first)."""
+def period_for(dataset: Dataset, task: Task, unit: str, period: str | None, as_of: date) -> str:
+    """The period a request means: the one named, or else the unit's oldest open one (overdue first)."""
     if period is not None:
-        due = due_date(task.schedule, period, dataset)
-        if due is None:
-            raise UsageError(
-                _("nhiệm vụ {ref} không có kỳ '{period}'; xem các kỳ bằng: kehoach due --year --unit {unit}").format(
-                    ref=task.ref, period=period, unit=unit
-                )
-            )
-        return in_force(dataset, Occurrence(due, task.ref, unit, period))
+        return period
     horizon = date(as_of.year + 1, 12, 31)  # this year's and next year's are "coming up"
     open_ones = [
         entry.occurrence
@@ -71,33 +65,19 @@ def occurrence_for(dataset: Dataset, task: Task, unit: str, period: str | None, 
                 unit=unit, ref=task.ref
             )
         )
-    return open_ones[0]
+    return open_ones[0].period
 
 
-def claimed(dataset: Dataset, ref: str, unit: str, on: date | None, as_of: date) -> tuple[Task, str, date]:
-    """The task, the one unit and the day of a record about to be made (``on``, else the as-of day),
-    each checked as :func:`owned_task` and :func:`check_day` check them."""
-    task, unit = owned_task(dataset, ref, unit)
-    day = on or as_of
-    check_day(dataset, unit, day, as_of)
-    return task, unit, day
-
-
-def check_day(dataset: Dataset, unit: str, day: date, as_of: date) -> None:
-    """A record's day is neither after today (the as-of day), nor before the plan existed, nor
-    after the unit ended (its successors record from then on)."""
-    if day > as_of:
-        message = _("ngày {day} là ngày trong tương lai (hôm nay là {today})")
-        raise UsageError(message.format(day=day_text(day), today=day_text(as_of)))
-    starts = dataset.plan.plan.starts
-    if day < starts:
-        message = _("ngày {day} trước khi kế hoạch có hiệu lực ({starts})")
-        raise UsageError(message.format(day=day_text(day), starts=day_text(starts)))
-    ended = dataset.units[unit].until
-    if ended is not None and day > ended:
-        message = _("đơn vị '{unit}' đã kết thúc ngày {until}; hãy ghi nhận cho đơn vị kế thừa: {successors}")
-        successors = ", ".join(dataset.units[unit].successors) or "—"
-        raise UsageError(message.format(unit=unit, until=day_text(ended), successors=successors))
+def checked_record(dataset: Dataset, unit: str, as_of: date, **fields: object) -> tuple[Record, Occurrence]:
+    """A record from command-line values, refused unless it keeps every rule ``validate`` holds
+    records to (kehoach.domain.rules), with its occurrence (deadline in force)."""
+    record = build_record(**fields)
+    broken = record_problem(dataset, unit, record, as_of)
+    if broken is not None:
+        raise UsageError(broken.message)
+    occurrence = occurrence_of(dataset, dataset.tasks[record.task], unit, record.period)
+    assert occurrence is not None  # record_problem refuses a period the task does not have
+    return record, occurrence
 
 
 def build_record(**fields: object) -> Record:

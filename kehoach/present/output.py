@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TextIO
+from typing import Any, TextIO, assert_never
 
 from kehoach.present.tables import Cell, render
 
@@ -51,12 +51,15 @@ class Column:
 def emit(
     rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, out: TextIO, *, title: str = ""
 ) -> None:
-    if fmt is Format.json:
-        out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
-    elif fmt is Format.csv:
-        write_csv(rows, out)
-    else:
-        write_table(rows, columns, out, title=title)
+    match fmt:
+        case Format.json:
+            out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+        case Format.csv:
+            write_csv(rows, out)
+        case Format.table:
+            write_table(rows, columns, out, title=title)
+        case _:
+            assert_never(fmt)
 
 
 def write_csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:

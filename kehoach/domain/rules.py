@@ -1,0 +1,83 @@
+"""What makes a record or an extension valid: written once, for ``validate`` and for the writers.
+
+``validate`` asks these of every record and extension in hand-edited files (and places the answer
+on the offending key's line); ``done``, ``waive`` and ``extend`` ask the same of the record or
+extension they are about to write, and refuse it with the same words. Which task, unit and period
+a command line *means* (ids typed with a typo, a group where a unit is needed, the period left out)
+is the commands' business, not a rule of the data.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Extension, Record, not_found
+from kehoach.domain.occurrences import due_date
+from kehoach.i18n import _, day_text
+
+
+class Broken(NamedTuple):
+    """A rule a record or an extension breaks: the key at fault, what is wrong, the rule's name."""
+
+    field: str
+    message: str
+    rule: str
+
+
+def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date | None = None) -> Broken | None:
+    """The first rule ``record`` in ``unit_id``'s file breaks, or ``None``.
+
+    The task exists and the unit owes it (itself, or as a successor); the period is one the task's
+    schedule has; the day is neither before the plan starts, nor after ``today`` (when given: a
+    record cannot be made in advance), nor after the unit ended (its successors record from then).
+    """
+    task = dataset.tasks.get(record.task)
+    if task is None:
+        return Broken("task", not_found(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
+    if not dataset.owes(unit_id, task):
+        return Broken("task", not_assigned(unit_id, record.task), "reference")
+    if due_date(task.schedule, record.period, dataset) is None:
+        message = _("nhiệm vụ {ref} không có kỳ '{period}'; xem các kỳ bằng: kehoach due --year --unit {unit}")
+        return Broken("period", message.format(ref=record.task, period=record.period, unit=unit_id), "period")
+    field, day = ("done_on", record.done_on) if record.done_on else ("waived_on", record.waived_on)
+    assert day is not None  # the model holds exactly one of the two
+    if day < dataset.starts:
+        message = _("ngày {day} trước khi kế hoạch có hiệu lực ({starts})")
+        return Broken(field, message.format(day=day_text(day), starts=day_text(dataset.starts)), "before-start")
+    if today is not None and day > today:
+        message = _("ngày {day} là ngày trong tương lai (hôm nay là {today})")
+        return Broken(field, message.format(day=day_text(day), today=day_text(today)), "future")
+    unit = dataset.units[unit_id]
+    if unit.until is not None and day > unit.until:
+        message = _("đơn vị '{unit}' đã kết thúc ngày {until}; hãy ghi nhận cho đơn vị kế thừa: {successors}")
+        successors = ", ".join(unit.successors) or "—"
+        return Broken(
+            field, message.format(unit=unit_id, until=day_text(unit.until), successors=successors), "after-end"
+        )
+    return None
+
+
+def extension_problem(dataset: Dataset, extension: Extension) -> Broken | None:
+    """The first rule ``extension`` breaks, or ``None``: it names a task, a unit owing it (or none:
+    every owner), a period the task has, and a new deadline later than the plan's."""
+    task = dataset.tasks.get(extension.task)
+    if task is None:
+        return Broken("task", not_found(_("nhiệm vụ"), extension.task, dataset.tasks), "extension")
+    if extension.unit is not None and extension.unit not in dataset.units:
+        return Broken("unit", not_found(_("đơn vị"), extension.unit, dataset.units), "extension")
+    if extension.unit is not None and not dataset.owes(extension.unit, task):
+        return Broken("unit", not_assigned(extension.unit, task.ref), "extension")
+    due = due_date(task.schedule, extension.period, dataset)
+    if due is None:
+        message = _("nhiệm vụ {ref} không có kỳ '{period}'").format(ref=task.ref, period=extension.period)
+        return Broken("period", message, "extension")
+    if extension.to <= due:
+        message = _("hạn mới {to} không sau hạn cũ {due}; gia hạn phải lùi hạn về sau")
+        return Broken("to", message.format(to=day_text(extension.to), due=day_text(due)), "extension")
+    return None
+
+
+def not_assigned(unit_id: str, ref: str) -> str:
+    return _("đơn vị '{unit}' không được giao nhiệm vụ {ref}").format(unit=unit_id, ref=ref)
