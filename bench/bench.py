@@ -74,7 +74,7 @@ def generate(target: Path, units: int, years: int, seed: int = 21) -> tuple[date
     (target / "plan.yaml").write_text(dump(plan_model.model_dump(mode="json", by_alias=True, exclude_none=True)))
     bare = {unit_id: shipped.units[unit_id] for unit_id in shipped.units}
     bare.update({unit_id: _unit(unit_id, number) for number, unit_id in enumerate(extra, start=1)})
-    dataset = Dataset(target, plan_model, bare)
+    dataset = Dataset(plan_model, bare)
     as_of = date(2022 + years - 1, 11, 15)
     owed = occurrences(dataset, date(2022, 1, 1), date(2022 + years - 1, 9, 30))
     by_unit: dict[str, list[dict[str, Any]]] = {unit_id: [] for unit_id in bare}

@@ -57,7 +57,7 @@ def task(schedule: Any, owners: tuple[str, ...] = ("ca-hai",), ref: str = "I.1")
 
 def with_plan(dataset: Dataset, **changes: Any) -> Dataset:
     """The dataset with parts of its plan replaced (tasks, events, term calendars…)."""
-    return Dataset(dataset.root, dataset.plan.model_copy(update=changes), dict(dataset.units))
+    return Dataset(dataset.plan.model_copy(update=changes), dict(dataset.units))
 
 
 def with_event_date(dataset: Dataset, when: date | None) -> Dataset:
@@ -527,7 +527,7 @@ def with_records(dataset: Dataset, records: dict[Occurrence, Record]) -> Dataset
         unit_id: unit.model_copy(update={"records": [r for o, r in records.items() if o.unit == unit_id]})
         for unit_id, unit in dataset.units.items()
     }
-    return Dataset(dataset.root, dataset.plan, units)
+    return Dataset(dataset.plan, units)
 
 
 @st.composite
@@ -551,7 +551,7 @@ def known_on(dataset: Dataset, as_of: date) -> Dataset:
         )
         for unit_id, unit in dataset.units.items()
     }
-    return Dataset(dataset.root, dataset.plan, units)
+    return Dataset(dataset.plan, units)
 
 
 @st.composite

@@ -61,7 +61,7 @@ def folders(draw: st.DrawFn, root: Path) -> tuple[Path, date]:
     ]
     happened = draw(st.none() | st.dates(date(2022, 1, 1), date(2026, 12, 31)))
     plan = base.plan.model_copy(update={"tasks": tasks, "events": [Event(id="su-kien", name="Sự kiện", date=happened)]})
-    owed = occurrences(type(base)(base.root, plan, dict(base.units)), FIRST, LAST)
+    owed = occurrences(type(base)(plan, dict(base.units)), FIRST, LAST)
     chosen = draw(st.lists(st.sampled_from(owed), unique=True, max_size=12)) if owed else []
     extensions = {}
     for occurrence in draw(st.lists(st.sampled_from(owed), unique=True, max_size=4)) if owed else []:

@@ -42,9 +42,9 @@ from kehoach import i18n
 from kehoach.cli import completion
 from kehoach.domain.periods import Span
 from kehoach.errors import DataInvalid, KehoachError, UsageError
+from kehoach.files.paths import shown
 from kehoach.i18n import _
 from kehoach.present.output import Format, ProblemFormat, ReportFormat
-from kehoach.present.paths import shown
 
 ENV_TODAY = "KEHOACH_TODAY"
 DEFAULT_SPAN: Span = "quarter"

@@ -6,11 +6,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Record
 from kehoach.domain.periods import period_label
 from kehoach.files.cache import Cache
-from kehoach.files.load import editing
+from kehoach.files.load import Edit, editing
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
@@ -38,7 +37,7 @@ def run(
         record, occurrence = checked_record(
             dataset, unit, as_of, task=ref, period=chosen, done_on=day, evidence=evidence, note=note
         )
-        if (written := record_once(dataset, unit, record, out)) is None:
+        if (written := record_once(edit, unit, record, out)) is None:
             return 0
         edit.wrote(written)
     write_line(
@@ -57,13 +56,13 @@ def _same_done(records: list[Record], ref: str, day: date, evidence: str | None,
     return None
 
 
-def record_once(dataset: Dataset, unit: str, record: Record, out: TextIO) -> Written | None:
+def record_once(edit: Edit, unit: str, record: Record, out: TextIO) -> Written | None:
     """Append a new record; ``None`` when the occurrence has this very record already (it says so)."""
-    found = existing_record(dataset, unit, record.task, record.period)
+    found = existing_record(edit.dataset, unit, record.task, record.period)
     if found is not None:
         already_recorded(found[1], record, out)
         return None
-    return append_record(dataset, unit, record)
+    return append_record(edit.folder.unit_document(unit), edit.dataset.units[unit], record)
 
 
 def already_recorded(found: Record, wanted: Record, out: TextIO) -> int:

@@ -40,7 +40,7 @@ def run(
         known = dataset.extensions.get((ref, unit, extension.period))
         if known is not None:
             return _already(known, extension, out)
-        append_extension(dataset, extension)
+        append_extension(edit.folder.plan_document(), dataset.plan, extension)
     due = due_date(dataset.tasks[ref].schedule, extension.period, dataset)
     assert due is not None  # extension_problem refuses a period the task does not have
     who = _(" cho {unit}").format(unit=unit) if unit else _(" cho mọi đơn vị")

@@ -32,7 +32,7 @@ def run(
                     "{unit} chưa có bản ghi nào cho {ref} kỳ '{period}'; xem: kehoach history {ref} --unit {unit}"
                 ).format(unit=unit, ref=ref, period=period)
             )
-        edit.wrote(remove_record(dataset, unit, found[0]))
+        edit.wrote(remove_record(edit.folder.unit_document(unit), dataset.units[unit], found[0]))
     write_line(
         out,
         _("Đã xóa bản ghi {ref} kỳ {period} của {unit}: {record}.").format(

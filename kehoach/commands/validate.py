@@ -14,9 +14,9 @@ from typing import TextIO
 from kehoach.errors import Problem
 from kehoach.files.cache import Cache
 from kehoach.files.load import load, unit_files
+from kehoach.files.paths import shown
 from kehoach.i18n import _
 from kehoach.present.output import ProblemFormat
-from kehoach.present.paths import shown
 
 
 def run(root: Path, out: TextIO, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:

@@ -32,7 +32,7 @@ def run(
         record, _occurrence = checked_record(
             dataset, unit, as_of, task=ref, period=period, waived_on=on or as_of, reason=reason
         )
-        if (written := record_once(dataset, unit, record, out)) is None:
+        if (written := record_once(edit, unit, record, out)) is None:
             return 0
         edit.wrote(written)
     write_line(

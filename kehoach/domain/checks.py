@@ -1,78 +1,84 @@
 """Checks across files: ids are unique and every reference points at something that exists.
 
-Each check yields :class:`~kehoach.errors.Problem` objects placed on the exact line of the
-offending value; nothing here prints or exits.
+Each check yields :class:`Finding` objects that name the file (the plan, or a unit by id) and the
+key path of the offending value; the files layer (kehoach.files.load) places each on its line and
+column. Nothing here reads a file, prints or exits.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Task, not_found
 from kehoach.domain.occurrences import due_date, period_keys
 from kehoach.domain.rules import extension_problem, record_problem
-from kehoach.errors import Problem
-from kehoach.files.yamlio import Loc, key_path
-from kehoach.i18n import _
+from kehoach.i18n import _, day_text
+
+Loc = tuple[str | int, ...]
+"""A key path into a data file's data: ``("records", 2, "period")``."""
+
+LINE = "{line}"
+"""Stands in a message for the line of what it repeats, until the finding is placed."""
 
 
-def check(dataset: Dataset, plan_path: Path, checked_units: frozenset[str] = frozenset()) -> list[Problem]:
+class Finding(NamedTuple):
+    """One cross-file problem, before it is placed on a line."""
+
+    unit: str | None
+    """The unit whose file it is in (the file's name), or ``None`` for the plan."""
+    loc: Loc
+    message: str
+    rule: str
+    earlier: Loc | None = None
+    """Where the entry it repeats stands; its line replaces :data:`LINE` in the message."""
+
+
+def check(dataset: Dataset, checked_units: frozenset[str] = frozenset()) -> list[Finding]:
     """Every cross-file problem; units in ``checked_units`` are known to have none of their own."""
-    plan_doc = Place(dataset, plan_path)
-    return sorted(
-        [
-            *_plan_uniqueness(dataset, plan_doc),
-            *_task_references(dataset, plan_doc),
-            *_group_members(dataset, plan_doc),
-            *_unit_files(dataset, checked_units),
-            *_lineages(dataset),
-            *_extensions(dataset, plan_doc),
-        ]
-    )
+    plan = Source(None)
+    return [
+        *_plan_uniqueness(dataset, plan),
+        *_task_references(dataset, plan),
+        *_group_members(dataset, plan),
+        *_unit_files(dataset, checked_units),
+        *_lineages(dataset),
+        *_extensions(dataset, plan),
+    ]
 
 
-class Place:
-    """A data file as checks see it: parsed for positions only when there is a problem to place."""
-
-    def __init__(self, dataset: Dataset, path: Path) -> None:
-        self.dataset, self.path = dataset, path
-
-    def position(self, loc: Loc) -> tuple[int, int]:
-        return self.dataset.documents[self.path].position(loc)
+class Source(NamedTuple):
+    unit: str | None
 
 
-def _at(document: Place, loc: Loc, message: str, rule: str) -> Problem:
-    line, column = document.position(loc)
-    return Problem(document.path, line, column, message, rule, key_path(loc))
+def _at(document: Source, loc: Loc, message: str, rule: str, earlier: Loc | None = None) -> Finding:
+    return Finding(document.unit, loc, message, rule, earlier)
 
 
-def _duplicates(document: Place, section: str, ids: Iterable[str], field: str) -> Iterator[Problem]:
+def _duplicates(document: Source, section: str, ids: Iterable[str], field: str) -> Iterator[Finding]:
     first: dict[str, int] = {}
     for index, value in enumerate(ids):
         loc = (section, index, field)
         if value in first:
-            line = document.position((section, first[value], field))[0]
             message = _("'{value}' bị lặp (đã có ở dòng {line}); mỗi mã chỉ dùng một lần").format(
-                value=value, line=line
+                value=value, line=LINE
             )
-            yield _at(document, loc, message, "unique")
+            yield _at(document, loc, message, "unique", (section, first[value], field))
         else:
             first[value] = index
 
 
-def _repeat(document: Place, section: str, index: int, key: Hashable, seen: dict[Any, int]) -> int | None:
-    """The line of the entry of ``section`` that first had ``key``, when entry ``index`` repeats it."""
+def _repeat(section: str, index: int, key: Hashable, seen: dict[Any, int]) -> Loc | None:
+    """Where the entry of ``section`` that first had ``key`` stands, when entry ``index`` repeats it."""
     if key in seen:
-        return document.position((section, seen[key]))[0]
+        return (section, seen[key])
     seen[key] = index
     return None
 
 
-def _plan_uniqueness(dataset: Dataset, document: Place) -> Iterator[Problem]:
+def _plan_uniqueness(dataset: Dataset, document: Source) -> Iterator[Finding]:
     plan = dataset.plan
     yield from _duplicates(document, "tasks", (task.ref for task in plan.tasks), "ref")
     yield from _duplicates(document, "groups", (group.id for group in plan.groups), "id")
@@ -85,14 +91,14 @@ def _plan_uniqueness(dataset: Dataset, document: Place) -> Iterator[Problem]:
 
 
 def _each_missing(
-    document: Place, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
-) -> Iterator[Problem]:
+    document: Source, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
+) -> Iterator[Finding]:
     for index, value in enumerate(values):
         if not exists(value):
             yield _at(document, (*loc, index), not_found(kind, value, known), "reference")
 
 
-def _task_references(dataset: Dataset, document: Place) -> Iterator[Problem]:
+def _task_references(dataset: Dataset, document: Source) -> Iterator[Finding]:
     owners = [*dataset.units, *dataset.groups]
     is_owner = owners.__contains__
     for index, task in enumerate(dataset.plan.tasks):
@@ -105,13 +111,13 @@ def _task_references(dataset: Dataset, document: Place) -> Iterator[Problem]:
         yield from _schedule_references(dataset, document, (*loc, "schedule"), task)
 
 
-def _schedule_references(dataset: Dataset, document: Place, loc: Loc, task: Task) -> Iterator[Problem]:
+def _schedule_references(dataset: Dataset, document: Source, loc: Loc, task: Task) -> Iterator[Finding]:
     if task.schedule is not None:
         for reference in task.schedule.references(dataset):
             yield _at(document, (*loc, *reference.field), reference.message, reference.rule)
 
 
-def _group_members(dataset: Dataset, document: Place) -> Iterator[Problem]:
+def _group_members(dataset: Dataset, document: Source) -> Iterator[Finding]:
     units = dataset.units
     for index, group in enumerate(dataset.plan.groups):
         yield from _each_missing(
@@ -119,18 +125,18 @@ def _group_members(dataset: Dataset, document: Place) -> Iterator[Problem]:
         )
 
 
-def _unit_files(dataset: Dataset, checked_units: frozenset[str]) -> Iterator[Problem]:
+def _unit_files(dataset: Dataset, checked_units: frozenset[str]) -> Iterator[Finding]:
     for unit_id in dataset.units:
         if unit_id not in checked_units:
             yield from _unit_file(dataset, unit_id)
 
 
-def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Problem]:
+def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Finding]:
     unit = dataset.units[unit_id]
-    document = Place(dataset, dataset.unit_paths[unit_id])
-    if unit.id != document.path.stem:
+    document = Source(unit_id)
+    if unit.id != unit_id:
         message = _("mã '{id}' phải trùng tên tệp '{stem}'; hãy đổi tên tệp hoặc sửa mã").format(
-            id=unit.id, stem=document.path.stem
+            id=unit.id, stem=unit_id
         )
         yield _at(document, ("id",), message, "unit-id")
     yield from _each_missing(
@@ -139,18 +145,18 @@ def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Problem]:
     yield from _unit_records(dataset, document, unit_id)
 
 
-def _unit_records(dataset: Dataset, document: Place, unit_id: str) -> Iterator[Problem]:
+def _unit_records(dataset: Dataset, document: Source, unit_id: str) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
     for index, record in enumerate(dataset.units[unit_id].records):
         loc: Loc = ("records", index)
         broken = record_problem(dataset, unit_id, record)
         if broken is not None:
             yield _at(document, (*loc, broken.field), broken.message, broken.rule)
-        if (line := _repeat(document, "records", index, (record.task, record.period), seen)) is not None:
+        if (earlier := _repeat("records", index, (record.task, record.period), seen)) is not None:
             message = _("đã có bản ghi cho {ref} kỳ {period} ở dòng {line}").format(
-                ref=record.task, period=record.period, line=line
+                ref=record.task, period=record.period, line=LINE
             )
-            yield _at(document, loc, message, "unique")
+            yield _at(document, loc, message, "unique", earlier)
 
 
 # --- reorganisations ---------------------------------------------------------------------------
@@ -159,16 +165,16 @@ ORPHAN_HORIZON_YEARS = 30
 """How far past a unit's end kehoach looks for obligations no one would owe (yearly tasks never end)."""
 
 
-def _lineages(dataset: Dataset) -> Iterator[Problem]:
+def _lineages(dataset: Dataset) -> Iterator[Finding]:
     """Successors form no cycle, and a unit that ends leaves none of its obligations without an owner.
 
     Checked for the whole folder (never per unit file): both depend on other units' files.
     """
-    for unit_id in sorted(dataset.dated if dataset.dated is not None else dataset.units):
+    for unit_id in sorted(dataset.reorganised if dataset.reorganised is not None else dataset.units):
         unit = dataset.units[unit_id]
         if not unit.successors and unit.until is None:
             continue
-        document = Place(dataset, dataset.unit_paths[unit_id])
+        document = Source(unit_id)
         cycle = dataset.lineage.cycle_from(unit_id) if unit.successors else None
         if cycle:
             message = _("vòng kế thừa: {path}; đơn vị kế thừa không được quay lại đơn vị trước").format(
@@ -179,7 +185,7 @@ def _lineages(dataset: Dataset) -> Iterator[Problem]:
             yield from _orphans(dataset, document, unit_id, unit.until)
 
 
-def _orphans(dataset: Dataset, document: Place, unit_id: str, until: date) -> Iterator[Problem]:
+def _orphans(dataset: Dataset, document: Source, unit_id: str, until: date) -> Iterator[Finding]:
     horizon = date(until.year + ORPHAN_HORIZON_YEARS, 12, 31)
     for task in dataset.plan.tasks:
         if not dataset.assigned(unit_id, task):
@@ -190,7 +196,7 @@ def _orphans(dataset: Dataset, document: Place, unit_id: str, until: date) -> It
                 message = _(
                     "nhiệm vụ {ref} kỳ {period} (hạn {due}) không còn ai chịu trách nhiệm sau khi đơn vị kết thúc; "
                     "hãy ghi 'successors' (đơn vị kế thừa đang tồn tại vào ngày đó)"
-                ).format(ref=task.ref, period=key, due=due.strftime("%d/%m/%Y"))
+                ).format(ref=task.ref, period=key, due=day_text(due))
                 yield _at(document, ("until",), message, "lineage")
                 break
 
@@ -198,7 +204,7 @@ def _orphans(dataset: Dataset, document: Place, unit_id: str, until: date) -> It
 # --- extensions --------------------------------------------------------------------------------
 
 
-def _extensions(dataset: Dataset, document: Place) -> Iterator[Problem]:
+def _extensions(dataset: Dataset, document: Source) -> Iterator[Finding]:
     """Each extension names a task, a unit owing it, a period it has, and a later day; once each."""
     seen: dict[tuple[str, str | None, str], int] = {}
     for index, extension in enumerate(dataset.plan.extensions):
@@ -207,8 +213,8 @@ def _extensions(dataset: Dataset, document: Place) -> Iterator[Problem]:
         if broken is not None:
             yield _at(document, (*loc, broken.field), broken.message, broken.rule)
         key = (extension.task, extension.unit, extension.period)
-        if (line := _repeat(document, "extensions", index, key, seen)) is not None:
+        if (earlier := _repeat("extensions", index, key, seen)) is not None:
             message = _("đã có gia hạn cho {ref} kỳ {period} ở dòng {line}; hãy gộp làm một").format(
-                ref=extension.task, period=extension.period, line=line
+                ref=extension.task, period=extension.period, line=LINE
             )
-            yield _at(document, loc, message, "unique")
+            yield _at(document, loc, message, "unique", earlier)

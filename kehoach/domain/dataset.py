@@ -3,28 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from pathlib import Path
 
 from kehoach.domain.lineage import Lineage
 from kehoach.domain.model import Event, Extension, Group, PlanFile, Record, Task, TermCalendar, Unit
-from kehoach.files.yamlio import Document
 
 
 @dataclass
 class Dataset:
     """A plan file and its unit files, already validated one by one."""
 
-    root: Path
     plan: PlanFile
     units: Mapping[str, Unit]
-    documents: dict[Path, Document] = field(default_factory=dict, repr=False)
-    unit_paths: dict[str, Path] = field(default_factory=dict, repr=False)
-    dated: frozenset[str] | None = None
-    """Units whose files may start, end or name successors (kehoach.files.load finds them in the bytes, so
-    that lineage checks need not read every unit); ``None``: any unit may."""
+    """Units by id, which is their file's name."""
+    reorganised: frozenset[str] | None = None
+    """Units whose files may start, end or name successors (kehoach.files.load finds them in the
+    bytes, so that lineage checks need not read every unit); ``None``: any unit may."""
 
     @property
     def starts(self) -> date:

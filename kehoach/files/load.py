@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache, partial
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from kehoach.domain.checks import check
+from kehoach.domain.checks import LINE, Finding, check
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import SUPPORTED_SCHEMAS, PlanFile, Unit
 from kehoach.errors import DataInvalid, Problem
 from kehoach.files.cache import Cache, content_digest, digest, file_digest
 from kehoach.files.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
 from kehoach.files.diagnostics import problems_from_validation
-from kehoach.files.yamlio import Document, YamlError, document_from_bytes
+from kehoach.files.yamlio import Document, YamlError, document_from_bytes, key_path
 from kehoach.i18n import _
 
 __all__ = ["ENV_DATA", "PLAN_FILE", "UNITS_DIR", "find_data_dir", "load", "load_valid", "unit_files"]
@@ -32,15 +32,40 @@ Files = tuple[dict[Path, bytes], list[Problem]]
 
 
 def load(
-    root: Path, cache: Cache | None = None, files: Files | None = None, vouched: frozenset[str] = frozenset()
+    root: Path, cache: Cache | None = None, files: Files | None = None, trusted: frozenset[str] = frozenset()
 ) -> tuple[Dataset | None, list[Problem]]:
-    """Load a data folder: the dataset, or ``None`` with every problem found when there are any.
+    """Load a data folder: the dataset, or ``None`` with every problem found when there are any."""
+    loaded = read_folder(root, cache, files, trusted)
+    return loaded.dataset, loaded.problems
 
-    With a ``cache``: a file validated before (the same bytes) is not parsed again; a unit file
-    checked clean before (the same bytes, plan and set of units) is neither checked nor even
-    unpickled until a command asks for that unit; a folder checked before is not checked again.
-    A file is parsed for positions only if a problem must be placed or a record written.
-    ``vouched``: units the caller knows to be clean in this folder (see :func:`remember`).
+
+class Folder(NamedTuple):
+    """A data folder as read: its dataset (``None`` when it has problems), the problems, and the
+    files behind it, parsed for positions on demand (to place a problem, or to edit a file)."""
+
+    root: Path
+    dataset: Dataset | None
+    problems: list[Problem]
+    documents: Documents
+    unit_paths: dict[str, Path]
+
+    def plan_document(self) -> Document:
+        return self.documents[self.root / PLAN_FILE]
+
+    def unit_document(self, unit_id: str) -> Document:
+        return self.documents[self.unit_paths[unit_id]]
+
+
+def read_folder(
+    root: Path, cache: Cache | None = None, files: Files | None = None, trusted: frozenset[str] = frozenset()
+) -> Folder:
+    """Read, validate and cross-check a data folder.
+
+    With a ``cache``: a file validated before (the same bytes) is not parsed again but unpickled;
+    a unit file checked clean before (the same bytes, plan and set of units) is not checked again;
+    a folder checked before is not checked again. A file is parsed for positions only if a problem
+    must be placed or a record written. ``trusted``: units the caller knows to be clean in this
+    folder (see :func:`remember`).
     """
     cache = cache or Cache(None)
     raws, read_problems = files or read_files(root)
@@ -48,33 +73,47 @@ def load(
     documents = Documents(raws)
     plan = _load_file(root / PLAN_FILE, PlanFile, documents, problems, cache)
     paths = {path.stem: path for path in raws if path.parent == root / UNITS_DIR}
-    marks = Marks(root, raws, paths)
+    marks = CheckMarks(root, raws, paths)
     # A folder checked as a whole vouches for every unit in it: no need to look up each unit's mark.
     known_good = not read_problems and cache.get(marks.folder) is True
-    clean = frozenset(paths) if known_good else (vouched or marks.clean(cache))
-    loaders = _loaders(paths, clean, documents, problems, cache)
+    clean = frozenset(paths) if known_good else (trusted or marks.clean(cache))
+    units = {stem: unit for stem, path in paths.items() if (unit := _load_file(path, Unit, documents, problems, cache))}
     if problems or plan is None:
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
-        return None, problems
-    dataset = Dataset(root, plan, Shelf(loaders), documents, paths, marks.dated)
+        return Folder(root, None, problems, documents, paths)
+    dataset = Dataset(plan, units, marks.reorganised)
     if not known_good:
-        problems.extend(check(dataset, root / PLAN_FILE, clean))
+        problems.extend(_placed(check(dataset, clean), root, paths, documents))
         marks.keep(cache, clean, problems)
-    return (dataset if not problems else None), problems
+    return Folder(root, dataset if not problems else None, sorted(problems), documents, paths)
 
 
-class Marks:
+def _placed(findings: list[Finding], root: Path, paths: dict[str, Path], documents: Documents) -> list[Problem]:
+    """Cross-file findings on the line and column of the value at fault."""
+    placed = []
+    for finding in findings:
+        path = root / PLAN_FILE if finding.unit is None else paths[finding.unit]
+        document = documents[path]
+        line, column = document.position(finding.loc)
+        message = finding.message
+        if finding.earlier is not None:
+            message = message.replace(LINE, str(document.position(finding.earlier)[0]))
+        placed.append(Problem(path, line, column, message, finding.rule, key_path(finding.loc)))
+    return placed
+
+
+class CheckMarks:
     """The cache keys of "checked, no problems": each unit file's in its context, and the folder's."""
 
     def __init__(self, root: Path, raws: dict[Path, bytes], paths: dict[str, Path]) -> None:
         # A unit's checks depend on its own bytes, the plan, which other units exist, and the
         # lineages (whose predecessor's task a record may be of): the files that may hold one.
         texts = {stem: lineage_text(raws[path]) for stem, path in paths.items()}
-        self.dated = frozenset(stem for stem, text in texts.items() if text is None or _says_something(text))
+        self.reorganised = frozenset(stem for stem, text in texts.items() if text is None or _says_something(text))
         lineages = [
             part
-            for stem in sorted(self.dated)
+            for stem in sorted(self.reorganised)
             for part in (stem, file_digest(raws[paths[stem]]) if texts[stem] is None else texts[stem] or b"")
         ]
         context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths), *lineages)
@@ -134,54 +173,6 @@ def _says_something(text: bytes) -> bool:
     return bool(_NO_SUCCESSORS.sub(b"", text).strip())
 
 
-def _loaders(
-    paths: dict[str, Path], clean: frozenset[str], documents: Documents, problems: list[Problem], cache: Cache
-) -> dict[str, Callable[[], Unit]]:
-    """How to get each unit: clean ones only when asked for; the others are validated now."""
-    loaders: dict[str, Callable[[], Unit]] = {}
-    for stem, path in paths.items():
-        if stem in clean:
-            loaders[stem] = partial(_load_known, path, documents, cache)
-        elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
-            loaders[stem] = partial(_as_is, unit)
-    return loaders
-
-
-def _as_is(unit: Unit) -> Unit:
-    return unit
-
-
-class Shelf(Mapping[str, Unit]):
-    """Units by id (which is their file's name), each loaded on first use."""
-
-    def __init__(self, loaders: Mapping[str, Callable[[], Unit]]) -> None:
-        self.loaders = loaders
-        self.loaded: dict[str, Unit] = {}
-
-    def __getitem__(self, unit_id: str) -> Unit:
-        if unit_id not in self.loaded:
-            self.loaded[unit_id] = self.loaders[unit_id]()
-        return self.loaded[unit_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.loaders)
-
-    def __len__(self) -> int:
-        return len(self.loaders)
-
-    def __contains__(self, unit_id: object) -> bool:
-        return unit_id in self.loaders
-
-
-def _load_known(path: Path, documents: Documents, cache: Cache) -> Unit:
-    """A unit from a folder known to be valid; a problem here means the file changed meanwhile."""
-    problems: list[Problem] = []
-    unit = _load_file(path, Unit, documents, problems, cache)
-    if unit is None:
-        raise DataInvalid(problems)
-    return unit
-
-
 class Documents(dict[Path, Document]):
     """Parsed files by path; a file served from the cache is parsed from its bytes on first use."""
 
@@ -209,7 +200,10 @@ class Edit:
     def __init__(self, root: Path, cache: Cache | None) -> None:
         self.root, self.cache = root, cache
         self.files = read_files(root)
-        self.dataset = load_valid(root, cache, self.files)
+        self.folder = read_folder(root, cache, self.files)
+        if self.folder.dataset is None:
+            raise DataInvalid(self.folder.problems)
+        self.dataset: Dataset = self.folder.dataset
 
     def wrote(self, written: Written) -> None:
         remember(self.root, self.files, written, self.cache)
@@ -230,7 +224,7 @@ def remember(root: Path, files: Files, written: Written, cache: Cache | None) ->
     folder now, so that the next command starts warm.
 
     The folder was valid before the write, and only the written unit changed (a record does not
-    change which units exist or what the plan says), so every other unit is vouched for; with the
+    change which units exist or what the plan says), so every other unit is trusted; with the
     written unit's model cached under its new bytes, :func:`load` checks just that one unit
     against the rest, and leaves the marks a cold load of the new folder would.
     """
@@ -238,7 +232,7 @@ def remember(root: Path, files: Files, written: Written, cache: Cache | None) ->
         return
     cache.put(model_key(Unit, written.data), written.unit)
     others = frozenset(path.stem for path in files[0] if path.parent == root / UNITS_DIR and path != written.path)
-    load(root, cache, ({**files[0], written.path: written.data}, files[1]), vouched=others)
+    load(root, cache, ({**files[0], written.path: written.data}, files[1]), trusted=others)
 
 
 def _load_file(path: Path, model: type[M], documents: Documents, problems: list[Problem], cache: Cache) -> M | None:

@@ -15,12 +15,11 @@ from typing import NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Extension, Record, Task, Unit
+from kehoach.domain.model import Extension, PlanFile, Record, Task, Unit
 from kehoach.domain.occurrences import Occurrence, entries_between, occurrence_of
 from kehoach.domain.rules import not_assigned, record_problem
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
-from kehoach.files.datadir import PLAN_FILE
 from kehoach.files.storage import WriteRefused, replace_text
 from kehoach.files.yamlio import (
     Document,
@@ -123,30 +122,27 @@ class Written(NamedTuple):
     unit: Unit
 
 
-def append_record(dataset: Dataset, unit: str, record: Record) -> Written:
-    document = dataset.documents[dataset.unit_paths[unit]]
-    before = dataset.units[unit]
+def append_record(document: Document, before: Unit, record: Record) -> Written:
+    """Add ``record`` at the end of the unit file's ``records``, inserting only its lines."""
     try:
         text = append_mapping(document, ("records",), record_lines(record))
     except EditRefused:
-        raise _layout_refused(dataset, unit) from None
-    return _write_checked(dataset, unit, text, before.model_copy(update={"records": [*before.records, record]}))
+        raise _layout_refused(document) from None
+    return _write_checked(document, text, before.model_copy(update={"records": [*before.records, record]}))
 
 
-def remove_record(dataset: Dataset, unit: str, index: int) -> Written:
-    document = dataset.documents[dataset.unit_paths[unit]]
-    before = dataset.units[unit]
+def remove_record(document: Document, before: Unit, index: int) -> Written:
+    """Take record ``index`` out of the unit file, removing only its lines."""
     try:
         text = remove_item(document, ("records", index))
     except EditRefused:
-        raise _layout_refused(dataset, unit) from None
+        raise _layout_refused(document) from None
     kept = [record for position, record in enumerate(before.records) if position != index]
-    return _write_checked(dataset, unit, text, before.model_copy(update={"records": kept}))
+    return _write_checked(document, text, before.model_copy(update={"records": kept}))
 
 
-def _write_checked(dataset: Dataset, unit: str, text: str, expected: Unit) -> Written:
+def _write_checked(document: Document, text: str, expected: Unit) -> Written:
     """Write ``text`` only if it reads back, strictly, as exactly ``expected``."""
-    document = dataset.documents[dataset.unit_paths[unit]]
     _check_reads_back(document, text, expected)
     return Written(document.path, replace_text(document, text), expected)
 
@@ -166,9 +162,8 @@ def _check_reads_back(document: Document, text: str, expected: BaseModel) -> Non
         )
 
 
-def append_extension(dataset: Dataset, extension: Extension) -> None:
+def append_extension(document: Document, plan: PlanFile, extension: Extension) -> None:
     """Add an extension at the end of the plan's ``extensions`` (the key is added if missing)."""
-    document = dataset.documents[dataset.root / PLAN_FILE]
     fields = {key: scalar_text(value) for key, value in extension.model_dump(exclude_none=True).items()}
     try:
         text = append_mapping(document, ("extensions",), fields)
@@ -178,14 +173,13 @@ def append_extension(dataset: Dataset, extension: Extension) -> None:
                 path=document.path.name
             )
         ) from None
-    plan = dataset.plan
     _check_reads_back(document, text, plan.model_copy(update={"extensions": [*plan.extensions, extension]}))
     replace_text(document, text)
 
 
-def _layout_refused(dataset: Dataset, unit: str) -> WriteRefused:
+def _layout_refused(document: Document) -> WriteRefused:
     return WriteRefused(
         _("không sửa được {path}: 'records' không viết dạng danh sách khối ('- task: …'); hãy sửa tay").format(
-            path=dataset.unit_paths[unit].name
+            path=document.path.name
         )
     )

@@ -18,9 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kehoach.errors import KehoachError
+from kehoach.files.paths import shown
 from kehoach.files.yamlio import BOM, Document
 from kehoach.i18n import _
-from kehoach.present.paths import shown
 
 NEW_FILE_MODE = 0o644
 """A file kehoach creates (an exported calendar or report) is readable by others, as `>` makes it."""
