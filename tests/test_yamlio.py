@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.files.yamlio import MAX_DEPTH, YamlError, key_path, read_document
+from kehoach.files.yamlio import MAX_DEPTH, YamlError, document_from_bytes, key_path
 
 
 def read(tmp_path: Path, content: str | bytes) -> object:
@@ -15,7 +15,7 @@ def read(tmp_path: Path, content: str | bytes) -> object:
         path.write_text(content, encoding="utf-8")
     else:
         path.write_bytes(content)
-    return read_document(path)
+    return document_from_bytes(path, path.read_bytes())
 
 
 def problems(tmp_path: Path, content: str | bytes) -> list[tuple[int, int, str]]:

@@ -13,7 +13,7 @@ from kehoach.domain.rules import extension_problem
 from kehoach.errors import UsageError
 from kehoach.files.cache import Cache
 from kehoach.files.load import editing
-from kehoach.files.records import append_extension, build_record_of, owned_task
+from kehoach.files.records import append_extension, from_options, owned_task
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 
@@ -33,7 +33,7 @@ def run(
         dataset = edit.dataset
         if unit is not None:
             owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
-        extension = build_record_of(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
+        extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
         broken = extension_problem(dataset, extension)
         if broken is not None:
             raise UsageError(broken.message)

@@ -65,7 +65,7 @@ def read_folder(
     a unit file checked clean before (the same bytes, plan and set of units) is not checked again;
     a folder checked before is not checked again. A file is parsed for positions only if a problem
     must be placed or a record written. ``trusted``: units the caller knows to be clean in this
-    folder (see :func:`remember`).
+    folder (see :func:`check_after_write`).
     """
     cache = cache or Cache(None)
     raws, read_problems = files or read_files(root)
@@ -206,7 +206,7 @@ class Edit:
         self.dataset: Dataset = self.folder.dataset
 
     def wrote(self, written: Written) -> None:
-        remember(self.root, self.files, written, self.cache)
+        check_after_write(self.root, self.files, written, self.cache)
 
 
 @contextmanager
@@ -219,7 +219,7 @@ def editing(root: Path, cache: Cache | None) -> Iterator[Edit]:
         yield Edit(root, cache)
 
 
-def remember(root: Path, files: Files, written: Written, cache: Cache | None) -> None:
+def check_after_write(root: Path, files: Files, written: Written, cache: Cache | None) -> None:
     """After kehoach wrote a unit file (and proved it reads back as ``written.unit``), check the new
     folder now, so that the next command starts warm.
 

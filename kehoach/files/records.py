@@ -70,7 +70,7 @@ def period_for(dataset: Dataset, task: Task, unit: str, period: str | None, as_o
 def checked_record(dataset: Dataset, unit: str, as_of: date, **fields: object) -> tuple[Record, Occurrence]:
     """A record from command-line values, refused unless it keeps every rule ``validate`` holds
     records to (kehoach.domain.rules), with its occurrence (deadline in force)."""
-    record = build_record(**fields)
+    record = from_options(Record, **fields)
     broken = record_problem(dataset, unit, record, as_of)
     if broken is not None:
         raise UsageError(broken.message)
@@ -79,13 +79,9 @@ def checked_record(dataset: Dataset, unit: str, as_of: date, **fields: object) -
     return record, occurrence
 
 
-def build_record(**fields: object) -> Record:
-    """A record from command-line values; text that cannot be stored is refused, not crashed on."""
-    return build_record_of(Record, **fields)
-
-
-def build_record_of(model: type[M], **fields: object) -> M:
-    """A record or extension from command-line values; text that cannot be stored is refused."""
+def from_options(model: type[M], **fields: object) -> M:
+    """A record or an extension from command-line values (named by their options); text that
+    cannot be stored is refused, not crashed on."""
     for name, value in fields.items():
         if isinstance(value, str) and not value.strip():
             raise UsageError(_("--{name} không được để trống").format(name=name.replace("_", "-")))

@@ -93,11 +93,6 @@ def key_path(loc: Loc) -> str:
     return out
 
 
-def read_document(path: Path) -> Document:
-    """Read and parse one data file; raise :class:`YamlError` listing what is wrong."""
-    return document_from_bytes(path, path.read_bytes())
-
-
 def document_from_bytes(path: Path, raw: bytes) -> Document:
     """Parse a file's bytes, as read; raise :class:`YamlError` listing what is wrong."""
     text = decode(path, raw)
