@@ -40,6 +40,12 @@ def minimal(scenario: Callable[[str], Path]) -> Path:
     return scenario("minimal")
 
 
+@pytest.fixture
+def tracked(scenario: Callable[[str], Path]) -> Path:
+    """The minimal plan with a record of every outcome (done, done late, waived)."""
+    return scenario("tracked")
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace one exact piece of a file's text; fail loudly if it is not there."""
     text = path.read_text(encoding="utf-8")
@@ -54,8 +60,12 @@ class Result:
     stderr: str
 
 
+Cli = Callable[..., Result]
+"""What the ``cli`` fixture is: ``cli("due", "--year", "--data", str(folder), env={...}) -> Result``."""
+
+
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
     """Run ``kehoach ARGS`` in-process with a clean environment, a fixed terminal width and a
     cache of the test's own (so no test sees another's entries)."""
     monkeypatch.setenv("KEHOACH_CACHE", str(tmp_path / "cache"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +12,11 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 
-from conftest import REPO, SHIPPED_DATA, Result
+from conftest import REPO, SHIPPED_DATA, Cli
 from kehoach.commands.schema import schema_of
 from kehoach.domain.model import PlanFile, Unit
 from kehoach.files.yamlio import document_from_bytes
 
-Cli = Callable[..., Result]
 DELETE = object()
 
 

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result, edit
+from conftest import SHIPPED_DATA, Cli, edit
 from kehoach.domain.lineage import Lineage, Owner
 from kehoach.files.load import load_valid
-
-Cli = Callable[..., Result]
 
 
 @pytest.fixture
@@ -151,8 +149,6 @@ def test_owners_directly() -> None:
 
 
 def test_the_shipped_data_has_no_reorganisation() -> None:
-    from conftest import SHIPPED_DATA
-
     dataset = load_valid(SHIPPED_DATA)
     assert all(unit.until is None and unit.from_ is None and not unit.successors for unit in dataset.units.values())
 

@@ -8,22 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result, edit
+from conftest import Cli, edit
 from kehoach.files import cache as cache_module
 from kehoach.files import load as load_module
 
-Cli = Callable[..., Result]
 QUESTIONS = [
     ("due", "--year", "--as-of", "2022-12-31"),
     ("overdue", "--as-of", "2024-03-01", "--format", "json"),
     ("history",),
     ("validate",),
 ]
-
-
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    return scenario("tracked")
 
 
 def answers(cli: Cli, data: Path, **env: str) -> list[tuple[int, str, str]]:
