@@ -1,5 +1,9 @@
 """The JSON Schema for editors: committed, current, named by every data file, and never at odds
-with ``kehoach validate`` on what both check."""
+with ``kehoach validate`` on what both check.
+
+At the top of tests/, like the seed test: it holds repository files (``schema/*.json``, the data)
+to the models and to ``validate``, not one module of the package to its rules.
+"""
 
 from __future__ import annotations
 
