@@ -40,6 +40,12 @@ def minimal(scenario: Callable[[str], Path]) -> Path:
     return scenario("minimal")
 
 
+@pytest.fixture
+def tracked(scenario: Callable[[str], Path]) -> Path:
+    """The minimal plan with a record of every outcome (done, done late, waived)."""
+    return scenario("tracked")
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace one exact piece of a file's text; fail loudly if it is not there."""
     text = path.read_text(encoding="utf-8")
@@ -54,8 +60,12 @@ class Result:
     stderr: str
 
 
+Cli = Callable[..., Result]
+"""What the ``cli`` fixture is: ``cli("due", "--year", "--data", str(folder), env={...}) -> Result``."""
+
+
 @pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result]:
+def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
     """Run ``kehoach ARGS`` in-process with a clean environment, a fixed terminal width and a
     cache of the test's own (so no test sees another's entries)."""
     monkeypatch.setenv("KEHOACH_CACHE", str(tmp_path / "cache"))
@@ -69,3 +79,39 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[..., Result
         return Result(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+# --- the cache folder, as a test sees what a command did ------------------------------------------
+
+FOLDER_MARK, UNIT_MARK = "checked-", "unit-checked-"
+"""How the cache's "checked, no problems" entries are named (kehoach.files.cache): a whole data
+folder's, and one unit file's (in the context of the plan and the other units)."""
+
+Stamps = dict[str, tuple[int, int]]
+
+
+def cache_entries(folder: Path) -> Stamps:
+    """The cache folder's entries by name, each with what changes when it is written again (a new
+    file renamed over it: another inode, a later time)."""
+    if not folder.is_dir():
+        return {}
+    stats = {path.name: path.stat() for path in folder.iterdir() if not path.name.startswith(".")}
+    return {name: (stat.st_ino, stat.st_mtime_ns) for name, stat in stats.items()}
+
+
+def written_since(folder: Path, before: Stamps) -> list[str]:
+    """The names of the cache entries created or written again since ``before`` was taken."""
+    return sorted(name for name, stamp in cache_entries(folder).items() if before.get(name) != stamp)
+
+
+def calls_of(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[tuple[object, ...]]:
+    """Count the calls of a module's public function (the arguments of each), without changing it."""
+    original = getattr(module, name)
+    calls: list[tuple[object, ...]] = []
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    return calls

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 
-from conftest import REPO, Result
+from conftest import REPO, Cli
 from kehoach.cli.app import app
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -22,7 +21,7 @@ WITHOUT_DATA = {"schema"}  # prints what the code generates; reads no data folde
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_every_command_has_help(cli: Callable[..., Result], name: str) -> None:
+def test_every_command_has_help(cli: Cli, name: str) -> None:
     result = cli(name, "--help")
     assert result.exit_code == 0
     help_text = result.stdout.split("\n\n")[1].strip()
@@ -43,7 +42,7 @@ def test_quickstart_holds_exactly_two_commands() -> None:
     assert "kehoach" in commands[0] and "pytest" in commands[1]
 
 
-def test_the_readme_due_output_is_what_kehoach_prints(cli: Callable[..., Result]) -> None:
+def test_the_readme_due_output_is_what_kehoach_prints(cli: Cli) -> None:
     """The sample in the README is a real run on the shipped data, and stays one."""
     sample = re.search(r"```console\n\$ kehoach (due --quarter [^\n]*)\n(.*?)```", README, re.S)
     assert sample is not None

@@ -8,14 +8,13 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from conftest import REPO, Result
+from conftest import REPO, Cli
 from kehoach.i18n import DEFAULT, choose
 
 PACKAGE = REPO / "kehoach"
@@ -97,11 +96,6 @@ def kehoach(*args: str, cache: Path, **environ: str) -> subprocess.CompletedProc
     )
 
 
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    return scenario("tracked")
-
-
 def test_the_same_view_in_both_languages_from_one_cache(tracked: Path, tmp_path: Path) -> None:
     question = ("overdue", "--as-of", "2023-03-01", "--data", str(tracked))
     vi = kehoach(*question, cache=tmp_path / "cache")
@@ -132,7 +126,7 @@ def test_a_language_kehoach_lacks_is_refused(tmp_path: Path) -> None:
 TYPER_ENGLISH = ("Usage:", "Options:", "Show this message and exit.", "Error:", "No such option", "Try '")
 
 
-def test_help_is_vietnamese_to_the_frame(cli: Callable[..., Result]) -> None:
+def test_help_is_vietnamese_to_the_frame(cli: Cli) -> None:
     result = cli("due", "--help")
     assert "Cách dùng: kehoach due [TÙY_CHỌN]" in result.stdout
     assert "Tùy chọn:" in result.stdout and "Hiện trợ giúp này rồi thoát." in result.stdout
@@ -140,7 +134,7 @@ def test_help_is_vietnamese_to_the_frame(cli: Callable[..., Result]) -> None:
     assert not any(word in result.stdout for word in TYPER_ENGLISH)
 
 
-def test_usage_errors_are_vietnamese(cli: Callable[..., Result]) -> None:
+def test_usage_errors_are_vietnamese(cli: Cli) -> None:
     unknown = cli("due", "--frobnicate")
     assert unknown.exit_code == 2
     assert unknown.stderr.endswith("lỗi: không có tùy chọn --frobnicate\n")

@@ -1,11 +1,14 @@
 """The JSON Schema for editors: committed, current, named by every data file, and never at odds
-with ``kehoach validate`` on what both check."""
+with ``kehoach validate`` on what both check.
+
+At the top of tests/, like the seed test: it holds repository files (``schema/*.json``, the data)
+to the models and to ``validate``, not one module of the package to its rules.
+"""
 
 from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +16,11 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 
-from conftest import REPO, SHIPPED_DATA, Result
+from conftest import REPO, SHIPPED_DATA, Cli
 from kehoach.commands.schema import schema_of
 from kehoach.domain.model import PlanFile, Unit
 from kehoach.files.yamlio import document_from_bytes
 
-Cli = Callable[..., Result]
 DELETE = object()
 
 

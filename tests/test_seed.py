@@ -5,10 +5,16 @@ the seed itself, with a parser that knows nothing of the data, and check the dat
 same tasks under the same refs in the same order, each with the schedule its annotation means, its
 text verbatim, and its owners as the document names them. A task dropped, added, renumbered,
 mis-scheduled or mistyped fails here instead of drifting silently away from the document.
+
+It sits at the top of tests/, not in tests/domain: what it holds to the document is the shipped
+data (``data/``), not any one module of the package. Without the document it skips, except in CI
+(``CI`` set, as ``.ci/run`` sets it), where a missing document fails the run: a check of the data
+that quietly does not run is the drift this module exists to prevent.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -28,11 +34,22 @@ REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
+def in_ci() -> bool:
+    """``CI`` is set, as CI services and ``.ci/run`` set it (``CI=true``); ``false`` or ``0`` is not CI."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
 def _seed_file() -> Path:
-    """The one seed document; skip the module when the shared folder is not beside the repo."""
+    """The one seed document; without it, fail the run in CI and skip the module elsewhere."""
     found = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
     if not found:
-        pytest.skip(f"seed document not found: no *.txt in {SEED_DIR}", allow_module_level=True)
+        missing = f"seed document not found: no *.txt in {SEED_DIR}"
+        if in_ci():
+            pytest.fail(
+                f"{missing}. In CI the data must be checked against it: copy shared/seed/ beside the repository.",
+                pytrace=False,
+            )
+        pytest.skip(f"{missing} (in CI, with CI=true, this fails the run)", allow_module_level=True)
     assert len(found) == 1, f"expected exactly one seed document in {SEED_DIR}, found {[p.name for p in found]}"
     return found[0]
 

@@ -5,20 +5,12 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import Result, edit
+from conftest import Cli, edit
 from kehoach.files.load import load_valid
-
-Cli = Callable[..., Result]
-
-
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    return scenario("tracked")
 
 
 def git(folder: Path, *args: str) -> str:

@@ -6,20 +6,11 @@ import csv
 import io
 import json
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_DATA, Result, edit
-
-Cli = Callable[..., Result]
-
-
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    """The minimal plan with a record of every outcome (done, done late, waived)."""
-    return scenario("tracked")
+from conftest import SHIPPED_DATA, Cli, Result, edit
 
 
 def lines(result: Result) -> list[str]:

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+from conftest import Cli, edit
 
-from conftest import Result, edit
-
-Cli = Callable[..., Result]
 EXTEND = ("extend", "II.2", "--unit", "ban-a", "--period", "2022", "--to", "2023-03-31", "--by", "Công văn số 12-CV/TU")
-
-
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    return scenario("tracked")
 
 
 def rows(cli: Cli, data: Path, *args: str) -> list[dict]:

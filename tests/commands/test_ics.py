@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import pytest
 import vobject
 
-from conftest import Result
-
-Cli = Callable[..., Result]
-
-
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    return scenario("tracked")
+from conftest import Cli
 
 
 def events(text: str) -> dict[str, vobject.base.Component]:

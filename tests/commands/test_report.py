@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from conftest import SHIPPED_DATA, Result
+from conftest import SHIPPED_DATA, Cli
 
-Cli = Callable[..., Result]
 YEAR_2022 = ("--year", "2022", "--as-of", "2023-01-10")
-
-
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    return scenario("tracked")
 
 
 def report_json(cli: Cli, data: Path, *args: str) -> dict:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SHIPPED_DATA, Result
+from conftest import SHIPPED_DATA, Cli
 
 
-def test_table_of_one_unit(cli: Callable[..., Result], minimal: Path) -> None:
+def test_table_of_one_unit(cli: Cli, minimal: Path) -> None:
     result = cli("tasks", "--data", str(minimal), "--unit", "huyen-b")
     assert result.exit_code == 0
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
@@ -24,13 +23,13 @@ def test_table_of_one_unit(cli: Callable[..., Result], minimal: Path) -> None:
     ]
 
 
-def test_table_fits_80_columns_on_the_shipped_plan(cli: Callable[..., Result]) -> None:
+def test_table_fits_80_columns_on_the_shipped_plan(cli: Cli) -> None:
     lines = cli("tasks", "--data", str(SHIPPED_DATA)).stdout.splitlines()
     assert max(len(line.rstrip()) for line in lines) <= 80
     assert "\x1b[" not in "".join(lines)  # piped output has no escape codes
 
 
-def test_json_has_the_documented_fields(cli: Callable[..., Result], minimal: Path) -> None:
+def test_json_has_the_documented_fields(cli: Cli, minimal: Path) -> None:
     rows = json.loads(cli("tasks", "--data", str(minimal), "--format", "json").stdout)
     assert [row["ref"] for row in rows] == ["II.1", "II.2", "III.1.1", "III.1.2", "III.1.3", "III.2.1", "IV.1"]
     assert rows[1] == {
@@ -47,19 +46,19 @@ def test_json_has_the_documented_fields(cli: Callable[..., Result], minimal: Pat
     assert rows[-1]["schedule"] is None
 
 
-def test_csv_has_the_json_columns(cli: Callable[..., Result], minimal: Path) -> None:
+def test_csv_has_the_json_columns(cli: Cli, minimal: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("tasks", "--data", str(minimal), "-f", "csv").stdout)))
     assert rows[0]["ref"] == "II.1"
     assert rows[0]["owners"] == "ca-hai"
     assert json.loads(rows[0]["schedule"]) == {"kind": "deadline", "ad_hoc": False, "by": "2022-Q1"}
 
 
-def test_a_group_as_unit_means_its_members(cli: Callable[..., Result], minimal: Path) -> None:
+def test_a_group_as_unit_means_its_members(cli: Cli, minimal: Path) -> None:
     rows = json.loads(cli("tasks", "--data", str(minimal), "--unit", "ca-hai", "-f", "json").stdout)
     assert len(rows) == 7
 
 
-def test_unknown_unit_is_refused_with_suggestions(cli: Callable[..., Result], minimal: Path) -> None:
+def test_unknown_unit_is_refused_with_suggestions(cli: Cli, minimal: Path) -> None:
     result = cli("tasks", "--data", str(minimal), "--unit", "huyen-c")
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SHIPPED_DATA, Result
+from conftest import SHIPPED_DATA, Cli
 
 
-def test_table_lists_units_then_groups(cli: Callable[..., Result], minimal: Path) -> None:
+def test_table_lists_units_then_groups(cli: Cli, minimal: Path) -> None:
     result = cli("units", "--data", str(minimal))
     assert [line.rstrip() for line in result.stdout.splitlines()] == [
         "Mã        Tên             Loại",
@@ -20,7 +19,7 @@ def test_table_lists_units_then_groups(cli: Callable[..., Result], minimal: Path
     ]
 
 
-def test_json_has_ids_names_kinds_and_members(cli: Callable[..., Result], minimal: Path) -> None:
+def test_json_has_ids_names_kinds_and_members(cli: Cli, minimal: Path) -> None:
     rows = json.loads(cli("units", "--data", str(minimal), "--format", "json").stdout)
     assert rows[0] == {
         "id": "ban-a",
@@ -34,7 +33,7 @@ def test_json_has_ids_names_kinds_and_members(cli: Callable[..., Result], minima
     assert rows[2] == {"id": "ca-hai", "name": "Cả hai đơn vị", "kind": "group", "members": ["ban-a", "huyen-b"]}
 
 
-def test_shipped_units_cover_every_owner_of_the_document(cli: Callable[..., Result]) -> None:
+def test_shipped_units_cover_every_owner_of_the_document(cli: Cli) -> None:
     rows = json.loads(cli("units", "--data", str(SHIPPED_DATA), "-f", "json").stdout)
     units = [row for row in rows if row["kind"] != "group"]
     groups = {row["id"]: row["members"] for row in rows if row["kind"] == "group"}

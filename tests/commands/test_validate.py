@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_DATA, Result, edit
+from conftest import SHIPPED_DATA, Cli, edit
 
 
-def test_shipped_data_is_valid(cli: Callable[..., Result]) -> None:
+def test_shipped_data_is_valid(cli: Cli) -> None:
     result = cli("validate", "--data", str(SHIPPED_DATA))
     assert result.exit_code == 0
     assert result.stdout == "Hợp lệ: 34 tệp, 83 nhiệm vụ, 33 đơn vị, 4 nhóm.\n"
 
 
 def test_each_problem_is_a_line_then_a_summary(
-    cli: Callable[..., Result], minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # In a repository the data folder is found from any subfolder, and paths print relative.
     (tmp_path / "repo" / "docs").mkdir(parents=True)
@@ -34,9 +33,7 @@ def test_each_problem_is_a_line_then_a_summary(
     )
 
 
-def test_no_data_folder_says_how_to_point_at_one(
-    cli: Callable[..., Result], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_no_data_folder_says_how_to_point_at_one(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = cli("validate")
     assert result.exit_code == 3
@@ -44,13 +41,13 @@ def test_no_data_folder_says_how_to_point_at_one(
 
 
 def test_data_folder_from_the_environment(
-    cli: Callable[..., Result], minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert cli("validate", env={"KEHOACH_DATA": str(minimal)}).stdout.startswith("Hợp lệ: 3 tệp")
 
 
-def test_other_commands_refuse_invalid_data_on_stderr(cli: Callable[..., Result], minimal: Path) -> None:
+def test_other_commands_refuse_invalid_data_on_stderr(cli: Cli, minimal: Path) -> None:
     edit(minimal / "plan.yaml", "title: Quán triệt Kết luận", "title: [")
     result = cli("tasks", "--data", str(minimal))
     assert result.exit_code == 1
@@ -60,9 +57,7 @@ def test_other_commands_refuse_invalid_data_on_stderr(cli: Callable[..., Result]
 
 
 @pytest.mark.parametrize("command", [("validate",), ("tasks",), ("due", "--year")])
-def test_an_unreadable_data_file_is_a_problem_not_a_crash(
-    cli: Callable[..., Result], minimal: Path, command: tuple[str, ...]
-) -> None:
+def test_an_unreadable_data_file_is_a_problem_not_a_crash(cli: Cli, minimal: Path, command: tuple[str, ...]) -> None:
     (minimal / "units" / "broken.yaml").mkdir()  # unreadable even for root: a folder named like a file
     result = cli(*command, "--data", str(minimal))
     assert result.exit_code == 1

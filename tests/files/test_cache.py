@@ -8,22 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result, edit
+from conftest import FOLDER_MARK, UNIT_MARK, Cli, cache_entries, calls_of, edit, written_since
 from kehoach.files import cache as cache_module
 from kehoach.files import load as load_module
 
-Cli = Callable[..., Result]
 QUESTIONS = [
     ("due", "--year", "--as-of", "2022-12-31"),
     ("overdue", "--as-of", "2024-03-01", "--format", "json"),
     ("history",),
     ("validate",),
 ]
-
-
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path]) -> Path:
-    return scenario("tracked")
 
 
 def answers(cli: Cli, data: Path, **env: str) -> list[tuple[int, str, str]]:
@@ -36,13 +30,12 @@ def cold(cli: Cli, data: Path) -> list[tuple[int, str, str]]:
 
 
 def test_a_warm_run_replays_without_loading_the_data(cli: Cli, tracked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loads = calls_of(monkeypatch, load_module, "load_valid")
     first = answers(cli, tracked)
-
-    def no_loading(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the data was loaded again")
-
-    monkeypatch.setattr(load_module, "load_valid", no_loading)
+    assert loads, "a cold run loads the data (else the count below proves nothing)"
+    loads.clear()
     assert answers(cli, tracked)[:3] == first[:3]
+    assert loads == [], "the data was loaded again"
 
 
 def test_editing_a_file_by_hand_is_seen_at_once(cli: Cli, tracked: Path) -> None:
@@ -77,14 +70,19 @@ def test_a_corrupt_cache_gives_the_same_answers(cli: Cli, tracked: Path, tmp_pat
 
 
 def test_a_cache_from_other_data_or_another_kehoach_gives_the_same_answers(
-    cli: Cli, scenario: Callable[[str], Path], tracked: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, scenario: Callable[[str], Path], tracked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     other = scenario("minimal")
     answers(cli, other)
-    monkeypatch.setattr(cache_module, "fingerprint", lambda: "another version of kehoach")
-    answers(cli, tracked)
-    monkeypatch.undo()
+    # Another version of kehoach is one whose code fingerprint differs: that is the cache's own
+    # definition (kehoach.files.cache.fingerprint), and faking it here spares building a copy of
+    # the package to run. A context, so that the cli fixture keeps its cache and environment.
+    with monkeypatch.context() as other_version:
+        other_version.setattr(cache_module, "fingerprint", lambda: "another version of kehoach")
+        answers(cli, tracked)
+    theirs = cache_entries(tmp_path / "cache")
     assert answers(cli, tracked) == cold(cli, tracked)
+    assert set(written_since(tmp_path / "cache", theirs)) - set(theirs), "this version used the other's entries"
 
 
 def test_invalid_data_is_never_served_from_the_cache(cli: Cli, tracked: Path) -> None:
@@ -137,14 +135,16 @@ def test_writes_then_reads_agree_with_a_cold_run(cli: Cli, tracked: Path) -> Non
     ],
 )
 def test_a_write_leaves_the_folder_checked_for_the_next_command(
-    cli: Cli, tracked: Path, monkeypatch: pytest.MonkeyPatch, write: tuple[str, ...]
+    cli: Cli, tracked: Path, tmp_path: Path, write: tuple[str, ...]
 ) -> None:
+    """Seen in the cache folder: a check that finds no problem leaves a mark (see conftest)."""
+    cache = tmp_path / "cache"
     answers(cli, tracked)
+    before_the_write = cache_entries(cache)
     assert cli(*write, "--data", str(tracked)).exit_code == 0
+    assert any(name.startswith(FOLDER_MARK) for name in written_since(cache, before_the_write))
     expected = cold(cli, tracked)
-
-    def no_checking(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the folder was checked again")
-
-    monkeypatch.setattr(load_module, "check", no_checking)
+    before = cache_entries(cache)
     assert answers(cli, tracked) == expected
+    checked = [name for name in written_since(cache, before) if name.startswith((FOLDER_MARK, UNIT_MARK))]
+    assert checked == [], "the folder was checked again"

@@ -127,6 +127,11 @@ def test_a_process_killed_mid_write_leaves_the_old_file(data: Path) -> None:
 
 
 def test_a_file_changed_behind_the_lock_is_not_overwritten(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor saves the file between kehoach's reading it and its writing the new text.
+
+    Fault injection, as with ``os.replace`` above: that instant has no public seam (it lasts
+    microseconds), so the record's text edit, which happens in it, is where the editor saves.
+    """
     path = data / "units/ban-a.yaml"
     original = records.append_mapping
 
@@ -143,6 +148,7 @@ def test_a_file_changed_behind_the_lock_is_not_overwritten(data: Path, monkeypat
 
 
 def test_new_text_that_does_not_read_back_as_intended_is_refused(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fault injection: a bug in the text edit of a record (there is none to trigger from outside)."""
     path = data / "units/ban-a.yaml"
     before = path.read_bytes()
     monkeypatch.setattr(records, "append_mapping", lambda document, loc, item: document.text + "  - oops\n")

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import calendar
 import functools
-from datetime import date, timedelta
+import importlib
+import pkgutil
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SCENARIOS, SHIPPED_DATA, edit
+from kehoach import domain
 from kehoach.domain import occurrences as engine
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
@@ -318,16 +321,44 @@ def test_an_unscheduled_task_owes_nothing() -> None:
     assert [o for o in occurrences(minimal_dataset(), *WIDE) if o.task in ("IV.1", "III.1.1")] == []
 
 
+class Clockless(type):
+    """Instances of the real classes still pass ``isinstance`` against the clockless ones."""
+
+    def __instancecheck__(cls, instance: object) -> bool:
+        return isinstance(instance, cls.__mro__[1])
+
+
+class NoClockDate(date, metaclass=Clockless):
+    @classmethod
+    def today(cls) -> NoClockDate:
+        raise AssertionError("the clock was read (date.today)")
+
+
+class NoClockDatetime(datetime, metaclass=Clockless):
+    @classmethod
+    def today(cls) -> NoClockDatetime:
+        raise AssertionError("the clock was read (datetime.today)")
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> NoClockDatetime:
+        raise AssertionError("the clock was read (datetime.now)")
+
+
 def test_nothing_reads_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """ "Today" is always a parameter: a view of any day must not depend on when it is computed."""
+    """ "Today" is always a parameter: a view of any day must not depend on when it is computed.
 
-    class NoClock(date):
-        @classmethod
-        def today(cls) -> NoClock:
-            raise AssertionError("the clock was read")
-
-    monkeypatch.setattr(engine, "date", NoClock)
-    monkeypatch.setattr(periods, "date", NoClock)
+    The clock has no seam to watch it through, so every module of kehoach.domain gets, in place
+    of the ``date`` and ``datetime`` it imported, ones whose clock fails the test.
+    """
+    clockless = {date: NoClockDate, datetime: NoClockDatetime}
+    patched = []
+    for info in pkgutil.iter_modules(domain.__path__):
+        module = importlib.import_module(f"{domain.__name__}.{info.name}")
+        for name, value in list(vars(module).items()):
+            if value is date or value is datetime:
+                monkeypatch.setattr(module, name, clockless[value])
+                patched.append(f"{module.__name__}.{name}")
+    assert patched, "no module of kehoach.domain imports date or datetime: is the clock read another way?"
     dataset = minimal_dataset()
     assert entries(dataset, occurrences(dataset, *WIDE), date(2023, 1, 1))
 

@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Result
+from conftest import REPO, Cli
 
-Cli = Callable[..., Result]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 ARTIFACTS = REPO / "build" / "test-artifacts"
 REPORT = ("--year", "2022", "--as-of", "2023-01-10")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,10 +22,10 @@ def complete(words: str, monkeypatch: pytest.MonkeyPatch, cwd: Path | None = Non
     return result.output.split()
 
 
-@pytest.fixture
-def tracked(scenario: Callable[[str], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Completion runs without the ``cli`` fixture, so it gets the cache of the test's own here."""
     monkeypatch.setenv("KEHOACH_CACHE", str(tmp_path / "cache"))
-    return scenario("tracked")
 
 
 def test_task_refs_complete_from_the_plan(tracked: Path, monkeypatch: pytest.MonkeyPatch) -> None:

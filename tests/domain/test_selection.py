@@ -1,0 +1,39 @@
+"""What ``--unit`` names (kehoach.domain.selection): units, groups standing for their members, and a
+refusal that helps when a name is unknown."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from conftest import SCENARIOS
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.selection import resolve_units
+from kehoach.errors import UsageError
+from kehoach.files.load import load_valid
+
+
+@functools.cache
+def minimal() -> Dataset:
+    return load_valid(SCENARIOS / "minimal")
+
+
+def test_a_group_stands_for_its_members() -> None:
+    assert resolve_units(minimal(), ["ca-hai"]) == {"ban-a", "huyen-b"}
+    assert resolve_units(minimal(), ["huyen-b"]) == {"huyen-b"}
+    assert resolve_units(minimal(), ["ban-a", "ca-hai"]) == {"ban-a", "huyen-b"}
+
+
+@pytest.mark.parametrize(
+    ("names", "refusal"),
+    [
+        (["ban-a", "huyen-c"], "không có đơn vị hay nhóm 'huyen-c'. Có phải ý bạn là: huyen-b?"),
+        (["ca-ba"], "không có đơn vị hay nhóm 'ca-ba'. Có phải ý bạn là: ca-hai?"),
+        (["so-tai-chinh"], "không có đơn vị hay nhóm 'so-tai-chinh'."),
+    ],
+)
+def test_an_unknown_name_is_refused_with_the_closest_known_ones(names: list[str], refusal: str) -> None:
+    with pytest.raises(UsageError) as refused:
+        resolve_units(minimal(), names)
+    assert str(refused.value) == f"{refusal} Xem danh sách bằng: kehoach units"
