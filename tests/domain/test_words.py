@@ -1,4 +1,5 @@
-"""How tables word periods and schedules (kehoach.present.describe), as a Vietnamese reader expects."""
+"""How periods and schedules read in words (each kind's describe, periods.period_label), as a Vietnamese
+reader expects."""
 
 from __future__ import annotations
 
@@ -6,10 +7,8 @@ from typing import Any
 
 import pytest
 
-from conftest import SCENARIOS
-from kehoach.domain.model import Deadline, OnEvent, Ongoing, TermYear, Yearly, Years
-from kehoach.files.load import load_valid
-from kehoach.present.describe import describe_schedule, period_label
+from kehoach.domain.model import Deadline, OnEvent, Ongoing, TermYear, Yearly, Years, describe_schedule
+from kehoach.domain.periods import period_label
 
 
 @pytest.mark.parametrize(
@@ -43,4 +42,4 @@ def test_period_keys_read_as_words(key: str, label: str) -> None:
 )
 def test_each_schedule_kind_in_words(model: Any, fields: dict[str, Any], words: str) -> None:
     schedule = model.model_validate(fields) if model else None
-    assert describe_schedule(schedule, load_valid(SCENARIOS / "minimal")) == words
+    assert describe_schedule(schedule) == words
