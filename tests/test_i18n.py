@@ -127,7 +127,7 @@ def test_a_language_kehoach_lacks_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2 and "--lang" in result.stderr
 
 
-# --- Typer's own words (kehoach.cli.app translates its help frame and its usage errors) -------------
+# --- Typer's own words (kehoach.cli.typer_words translates its help frame and its usage errors) -------------
 
 TYPER_ENGLISH = ("Usage:", "Options:", "Show this message and exit.", "Error:", "No such option", "Try '")
 
