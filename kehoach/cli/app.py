@@ -1,15 +1,8 @@
-"""The command line. The only module that knows Typer.
+"""The command line: the Typer declaration of every command, and the one handler of their errors.
 
-Each command here parses its options, finds the data folder and calls the ``run`` function of
-its module in :mod:`kehoach.commands`; :func:`_invoke` is the one place where errors become
-messages and exit codes:
-
-====  ==========================================================
-0     success
-1     the data has problems (``validate``), or ``--check`` found something
-2     the command cannot be done as asked (unknown unit, bad option)
-3     no data folder found
-====  ==========================================================
+Each command here parses its options and calls the ``run`` function of its module in
+:mod:`kehoach.commands`; :func:`_invoke` is the one place where errors
+become messages and exit codes (the codes and their meanings: :class:`kehoach.errors.ExitCode`).
 """
 
 from __future__ import annotations
