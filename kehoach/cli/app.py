@@ -7,7 +7,6 @@ become messages and exit codes (the codes and their meanings: :class:`kehoach.er
 
 from __future__ import annotations
 
-import gc
 import io
 import os
 import sys
@@ -199,8 +198,9 @@ def options(
         ),
     ] = None,
 ) -> None:
-    # The language was chosen from the command line before any message was translated
-    # (kehoach.i18n); the option is declared here for --help and to refuse a language we lack.
+    # The language was chosen before any message was translated (kehoach.cli.main, which also
+    # moves a --lang written after the command to here); the option is declared for --help and
+    # to refuse a language kehoach lacks.
     pass
 
 
@@ -495,17 +495,3 @@ def history(
 ) -> None:
     question = ("history", ref, unit, fmt)
     _invoke(lambda: _memoized(data, question, lambda ds, out: _command("history").run(ds, ref, unit or [], fmt, out)))
-
-
-def main() -> None:
-    # A run builds up to hundreds of thousands of small objects (records, occurrences) that live
-    # until exit and hold no cycles; CPython's default thresholds traverse them again and again,
-    # which cost a third of a run at ten times the benchmark's size. Collect rarely, as mypy does.
-    gc.set_threshold(200_000, 30, 30)
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:  # `kehoach tasks | head`: the reader left; that is not an error
-        sys.stderr.close()
-        sys.exit(0)
