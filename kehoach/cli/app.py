@@ -1,8 +1,10 @@
 """The command line: the Typer declaration of every command, and the one handler of their errors.
 
 Each command here parses its options and calls the ``run`` function of its module in
-:mod:`kehoach.commands`; :func:`_invoke` is the one place where errors
-become messages and exit codes (the codes and their meanings: :class:`kehoach.errors.ExitCode`).
+:mod:`kehoach.commands` with keyword arguments: a read-only command through
+:func:`~kehoach.cli.replay.replay` (which may print the answer given before), a write through
+:func:`~kehoach.files.load.edit_folder`. :func:`_invoke` is the one place where errors become
+messages and exit codes (the codes and their meanings: :class:`kehoach.errors.ExitCode`).
 """
 
 from __future__ import annotations
@@ -14,21 +16,38 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from kehoach import i18n
 from kehoach.cli import completion
+from kehoach.cli.dates import today
 from kehoach.cli.delivery import deliver
+from kehoach.cli.replay import Later, replay
 from kehoach.cli.typer_words import Command, Group
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.i18n import _
 from kehoach.present.output import Format, ProblemFormat, ReportFormat
 from kehoach.present.paths import shown
 
-ENV_TODAY = "KEHOACH_TODAY"
-DEFAULT_SPAN = "quarter"
+if TYPE_CHECKING:  # mypy checks every call below against the command's own run
+    from kehoach.commands.due import Span
+    from kehoach.commands.due import run as run_due
+    from kehoach.commands.events import run as run_events
+    from kehoach.commands.history import run as run_history
+    from kehoach.commands.ongoing import run as run_ongoing
+    from kehoach.commands.overdue import run as run_overdue
+    from kehoach.commands.tasks import run as run_tasks
+    from kehoach.commands.units import run as run_units
+    from kehoach.commands.upcoming import run as run_upcoming
+    from kehoach.files.cache import Cache
+else:  # a replayed answer imports none of them (see kehoach.cli.replay)
+    run_due, run_events, run_history, run_ongoing, run_overdue, run_tasks, run_units, run_upcoming = (
+        Later(f"kehoach.commands.{name}")
+        for name in ("due", "events", "history", "ongoing", "overdue", "tasks", "units", "upcoming")
+    )
+
+DEFAULT_SPAN: Span = "quarter"
 """``kehoach due`` with no period: the Organisation Board plans and reports by quarter."""
 
 app = typer.Typer(
@@ -71,86 +90,16 @@ AsOfOption = Annotated[
 ]
 
 
-def _today(as_of: str | None) -> date:
-    """The one place that reads the clock: ``--as-of``, else ``$KEHOACH_TODAY``, else today."""
-    from kehoach.cli.dates import parse_user_date
-
-    if as_of:
-        return parse_user_date(as_of, "--as-of")
-    if os.environ.get(ENV_TODAY):
-        return parse_user_date(os.environ[ENV_TODAY], ENV_TODAY)
-    return date.today()
-
-
 def _root(data: Path | None) -> Path:
     from kehoach.files.datadir import find_data_dir
 
     return find_data_dir(data, os.environ, Path.cwd())
 
 
-def _cache() -> Any:
+def _cache() -> Cache:
     from kehoach.files.cache import Cache
 
     return Cache.from_environment(os.environ)
-
-
-def _command(name: str) -> Any:
-    """A command's module, imported only when the answer has to be computed (it loads the models)."""
-    import importlib
-
-    return importlib.import_module(f"kehoach.commands.{name}")
-
-
-def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[Any, TextIO], int]) -> int:
-    """Answer a read-only command, or replay the answer given before to the same question.
-
-    The key holds every data file's name and bytes, the command and its arguments (the day
-    included), the terminal's width and colour, the language, and kehoach's own code and
-    catalogues (kehoach.files.cache), so a replayed answer is byte for byte what computing it again
-    would print.
-    """
-    from kehoach.files.cache import content_digest
-    from kehoach.files.datadir import read_files
-    from kehoach.present.output import Screen
-
-    root, cache, screen = _root(data), _cache(), Screen(sys.stdout)
-    files = read_files(root)
-    named = [(path.relative_to(root).as_posix(), raw) for path, raw in files[0].items()]
-    asked = (*question, screen.width, screen.colour, i18n.LANGUAGE)
-    key = "output-" + content_digest([*named, ("question", repr(asked).encode())])
-    replay = None if files[1] else cache.get(key)  # an unreadable file is reported, never replayed over
-    if isinstance(replay, tuple) and len(replay) == 2:
-        sys.stdout.write(replay[0])
-        return int(replay[1])
-    from kehoach.files.load import load_valid
-
-    buffer = TerminalBuffer(sys.stdout)
-    code = answer(load_valid(root, cache, files), buffer)
-    sys.stdout.write(buffer.getvalue())
-    cache.put(key, (buffer.getvalue(), code))
-    return code
-
-
-def _on_day(
-    data: Path | None, as_of: str | None, question: tuple[Any, ...], answer: Callable[[Any, date, TextIO], int]
-) -> int:
-    """A read-only answer that depends on the day: the day is read once and is part of the question."""
-    day = _today(as_of)
-    return _memoized(data, (*question, day), lambda dataset, out: answer(dataset, day, out))
-
-
-class TerminalBuffer(io.StringIO):
-    """Collects output while looking, to rich, like the terminal (or pipe) it will go to."""
-
-    def __init__(self, target: TextIO) -> None:
-        super().__init__()
-        self.target = target
-
-    def isatty(self) -> bool:
-        return self.target.isatty()
-
-    def fileno(self) -> int:
-        return self.target.fileno()
 
 
 def _invoke(command: Callable[[], int]) -> None:
@@ -181,7 +130,7 @@ def validate(
 ) -> None:
     from kehoach.commands import validate as command
 
-    _invoke(lambda: command.run(_root(data), sys.stdout, _cache(), fmt))
+    _invoke(lambda: command.run(_root(data), sys.stdout, cache=_cache(), fmt=fmt))
 
 
 class Language(StrEnum):
@@ -217,19 +166,17 @@ def schema(
 ) -> None:
     from kehoach.commands import schema as command
 
-    _invoke(lambda: command.run(which.value, sys.stdout))
+    _invoke(lambda: command.run(sys.stdout, which=which.value))
 
 
 @app.command(cls=Command, help=_("Liệt kê các nhiệm vụ của kế hoạch."))
 def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(
-        lambda: _memoized(data, ("tasks", unit, fmt), lambda ds, out: _command("tasks").run(ds, unit or [], fmt, out))
-    )
+    _invoke(lambda: replay(_root(data), _cache(), run_tasks, units=unit or [], fmt=fmt))
 
 
 @app.command(cls=Command, help=_("Liệt kê các đơn vị và nhóm đơn vị."))
 def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(lambda: _memoized(data, ("units", fmt), lambda ds, out: _command("units").run(ds, fmt, out)))
+    _invoke(lambda: replay(_root(data), _cache(), run_units, fmt=fmt))
 
 
 @app.command(cls=Command, help=_("Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."))
@@ -245,17 +192,13 @@ def due(
 ) -> None:
 
     def body() -> int:
-        spans = [
-            name for name, chosen in (("week", week), ("month", month), ("quarter", quarter), ("year", year)) if chosen
-        ]
+        chosen: list[tuple[Span, bool]] = [("week", week), ("month", month), ("quarter", quarter), ("year", year)]
+        spans = [name for name, wanted in chosen if wanted]
         if len(spans) > 1:
             raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
+        day = today(as_of)
         span = spans[0] if spans else DEFAULT_SPAN
-
-        def answer(dataset: Any, day: date, out: TextIO) -> int:
-            return int(_command("due").run(dataset, unit or [], day, span, fmt, out))
-
-        return _on_day(data, as_of, ("due", span, unit, fmt), answer)
+        return replay(_root(data), _cache(), run_due, units=unit or [], as_of=day, span=span, fmt=fmt)
 
     _invoke(body)
 
@@ -271,10 +214,11 @@ def overdue(
     data: DataOption = None,
 ) -> None:
 
-    def answer(dataset: Any, day: date, out: TextIO) -> int:
-        return int(_command("overdue").run(dataset, unit or [], day, check, fmt, out))
+    def body() -> int:
+        day = today(as_of)
+        return replay(_root(data), _cache(), run_overdue, units=unit or [], as_of=day, check=check, fmt=fmt)
 
-    _invoke(lambda: _on_day(data, as_of, ("overdue", check, unit, fmt), answer))
+    _invoke(body)
 
 
 @app.command(cls=Command, help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
@@ -286,10 +230,11 @@ def upcoming(
     data: DataOption = None,
 ) -> None:
 
-    def answer(dataset: Any, day: date, out: TextIO) -> int:
-        return int(_command("upcoming").run(dataset, unit or [], day, days, fmt, out))
+    def body() -> int:
+        day = today(as_of)
+        return replay(_root(data), _cache(), run_upcoming, units=unit or [], as_of=day, days=days, fmt=fmt)
 
-    _invoke(lambda: _on_day(data, as_of, ("upcoming", days, unit, fmt), answer))
+    _invoke(body)
 
 
 OutputOption = Annotated[
@@ -316,14 +261,14 @@ def ics(
 
     def body() -> int:
         from kehoach.cli.dates import parse_user_date
+        from kehoach.commands import ics as command
         from kehoach.files.load import load_valid
 
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
+        dataset = load_valid(_root(data), _cache())
         buffer = io.StringIO()
-        code = int(
-            _command("ics").run(load_valid(_root(data), _cache()), unit or [], first, last, _today(as_of), buffer)
-        )
+        code = command.run(dataset, buffer, units=unit or [], first=first, last=last, as_of=today(as_of))
         deliver(buffer.getvalue().encode("utf-8"), output)
         return code
 
@@ -355,6 +300,7 @@ def report(
 ) -> None:
     def body() -> int:
         from kehoach.cli.dates import parse_user_date
+        from kehoach.commands import report as command
         from kehoach.files.load import load_valid
 
         if fmt is ReportFormat.xlsx and output is None:
@@ -362,25 +308,24 @@ def report(
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
         dataset = load_valid(_root(data), _cache())
-        content = _command("report").run(dataset, unit or [], year, first, last, _today(as_of), fmt)
-        deliver(content, output)
-        return 0
+        buffer = io.BytesIO()
+        code = command.run(
+            dataset, buffer, units=unit or [], year=year, first=first, last=last, as_of=today(as_of), fmt=fmt
+        )
+        deliver(buffer.getvalue(), output)
+        return code
 
     _invoke(body)
 
 
 @app.command(cls=Command, help=_("Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."))
 def events(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(lambda: _memoized(data, ("events", fmt), lambda ds, out: _command("events").run(ds, fmt, out)))
+    _invoke(lambda: replay(_root(data), _cache(), run_events, fmt=fmt))
 
 
 @app.command(cls=Command, help=_("Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."))
 def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(
-        lambda: _memoized(
-            data, ("ongoing", unit, fmt), lambda ds, out: _command("ongoing").run(ds, unit or [], fmt, out)
-        )
-    )
+    _invoke(lambda: replay(_root(data), _cache(), run_ongoing, units=unit or [], fmt=fmt))
 
 
 RefArgument = Annotated[
@@ -424,9 +369,7 @@ def done(
     from kehoach.commands import done as command
 
     _invoke(
-        lambda: command.run(
-            _root(data), ref, unit, period, _on(on), evidence, note, _today(as_of), sys.stdout, _cache()
-        )
+        lambda: command.run(_root(data), ref, unit, period, _on(on), evidence, note, today(as_of), sys.stdout, _cache())
     )
 
 
@@ -442,7 +385,7 @@ def waive(
 ) -> None:
     from kehoach.commands import waive as command
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout, _cache()))
+    _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), today(as_of), sys.stdout, _cache()))
 
 
 @app.command(
@@ -493,5 +436,4 @@ def history(
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    question = ("history", ref, unit, fmt)
-    _invoke(lambda: _memoized(data, question, lambda ds, out: _command("history").run(ds, ref, unit or [], fmt, out)))
+    _invoke(lambda: replay(_root(data), _cache(), run_history, ref=ref, units=unit or [], fmt=fmt))

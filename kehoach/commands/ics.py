@@ -30,7 +30,9 @@ PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
 DONE_MARK = "✔ "
 
 
-def run(dataset: Dataset, units: Sequence[str], first: date | None, last: date | None, as_of: date, out: TextIO) -> int:
+def run(
+    dataset: Dataset, out: TextIO, *, units: Sequence[str], first: date | None, last: date | None, as_of: date
+) -> int:
     selected = resolve_units(dataset, units) if units else None
     first = first or dataset.plan.plan.starts
     last = last or date(as_of.year + 1, 12, 31)
