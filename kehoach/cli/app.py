@@ -367,9 +367,22 @@ def done(
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import done as command
+    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: command.run(_root(data), ref, unit, period, _on(on), evidence, note, today(as_of), sys.stdout, _cache())
+        lambda: edit_folder(
+            _root(data),
+            _cache(),
+            command.run,
+            sys.stdout,
+            ref=ref,
+            unit=unit,
+            period=period,
+            on=_on(on),
+            evidence=evidence,
+            note=note,
+            as_of=today(as_of),
+        )
     )
 
 
@@ -384,8 +397,22 @@ def waive(
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import waive as command
+    from kehoach.files.load import edit_folder
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), today(as_of), sys.stdout, _cache()))
+    _invoke(
+        lambda: edit_folder(
+            _root(data),
+            _cache(),
+            command.run,
+            sys.stdout,
+            ref=ref,
+            unit=unit,
+            period=period,
+            reason=reason,
+            on=_on(on),
+            as_of=today(as_of),
+        )
+    )
 
 
 @app.command(
@@ -411,10 +438,20 @@ def extend(
 ) -> None:
     from kehoach.cli.dates import parse_user_date
     from kehoach.commands import extend as command
+    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: command.run(
-            _root(data), ref, unit, period, parse_user_date(to, "--to"), by, _on(on), sys.stdout, _cache()
+        lambda: edit_folder(
+            _root(data),
+            _cache(),
+            command.run,
+            sys.stdout,
+            ref=ref,
+            unit=unit,
+            period=period,
+            to=parse_user_date(to, "--to"),
+            by=by,
+            on=_on(on),
         )
     )
 
@@ -422,8 +459,9 @@ def extend(
 @app.command(cls=Command, help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
     from kehoach.commands import undo as command
+    from kehoach.files.load import edit_folder
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, sys.stdout, _cache()))
+    _invoke(lambda: edit_folder(_root(data), _cache(), command.run, sys.stdout, ref=ref, unit=unit, period=period))
 
 
 @app.command(cls=Command, help=_("Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."))

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Record
-from kehoach.files.cache import Cache
-from kehoach.files.load import editing
+from kehoach.files.load import Edit
 from kehoach.files.records import (
     Written,
     append_record,
@@ -24,7 +22,9 @@ from kehoach.present.output import write_line
 
 
 def run(
-    root: Path,
+    edit: Edit,
+    out: TextIO,
+    *,
     ref: str,
     unit: str,
     period: str | None,
@@ -32,19 +32,16 @@ def run(
     evidence: str | None,
     note: str | None,
     as_of: date,
-    out: TextIO,
-    cache: Cache | None = None,
 ) -> int:
-    with editing(root, cache) as edit:
-        dataset = edit.dataset
-        task, unit, day = claimed(dataset, ref, unit, on, as_of)
-        if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
-            return already_recorded(repeat, repeat, out)  # the same command run again names no period
-        occurrence = occurrence_for(dataset, task, unit, period, as_of)
-        record = build_record(task=ref, period=occurrence.period, done_on=day, evidence=evidence, note=note)
-        if (written := record_once(dataset, unit, record, out)) is None:
-            return 0
-        edit.wrote(written)
+    dataset = edit.dataset
+    task, unit, day = claimed(dataset, ref, unit, on, as_of)
+    if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
+        return already_recorded(repeat, repeat, out)  # the same command run again names no period
+    occurrence = occurrence_for(dataset, task, unit, period, as_of)
+    record = build_record(task=ref, period=occurrence.period, done_on=day, evidence=evidence, note=note)
+    if (written := record_once(dataset, unit, record, out)) is None:
+        return 0
+    edit.wrote(written)
     write_line(
         out,
         _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(

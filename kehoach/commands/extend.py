@@ -3,41 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, Task
 from kehoach.domain.occurrences import due_date
 from kehoach.errors import UsageError
-from kehoach.files.cache import Cache
-from kehoach.files.load import editing
+from kehoach.files.load import Edit
 from kehoach.files.records import append_extension, build_record_of, owned_task
 from kehoach.i18n import _
 from kehoach.present.describe import period_label, vn_date
 from kehoach.present.output import write_line
 
 
-def run(
-    root: Path,
-    ref: str,
-    unit: str | None,
-    period: str,
-    to: date,
-    by: str,
-    on: date | None,
-    out: TextIO,
-    cache: Cache | None = None,
-) -> int:
-    with editing(root, cache) as edit:  # the plan changes: the next command checks everything again
-        dataset = edit.dataset
-        task = _task(dataset, ref, unit)
-        due = _due(dataset, task, period, to)
-        extension = build_record_of(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
-        known = dataset.extensions.get((ref, unit, extension.period))
-        if known is not None:
-            return _already(known, extension, out)
-        append_extension(dataset, extension)
+def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to: date, by: str, on: date | None) -> int:
+    # The plan changes (not a unit: nothing for edit.wrote): the next command checks everything again.
+    dataset = edit.dataset
+    task = _task(dataset, ref, unit)
+    due = _due(dataset, task, period, to)
+    extension = build_record_of(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
+    known = dataset.extensions.get((ref, unit, extension.period))
+    if known is not None:
+        return _already(known, extension, out)
+    append_extension(dataset, extension)
     who = _(" cho {unit}").format(unit=unit) if unit else _(" cho mọi đơn vị")
     write_line(
         out,
