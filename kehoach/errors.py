@@ -1,9 +1,33 @@
-"""Problems found in data, and the typed exceptions that carry them to the CLI's one handler."""
+"""Problems found in data, the typed exceptions that carry them to the CLI's one handler, and
+the exit codes that handler turns them into."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Every exit code kehoach gives, with its meaning (the README's "Exit codes" table is this one;
+    ``tests/test_docs.py`` holds them equal)."""
+
+    meaning: str
+
+    def __new__(cls, code: int, meaning: str) -> ExitCode:
+        member = int.__new__(cls, code)
+        member._value_ = code
+        member.meaning = meaning
+        return member
+
+    SUCCESS = 0, "success"
+    PROBLEMS = 1, "the data has problems, or `overdue --check` found something overdue"
+    USAGE = 2, "the command cannot be done as asked (an unknown unit, a bad option)"
+    NO_DATA = 3, "no data folder was found"
+    REFUSED = (
+        4,
+        "a write was refused to keep the data safe (the file changed meanwhile, another writer held the lock too long)",
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -25,25 +49,25 @@ class Problem:
 class KehoachError(Exception):
     """Base of every error the CLI reports without a traceback."""
 
-    exit_code = 2
+    exit_code: ExitCode = ExitCode.USAGE
 
 
 class UsageError(KehoachError):
     """The command was asked for something that does not exist or cannot be done."""
 
-    exit_code = 2
+    exit_code = ExitCode.USAGE
 
 
 class DataNotFound(KehoachError):
     """No data folder could be found."""
 
-    exit_code = 3
+    exit_code = ExitCode.NO_DATA
 
 
 class DataInvalid(KehoachError):
     """The data files have problems; each is reported with its file, line and column."""
 
-    exit_code = 1
+    exit_code = ExitCode.PROBLEMS
 
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")

@@ -4,16 +4,18 @@ Message ids are the Vietnamese texts, so Vietnamese needs no catalogue; English 
 gettext catalogue ``kehoach/locale/en/LC_MESSAGES/kehoach.po`` (compiled to ``.mo`` with Babel,
 see README, "Two languages"). Task texts are data and stay as the plan wrote them.
 
-The language is chosen once, when kehoach starts, because help texts and column headings are
-translated as the modules defining them are imported: ``--lang`` on the command line, else
-``$KEHOACH_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else Vietnamese.
+The language is chosen once, at the edge, before anything is translated: help texts and column
+headings are translated as the modules defining them are imported. :func:`kehoach.cli.main`
+calls :func:`use` with :func:`choose`'s answer (``--lang`` on the command line, else
+``$KEHOACH_LANG``, else the locale: ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, else Vietnamese) and
+only then imports the commands. Without a call, the language is ``$KEHOACH_LANG``, else the
+locale's, else Vietnamese; this module never reads the command line itself.
 """
 
 from __future__ import annotations
 
 import gettext
 import os
-import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -48,8 +50,23 @@ def _from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
-LANGUAGE = choose(sys.argv[1:], os.environ)
-_catalogue = gettext.translation(DOMAIN, LOCALE_DIR, languages=[LANGUAGE], fallback=True)
+def _catalogue_of(language: str) -> gettext.NullTranslations:
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+
+
+LANGUAGE = choose((), os.environ)
+"""The language of every message; read it as ``i18n.LANGUAGE`` (it is set by :func:`use`)."""
+_catalogue = _catalogue_of(LANGUAGE)
+
+
+def use(language: str) -> None:
+    """Speak ``language`` from now on. Call it before importing the modules that translate as
+    they are imported (kehoach.cli.app, kehoach.commands.*): what they translated stays."""
+    global LANGUAGE, _catalogue
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}; kehoach speaks {', '.join(LANGUAGES)}")
+    if language != LANGUAGE:
+        LANGUAGE, _catalogue = language, _catalogue_of(language)
 
 
 def _(message: str) -> str:

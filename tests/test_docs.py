@@ -8,6 +8,7 @@ import pytest
 
 from conftest import REPO, Cli
 from kehoach.cli.app import app
+from kehoach.errors import ExitCode
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 COMMANDS = sorted(command.name or command.callback.__name__ for command in app.registered_commands if command.callback)
@@ -48,3 +49,10 @@ def test_the_readme_due_output_is_what_kehoach_prints(cli: Cli) -> None:
     assert sample is not None
     result = cli(*sample[1].split(), "--data", str(REPO / "data"))
     assert [line.rstrip() for line in result.stdout.splitlines()] == sample[2].splitlines()
+
+
+def test_the_readme_exit_codes_are_the_table_in_errors() -> None:
+    section = re.search(r"### Exit codes\n\n\| code \| meaning \|\n\| --- \| --- \|\n((?:\|.*\|\n)+)", README)
+    assert section is not None
+    rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in section[1].splitlines()]
+    assert [(int(code), meaning) for code, meaning in rows] == [(code.value, code.meaning) for code in ExitCode]

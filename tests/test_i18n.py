@@ -15,6 +15,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from conftest import REPO, Cli
+from kehoach.cli import lang_first
 from kehoach.i18n import DEFAULT, choose
 
 PACKAGE = REPO / "kehoach"
@@ -119,9 +120,43 @@ def test_help_and_errors_in_english(tracked: Path, tmp_path: Path) -> None:
 def test_a_language_kehoach_lacks_is_refused(tmp_path: Path) -> None:
     result = kehoach("--lang", "fr", "tasks", cache=tmp_path / "cache")
     assert result.returncode == 2 and "--lang" in result.stderr
+    after = kehoach("tasks", "--lang", "fr", cache=tmp_path / "cache")
+    assert after.returncode == 2 and after.stderr.endswith("'--lang'; chọn một trong: 'vi', 'en'\n")
+    bare = kehoach("tasks", "--lang", cache=tmp_path / "cache")
+    assert bare.returncode == 2 and bare.stderr.endswith("lỗi: tùy chọn '--lang' cần một giá trị\n")
 
 
-# --- Typer's own words (kehoach.cli.app translates its help frame and its usage errors) -------------
+def test_lang_may_follow_the_command_or_be_joined_to_its_value(tracked: Path, tmp_path: Path) -> None:
+    question = ("history", "--data", str(tracked))
+    english = kehoach("--lang", "en", *question, cache=tmp_path / "first")
+    assert "Outcome" in english.stdout and "Kết quả" not in english.stdout
+    for number, args in enumerate([(*question, "--lang", "en"), ("--lang=en", *question), (*question, "--lang=en")]):
+        result = kehoach(*args, cache=tmp_path / f"cache-{number}")  # a cache of its own: computed, not replayed
+        assert (result.returncode, result.stdout, result.stderr) == (0, english.stdout, ""), args
+
+
+def test_lang_after_validate_as_a_pre_commit_hook_passes_it(tracked: Path, tmp_path: Path) -> None:
+    """``args: [--lang, en]`` in a .pre-commit-config.yaml: pre-commit runs the hook's entry, then
+    its args (then file names, but kehoach-validate takes none: pass_filenames: false)."""
+    result = kehoach("validate", "--lang", "en", "--data", str(tracked), cache=tmp_path / "cache")
+    assert result.returncode == 0 and result.stdout.startswith("Valid: ")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["history", "--lang", "en"], ["--lang", "en", "history"]),
+        (["done", "II.1", "--lang=en", "-u", "x"], ["--lang=en", "done", "II.1", "-u", "x"]),
+        (["--lang", "en", "due"], ["--lang", "en", "due"]),
+        (["done", "--", "--lang", "en"], ["done", "--", "--lang", "en"]),
+        (["due", "--lang"], ["--lang"]),
+    ],
+)
+def test_lang_is_moved_to_where_the_root_command_reads_it(args: list[str], expected: list[str]) -> None:
+    assert lang_first(args) == expected
+
+
+# --- Typer's own words (kehoach.cli.typer_words translates its help frame and its usage errors) -------------
 
 TYPER_ENGLISH = ("Usage:", "Options:", "Show this message and exit.", "Error:", "No such option", "Try '")
 

@@ -1,172 +1,54 @@
-"""The command line. The only module that knows Typer.
+"""The command line: the Typer declaration of every command, and the one handler of their errors.
 
-Each command here parses its options, finds the data folder and calls the ``run`` function of
-its module in :mod:`kehoach.commands`; :func:`_invoke` is the one place where errors become
-messages and exit codes:
-
-====  ==========================================================
-0     success
-1     the data has problems (``validate``), or ``--check`` found something
-2     the command cannot be done as asked (unknown unit, bad option)
-3     no data folder found
-====  ==========================================================
+Each command here parses its options and calls the ``run`` function of its module in
+:mod:`kehoach.commands` with keyword arguments: a read-only command through
+:func:`~kehoach.cli.replay.replay` (which may print the answer given before), a write through
+:func:`~kehoach.files.load.edit_folder`. :func:`_invoke` is the one place where errors become
+messages and exit codes (the codes and their meanings: :class:`kehoach.errors.ExitCode`).
 """
 
 from __future__ import annotations
 
-import gc
 import io
 import os
-import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, Optional, TextIO
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
-try:  # Typer 0.2x vendors click; earlier versions use the click package
-    from typer._click.exceptions import ClickException
-    from typer._click.exceptions import UsageError as ClickUsageError
-    from typer._click.formatting import HelpFormatter
-except ImportError:  # pragma: no cover
-    from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,unused-ignore]
-    from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
-    from click.formatting import HelpFormatter  # type: ignore[no-redef,import-not-found,unused-ignore]
-
-from kehoach import i18n
 from kehoach.cli import completion
+from kehoach.cli.dates import today
+from kehoach.cli.delivery import deliver
+from kehoach.cli.replay import Later, replay
+from kehoach.cli.typer_words import Command, Group
 from kehoach.domain.periods import Span
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.files.paths import shown
 from kehoach.i18n import _
 from kehoach.present.output import Format, ProblemFormat, ReportFormat
 
-ENV_TODAY = "KEHOACH_TODAY"
+if TYPE_CHECKING:  # mypy checks every call below against the command's own run
+    from kehoach.commands.due import run as run_due
+    from kehoach.commands.events import run as run_events
+    from kehoach.commands.history import run as run_history
+    from kehoach.commands.ongoing import run as run_ongoing
+    from kehoach.commands.overdue import run as run_overdue
+    from kehoach.commands.tasks import run as run_tasks
+    from kehoach.commands.units import run as run_units
+    from kehoach.commands.upcoming import run as run_upcoming
+    from kehoach.files.cache import Cache
+else:  # a replayed answer imports none of them (see kehoach.cli.replay)
+    run_due, run_events, run_history, run_ongoing, run_overdue, run_tasks, run_units, run_upcoming = (
+        Later(f"kehoach.commands.{name}")
+        for name in ("due", "events", "history", "ongoing", "overdue", "tasks", "units", "upcoming")
+    )
+
 DEFAULT_SPAN: Span = "quarter"
 """``kehoach due`` with no period: the Organisation Board plans and reports by quarter."""
-
-# --- Typer's own words, in the user's language -----------------------------------------------
-# Typer (and the click it vendors) writes "Usage:", "Options", "Show this message and exit." and
-# its usage errors in English. Its help goes through one formatter and its errors through one
-# exception type, so both are translated here, where they are written; the msgids are
-# Vietnamese like every other, and the English catalogue gives back Typer's own words.
-
-FRAME = {
-    "Usage: ": _("Cách dùng: "),
-    "Options": _("Tùy chọn"),
-    "Arguments": _("Tham số"),
-    "Commands": _("Lệnh"),
-    "Show this message and exit.": _("Hiện trợ giúp này rồi thoát."),
-    "Install completion for the current shell.": _("Cài gợi ý lệnh (phím Tab) cho shell đang dùng."),
-    "Show completion for the current shell, to copy it or customize the installation.": _(
-        "In mã gợi ý lệnh cho shell đang dùng, để chép hoặc tự cài."
-    ),
-    "[default: ": _("[mặc định: "),
-    "[required]": _("[bắt buộc]"),
-    "[OPTIONS]": _("[TÙY_CHỌN]"),
-    "COMMAND [ARGS]...": _("LỆNH [THAM_SỐ]..."),
-}
-USAGE_ERRORS = [  # click's messages (typer/_click), most specific first
-    (
-        re.compile(r"No such option: (\S+)(?: Did you mean (\S+)\?)?(?: \(Possible options: (.+)\))?"),
-        _("không có tùy chọn {0}"),
-    ),
-    (re.compile(r"Missing option (.+)\."), _("thiếu tùy chọn {0}")),
-    (re.compile(r"Missing argument (.+)\."), _("thiếu tham số {0}")),
-    (
-        re.compile(r"Invalid value for (.+?): '(.*)' is not one of (.+)\."),
-        _("giá trị '{1}' không hợp lệ cho {0}; chọn một trong: {2}"),
-    ),
-    (
-        re.compile(r"Invalid value for (.+?): '(.*)' is not a valid integer\."),
-        _("giá trị '{1}' cho {0} không phải số nguyên"),
-    ),
-    (re.compile(r"Invalid value for (.+?): (.+)"), _("giá trị không hợp lệ cho {0}: {1}")),
-    (re.compile(r"Got unexpected extra arguments? \((.+)\)"), _("thừa tham số: {0}")),
-    (re.compile(r"Option (.+) requires an argument\."), _("tùy chọn {0} cần một giá trị")),
-    (re.compile(r"No such command (.+)\."), _("không có lệnh {0}; xem: kehoach --help")),
-    (re.compile(r"Missing command\."), _("thiếu lệnh; xem: kehoach --help")),
-]
-
-
-def _framed(text: str) -> str:
-    for english, translated in FRAME.items():
-        text = text.replace(english, translated)
-    return text
-
-
-def _usage_message(message: str) -> str:
-    for pattern, template in USAGE_ERRORS:
-        if found := pattern.fullmatch(message):
-            return template.format(*(group or "" for group in found.groups()))
-    return message
-
-
-class Formatter(HelpFormatter):
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, _framed(args), FRAME["Usage: "] if prefix is None else prefix)
-
-    def write_heading(self, heading: str) -> None:
-        super().write_heading(FRAME.get(heading, heading))
-
-    def write_dl(self, rows: Any, *args: Any, **kwargs: Any) -> None:
-        super().write_dl([(term, _framed(text)) for term, text in rows], *args, **kwargs)
-
-
-class Context(typer.Context):
-    formatter_class = Formatter
-
-
-class Command(TyperCommand):
-    context_class = Context
-
-
-class Group(TyperGroup):
-    """The root command: its help and its usage errors speak the user's language."""
-
-    context_class = Context
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        run = partial(super().main, args, prog_name, complete_var, False, windows_expand_args, **extra)
-        if not standalone_mode:
-            return run()
-        try:
-            code = run()
-        except ClickUsageError as error:
-            _show_usage_error(error)
-            sys.exit(error.exit_code)
-        except ClickException as error:
-            sys.stderr.write(_("lỗi: {message}").format(message=error.format_message()) + "\n")
-            sys.exit(error.exit_code)
-        except typer.Abort:
-            sys.stderr.write(_("Đã dừng.") + "\n")
-            sys.exit(1)
-        sys.exit(code if isinstance(code, int) else 0)
-
-
-def _show_usage_error(error: ClickUsageError) -> None:
-    ctx = error.ctx
-    if ctx is not None and error.message == ctx.get_help():  # no arguments: the help is the answer
-        sys.stderr.write(ctx.get_help() + "\n")
-        return
-    if ctx is not None:
-        hint = _("Xem: {command} --help").format(command=ctx.command_path)
-        sys.stderr.write(f"{ctx.get_usage()}\n{hint}\n\n")
-    sys.stderr.write(_("lỗi: {message}").format(message=_usage_message(error.format_message())) + "\n")
-
 
 app = typer.Typer(
     cls=Group,
@@ -208,86 +90,16 @@ AsOfOption = Annotated[
 ]
 
 
-def _today(as_of: str | None) -> date:
-    """The one place that reads the clock: ``--as-of``, else ``$KEHOACH_TODAY``, else today."""
-    from kehoach.cli.dates import parse_user_date
-
-    if as_of:
-        return parse_user_date(as_of, "--as-of")
-    if os.environ.get(ENV_TODAY):
-        return parse_user_date(os.environ[ENV_TODAY], ENV_TODAY)
-    return date.today()
-
-
 def _root(data: Path | None) -> Path:
     from kehoach.files.datadir import find_data_dir
 
     return find_data_dir(data, os.environ, Path.cwd())
 
 
-def _cache() -> Any:
+def _cache() -> Cache:
     from kehoach.files.cache import Cache
 
     return Cache.from_environment(os.environ)
-
-
-def _command(name: str) -> Any:
-    """A command's module, imported only when the answer has to be computed (it loads the models)."""
-    import importlib
-
-    return importlib.import_module(f"kehoach.commands.{name}")
-
-
-def _memoized(data: Path | None, question: tuple[Any, ...], answer: Callable[[Any, TextIO], int]) -> int:
-    """Answer a read-only command, or replay the answer given before to the same question.
-
-    The key holds every data file's name and bytes, the command and its arguments (the day
-    included), the terminal's width and colour, the language, and kehoach's own code and
-    catalogues (kehoach.files.cache), so a replayed answer is byte for byte what computing it again
-    would print.
-    """
-    from kehoach.files.cache import content_digest
-    from kehoach.files.datadir import read_files
-    from kehoach.present.output import Screen
-
-    root, cache, screen = _root(data), _cache(), Screen(sys.stdout)
-    files = read_files(root)
-    named = [(path.relative_to(root).as_posix(), raw) for path, raw in files[0].items()]
-    asked = (*question, screen.width, screen.colour, i18n.LANGUAGE)
-    key = "output-" + content_digest([*named, ("question", repr(asked).encode())])
-    replay = None if files[1] else cache.get(key)  # an unreadable file is reported, never replayed over
-    if isinstance(replay, tuple) and len(replay) == 2:
-        sys.stdout.write(replay[0])
-        return int(replay[1])
-    from kehoach.files.load import load_valid
-
-    buffer = TerminalBuffer(sys.stdout)
-    code = answer(load_valid(root, cache, files), buffer)
-    sys.stdout.write(buffer.getvalue())
-    cache.put(key, (buffer.getvalue(), code))
-    return code
-
-
-def _on_day(
-    data: Path | None, as_of: str | None, question: tuple[Any, ...], answer: Callable[[Any, date, TextIO], int]
-) -> int:
-    """A read-only answer that depends on the day: the day is read once and is part of the question."""
-    day = _today(as_of)
-    return _memoized(data, (*question, day), lambda dataset, out: answer(dataset, day, out))
-
-
-class TerminalBuffer(io.StringIO):
-    """Collects output while looking, to rich, like the terminal (or pipe) it will go to."""
-
-    def __init__(self, target: TextIO) -> None:
-        super().__init__()
-        self.target = target
-
-    def isatty(self) -> bool:
-        return self.target.isatty()
-
-    def fileno(self) -> int:
-        return self.target.fileno()
 
 
 def _invoke(command: Callable[[], int]) -> None:
@@ -318,7 +130,7 @@ def validate(
 ) -> None:
     from kehoach.commands import validate as command
 
-    _invoke(lambda: command.run(_root(data), sys.stdout, _cache(), fmt))
+    _invoke(lambda: command.run(_root(data), sys.stdout, cache=_cache(), fmt=fmt))
 
 
 class Language(StrEnum):
@@ -335,8 +147,9 @@ def options(
         ),
     ] = None,
 ) -> None:
-    # The language was chosen from the command line before any message was translated
-    # (kehoach.i18n); the option is declared here for --help and to refuse a language we lack.
+    # The language was chosen before any message was translated (kehoach.cli.main, which also
+    # moves a --lang written after the command to here); the option is declared for --help and
+    # to refuse a language kehoach lacks.
     pass
 
 
@@ -353,19 +166,17 @@ def schema(
 ) -> None:
     from kehoach.commands import schema as command
 
-    _invoke(lambda: command.run(which.value, sys.stdout))
+    _invoke(lambda: command.run(sys.stdout, which=which.value))
 
 
 @app.command(cls=Command, help=_("Liệt kê các nhiệm vụ của kế hoạch."))
 def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(
-        lambda: _memoized(data, ("tasks", unit, fmt), lambda ds, out: _command("tasks").run(ds, unit or [], fmt, out))
-    )
+    _invoke(lambda: replay(_root(data), _cache(), run_tasks, units=unit or [], fmt=fmt))
 
 
 @app.command(cls=Command, help=_("Liệt kê các đơn vị và nhóm đơn vị."))
 def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(lambda: _memoized(data, ("units", fmt), lambda ds, out: _command("units").run(ds, fmt, out)))
+    _invoke(lambda: replay(_root(data), _cache(), run_units, fmt=fmt))
 
 
 @app.command(cls=Command, help=_("Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."))
@@ -381,16 +192,13 @@ def due(
 ) -> None:
 
     def body() -> int:
-        asked: tuple[tuple[Span, bool], ...] = (("week", week), ("month", month), ("quarter", quarter), ("year", year))
-        spans = [name for name, chosen in asked if chosen]
+        chosen: list[tuple[Span, bool]] = [("week", week), ("month", month), ("quarter", quarter), ("year", year)]
+        spans = [name for name, wanted in chosen if wanted]
         if len(spans) > 1:
             raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
+        day = today(as_of)
         span = spans[0] if spans else DEFAULT_SPAN
-
-        def answer(dataset: Any, day: date, out: TextIO) -> int:
-            return int(_command("due").run(dataset, unit or [], day, span, fmt, out))
-
-        return _on_day(data, as_of, ("due", span, unit, fmt), answer)
+        return replay(_root(data), _cache(), run_due, units=unit or [], as_of=day, span=span, fmt=fmt)
 
     _invoke(body)
 
@@ -406,10 +214,11 @@ def overdue(
     data: DataOption = None,
 ) -> None:
 
-    def answer(dataset: Any, day: date, out: TextIO) -> int:
-        return int(_command("overdue").run(dataset, unit or [], day, check, fmt, out))
+    def body() -> int:
+        day = today(as_of)
+        return replay(_root(data), _cache(), run_overdue, units=unit or [], as_of=day, check=check, fmt=fmt)
 
-    _invoke(lambda: _on_day(data, as_of, ("overdue", check, unit, fmt), answer))
+    _invoke(body)
 
 
 @app.command(cls=Command, help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
@@ -421,10 +230,11 @@ def upcoming(
     data: DataOption = None,
 ) -> None:
 
-    def answer(dataset: Any, day: date, out: TextIO) -> int:
-        return int(_command("upcoming").run(dataset, unit or [], day, days, fmt, out))
+    def body() -> int:
+        day = today(as_of)
+        return replay(_root(data), _cache(), run_upcoming, units=unit or [], as_of=day, days=days, fmt=fmt)
 
-    _invoke(lambda: _on_day(data, as_of, ("upcoming", days, unit, fmt), answer))
+    _invoke(body)
 
 
 OutputOption = Annotated[
@@ -451,34 +261,18 @@ def ics(
 
     def body() -> int:
         from kehoach.cli.dates import parse_user_date
+        from kehoach.commands import ics as command
         from kehoach.files.load import load_valid
 
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
+        dataset = load_valid(_root(data), _cache())
         buffer = io.StringIO()
-        code = int(
-            _command("ics").run(load_valid(_root(data), _cache()), unit or [], first, last, _today(as_of), buffer)
-        )
-        _deliver(buffer.getvalue().encode("utf-8"), output)
+        code = command.run(dataset, buffer, units=unit or [], first=first, last=last, as_of=today(as_of))
+        deliver(buffer.getvalue().encode("utf-8"), output)
         return code
 
     _invoke(body)
-
-
-def _deliver(content: bytes, output: Path | None) -> None:
-    """Print ``content`` (UTF-8 text), or write it to ``output`` whole (never half a file) and say where."""
-    if output is None:
-        sys.stdout.write(content.decode("utf-8"))
-        return
-    from kehoach.files.storage import write_atomically
-
-    try:
-        write_atomically(output, content)
-    except OSError as error:
-        raise UsageError(
-            _("không ghi được {path}: {reason}").format(path=shown(output), reason=error.strerror)
-        ) from None
-    sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")
 
 
 @app.command(cls=Command, help=_("Báo cáo kết quả theo đơn vị (sơ kết, tổng kết): Markdown, HTML, xlsx hoặc JSON."))
@@ -506,6 +300,7 @@ def report(
 ) -> None:
     def body() -> int:
         from kehoach.cli.dates import parse_user_date
+        from kehoach.commands import report as command
         from kehoach.files.load import load_valid
 
         if fmt is ReportFormat.xlsx and output is None:
@@ -513,25 +308,24 @@ def report(
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
         dataset = load_valid(_root(data), _cache())
-        content = _command("report").run(dataset, unit or [], year, first, last, _today(as_of), fmt)
-        _deliver(content, output)
-        return 0
+        buffer = io.BytesIO()
+        code = command.run(
+            dataset, buffer, units=unit or [], year=year, first=first, last=last, as_of=today(as_of), fmt=fmt
+        )
+        deliver(buffer.getvalue(), output)
+        return code
 
     _invoke(body)
 
 
 @app.command(cls=Command, help=_("Các sự kiện kích hoạt nhiệm vụ: đã xảy ra chưa, nhiệm vụ nào đang chờ."))
 def events(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(lambda: _memoized(data, ("events", fmt), lambda ds, out: _command("events").run(ds, fmt, out)))
+    _invoke(lambda: replay(_root(data), _cache(), run_events, fmt=fmt))
 
 
 @app.command(cls=Command, help=_("Các nhiệm vụ thường xuyên (không có hạn cụ thể) của từng đơn vị."))
 def ongoing(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
-    _invoke(
-        lambda: _memoized(
-            data, ("ongoing", unit, fmt), lambda ds, out: _command("ongoing").run(ds, unit or [], fmt, out)
-        )
-    )
+    _invoke(lambda: replay(_root(data), _cache(), run_ongoing, units=unit or [], fmt=fmt))
 
 
 RefArgument = Annotated[
@@ -573,10 +367,21 @@ def done(
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import done as command
+    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: command.run(
-            _root(data), ref, unit, period, _on(on), evidence, note, _today(as_of), sys.stdout, _cache()
+        lambda: edit_folder(
+            _root(data),
+            _cache(),
+            command.run,
+            sys.stdout,
+            ref=ref,
+            unit=unit,
+            period=period,
+            on=_on(on),
+            evidence=evidence,
+            note=note,
+            as_of=today(as_of),
         )
     )
 
@@ -592,8 +397,22 @@ def waive(
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import waive as command
+    from kehoach.files.load import edit_folder
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, reason, _on(on), _today(as_of), sys.stdout, _cache()))
+    _invoke(
+        lambda: edit_folder(
+            _root(data),
+            _cache(),
+            command.run,
+            sys.stdout,
+            ref=ref,
+            unit=unit,
+            period=period,
+            reason=reason,
+            on=_on(on),
+            as_of=today(as_of),
+        )
+    )
 
 
 @app.command(
@@ -619,10 +438,20 @@ def extend(
 ) -> None:
     from kehoach.cli.dates import parse_user_date
     from kehoach.commands import extend as command
+    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: command.run(
-            _root(data), ref, unit, period, parse_user_date(to, "--to"), by, _on(on), sys.stdout, _cache()
+        lambda: edit_folder(
+            _root(data),
+            _cache(),
+            command.run,
+            sys.stdout,
+            ref=ref,
+            unit=unit,
+            period=period,
+            to=parse_user_date(to, "--to"),
+            by=by,
+            on=_on(on),
         )
     )
 
@@ -630,8 +459,9 @@ def extend(
 @app.command(cls=Command, help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
     from kehoach.commands import undo as command
+    from kehoach.files.load import edit_folder
 
-    _invoke(lambda: command.run(_root(data), ref, unit, period, sys.stdout, _cache()))
+    _invoke(lambda: edit_folder(_root(data), _cache(), command.run, sys.stdout, ref=ref, unit=unit, period=period))
 
 
 @app.command(cls=Command, help=_("Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."))
@@ -644,19 +474,4 @@ def history(
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    question = ("history", ref, unit, fmt)
-    _invoke(lambda: _memoized(data, question, lambda ds, out: _command("history").run(ds, ref, unit or [], fmt, out)))
-
-
-def main() -> None:
-    # A run builds up to hundreds of thousands of small objects (records, occurrences) that live
-    # until exit and hold no cycles; CPython's default thresholds traverse them again and again,
-    # which cost a third of a run at ten times the benchmark's size. Collect rarely, as mypy does.
-    gc.set_threshold(200_000, 30, 30)
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:  # `kehoach tasks | head`: the reader left; that is not an error
-        sys.stderr.close()
-        sys.exit(0)
+    _invoke(lambda: replay(_root(data), _cache(), run_history, ref=ref, units=unit or [], fmt=fmt))

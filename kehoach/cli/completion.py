@@ -7,9 +7,12 @@ read gives no suggestions, as a folder with no files would.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kehoach.errors import KehoachError
+
+if TYPE_CHECKING:
+    from kehoach.domain.dataset import Dataset
 
 
 def task_refs(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
@@ -39,7 +42,7 @@ def single_unit_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     ]
 
 
-def _dataset(ctx: Any) -> Any:
+def _dataset(ctx: Any) -> Dataset | None:
     import os
 
     from kehoach.files.cache import Cache

@@ -1,14 +1,28 @@
-"""Dates as users type them: ISO (2022-03-31) or Vietnamese day/month/year (31/03/2022)."""
+"""Dates as users type them: ISO (2022-03-31) or Vietnamese day/month/year (31/03/2022); and the
+one place that reads the clock."""
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 
 from kehoach.errors import UsageError
 from kehoach.i18n import _
 
+ENV_TODAY = "KEHOACH_TODAY"
+
 _VN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def today(as_of: str | None) -> date:
+    """The day a command runs for: ``--as-of``, else ``$KEHOACH_TODAY``, else today. Nothing below
+    the CLI reads the clock; this day is passed down."""
+    if as_of:
+        return parse_user_date(as_of, "--as-of")
+    if os.environ.get(ENV_TODAY):
+        return parse_user_date(os.environ[ENV_TODAY], ENV_TODAY)
+    return date.today()
 
 
 def parse_user_date(text: str, source: str) -> date:

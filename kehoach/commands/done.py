@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from kehoach.domain.model import Record
 from kehoach.domain.periods import period_label
-from kehoach.files.cache import Cache
-from kehoach.files.load import Edit, editing
+from kehoach.files.load import Edit
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 
 
 def run(
-    root: Path,
+    edit: Edit,
+    out: TextIO,
+    *,
     ref: str,
     unit: str,
     period: str | None,
@@ -24,22 +24,19 @@ def run(
     evidence: str | None,
     note: str | None,
     as_of: date,
-    out: TextIO,
-    cache: Cache | None = None,
 ) -> int:
-    with editing(root, cache) as edit:
-        dataset = edit.dataset
-        task, unit = owned_task(dataset, ref, unit)
-        day = on or as_of
-        if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
-            return already_recorded(repeat, repeat, out)  # the same command run again names no period
-        chosen = period_for(dataset, task, unit, period, as_of)
-        record, occurrence = checked_record(
-            dataset, unit, as_of, task=ref, period=chosen, done_on=day, evidence=evidence, note=note
-        )
-        if (written := record_once(edit, unit, record, out)) is None:
-            return 0
-        edit.wrote(written)
+    dataset = edit.dataset
+    task, unit = owned_task(dataset, ref, unit)
+    day = on or as_of
+    if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
+        return already_recorded(repeat, repeat, out)  # the same command run again names no period
+    chosen = period_for(dataset, task, unit, period, as_of)
+    record, occurrence = checked_record(
+        dataset, unit, as_of, task=ref, period=chosen, done_on=day, evidence=evidence, note=note
+    )
+    if (written := record_once(edit, unit, record, out)) is None:
+        return 0
+    edit.wrote(written)
     write_line(
         out,
         _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(

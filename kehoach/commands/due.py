@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TextIO
+from typing import Literal, TextIO
 
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
@@ -15,6 +15,9 @@ from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit, write_line
 from kehoach.present.views import counts_text, entry_cells, entry_row, grouped_tables
 
+Span = Literal["week", "month", "quarter", "year"]
+"""The calendar spans of ``kehoach due`` (see :func:`kehoach.domain.periods.containing`)."""
+
 COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("title", _("Nhiệm vụ")),
@@ -23,7 +26,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, units: Sequence[str], as_of: date, span: periods.Span, fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, span: periods.Span, fmt: Format) -> int:
     selected = resolve_units(dataset, units) if units else None
     window = periods.containing(as_of, span)
     found = entries_between(dataset, window.start, window.end, as_of, selected)

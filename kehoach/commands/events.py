@@ -16,7 +16,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, out: TextIO, *, fmt: Format) -> int:
     rows = [event_row(dataset, event_id) for event_id in dataset.events]
     if fmt is Format.table:
         rows = [{**row, "date_vn": _date_cell(row["date"])} for row in rows]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
 from kehoach.domain.model import Extension
@@ -11,36 +10,25 @@ from kehoach.domain.occurrences import due_date
 from kehoach.domain.periods import period_label
 from kehoach.domain.rules import extension_problem
 from kehoach.errors import UsageError
-from kehoach.files.cache import Cache
-from kehoach.files.load import editing
+from kehoach.files.load import Edit
 from kehoach.files.records import append_extension, from_options, owned_task
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 
 
-def run(
-    root: Path,
-    ref: str,
-    unit: str | None,
-    period: str,
-    to: date,
-    by: str,
-    on: date | None,
-    out: TextIO,
-    cache: Cache | None = None,
-) -> int:
-    with editing(root, cache) as edit:  # the plan changes: the next command checks everything again
-        dataset = edit.dataset
-        if unit is not None:
-            owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
-        extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
-        broken = extension_problem(dataset, extension)
-        if broken is not None:
-            raise UsageError(broken.message)
-        known = dataset.extensions.get((ref, unit, extension.period))
-        if known is not None:
-            return _already(known, extension, out)
-        append_extension(edit.folder.plan_document(), dataset.plan, extension)
+def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to: date, by: str, on: date | None) -> int:
+    # The plan changes (not a unit: nothing for edit.wrote): the next command checks everything again.
+    dataset = edit.dataset
+    if unit is not None:
+        owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
+    extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
+    broken = extension_problem(dataset, extension)
+    if broken is not None:
+        raise UsageError(broken.message)
+    known = dataset.extensions.get((ref, unit, extension.period))
+    if known is not None:
+        return _already(known, extension, out)
+    append_extension(edit.folder.plan_document(), dataset.plan, extension)
     due = due_date(dataset.tasks[ref].schedule, extension.period, dataset)
     assert due is not None  # extension_problem refuses a period the task does not have
     who = _(" cho {unit}").format(unit=unit) if unit else _(" cho mọi đơn vị")

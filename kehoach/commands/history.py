@@ -25,7 +25,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, ref: str | None, units: Sequence[str], fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, out: TextIO, *, ref: str | None, units: Sequence[str], fmt: Format) -> int:
     if ref is not None and ref not in dataset.tasks:
         raise UsageError(_("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref))
     selected = resolve_units(dataset, units) if units else set(dataset.units)

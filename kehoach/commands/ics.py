@@ -29,7 +29,9 @@ from kehoach.present.statuses import look
 PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
 
 
-def run(dataset: Dataset, units: Sequence[str], first: date | None, last: date | None, as_of: date, out: TextIO) -> int:
+def run(
+    dataset: Dataset, out: TextIO, *, units: Sequence[str], first: date | None, last: date | None, as_of: date
+) -> int:
     selected = resolve_units(dataset, units) if units else None
     first = first or dataset.plan.plan.starts
     last = last or date(as_of.year + 1, 12, 31)

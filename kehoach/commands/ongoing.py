@@ -19,7 +19,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, units: Sequence[str], fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], fmt: Format) -> int:
     selected = resolve_units(dataset, units) if units else set(dataset.units)
     rows = [
         ongoing_row(dataset, task.ref, unit)

@@ -22,7 +22,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, units: Sequence[str], as_of: date, check: bool, fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, check: bool, fmt: Format) -> int:
     selected = resolve_units(dataset, units) if units else None
     late = entries_between(dataset, date.min, as_of - timedelta(days=1), as_of, selected, Status.overdue)
     title = _("Quá hạn tính đến ngày {today}: {count} việc").format(today=day_text(as_of), count=len(late))

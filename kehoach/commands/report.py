@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from typing import BinaryIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.report import Report, build, year_range
@@ -16,17 +17,20 @@ from kehoach.present.output import ReportFormat
 
 def run(
     dataset: Dataset,
+    out: BinaryIO,
+    *,
     units: Sequence[str],
     year: int | None,
     first: date | None,
     last: date | None,
     as_of: date,
     fmt: ReportFormat,
-) -> bytes:
-    """The report's bytes in the chosen format (UTF-8 for the text formats)."""
+) -> int:
+    """Write the report's bytes in the chosen format (UTF-8 for the text formats)."""
     start, end = report_range(dataset, year, first, last, as_of)
     selected = resolve_units(dataset, units) if units else None
-    return render(build(dataset, start, end, as_of, selected), dataset, fmt)
+    out.write(render(build(dataset, start, end, as_of, selected), dataset, fmt))
+    return 0
 
 
 def report_range(

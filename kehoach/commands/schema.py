@@ -28,6 +28,6 @@ def text_of(which: str) -> str:
     return json.dumps(schema_of(which), ensure_ascii=False, indent=2) + "\n"
 
 
-def run(which: str, out: TextIO) -> int:
+def run(out: TextIO, *, which: str) -> int:
     out.write(text_of(which))
     return 0

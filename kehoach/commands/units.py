@@ -19,7 +19,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, out: TextIO, *, fmt: Format) -> int:
     rows = [unit_row(dataset, unit) for unit in dataset.units.values()]
     rows += [group_row(group) for group in dataset.plan.groups]
     columns: tuple[Column, ...] = COLUMNS

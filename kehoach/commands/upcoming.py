@@ -24,7 +24,7 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, units: Sequence[str], as_of: date, days: int, fmt: Format, out: TextIO) -> int:
+def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, days: int, fmt: Format) -> int:
     """Due from ``as_of`` (a deadline today is still upcoming) to ``as_of + days``."""
     selected = resolve_units(dataset, units) if units else None
     soon = entries_between(dataset, as_of, as_of + timedelta(days=days), as_of, selected, Status.open)

@@ -19,7 +19,7 @@ from kehoach.i18n import _
 from kehoach.present.output import ProblemFormat
 
 
-def run(root: Path, out: TextIO, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:
+def run(root: Path, out: TextIO, *, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:
     dataset, problems = load(root, cache)
     files = 1 + len(unit_files(root))
     if fmt is ProblemFormat.json:

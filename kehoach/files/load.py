@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -27,6 +26,7 @@ if TYPE_CHECKING:
     from kehoach.files.records import Written
 
 M = TypeVar("M", bound=BaseModel)
+P = ParamSpec("P")
 Files = tuple[dict[Path, bytes], list[Problem]]
 """Every data file's bytes by path, and the files that could not be read (see read_files)."""
 
@@ -195,7 +195,7 @@ def load_valid(root: Path, cache: Cache | None = None, files: Files | None = Non
 
 
 class Edit:
-    """A data folder held for one write: locked, read once and checked (see :func:`editing`)."""
+    """A data folder held for one write: locked, read once and checked (see :func:`edit_folder`)."""
 
     def __init__(self, root: Path, cache: Cache | None) -> None:
         self.root, self.cache = root, cache
@@ -204,19 +204,33 @@ class Edit:
         if self.folder.dataset is None:
             raise DataInvalid(self.folder.problems)
         self.dataset: Dataset = self.folder.dataset
+        self.written: Written | None = None
 
     def wrote(self, written: Written) -> None:
-        check_after_write(self.root, self.files, written, self.cache)
+        """Say what was written (a unit file, read back as ``written.unit``), for the cache."""
+        self.written = written
 
 
-@contextmanager
-def editing(root: Path, cache: Cache | None) -> Iterator[Edit]:
-    """Hold the folder's write lock over a valid dataset; :meth:`Edit.wrote` then checks the new
-    folder with the very bytes that were read under the lock."""
+def edit_folder(
+    root: Path,
+    cache: Cache | None,
+    run: Callable[Concatenate[Edit, TextIO, P], int],
+    out: TextIO,
+    /,
+    *args: P.args,
+    **arguments: P.kwargs,
+) -> int:
+    """A write command, ``run(edit, out, **arguments)``: under the folder's write lock, over the
+    folder read once and validated (:class:`Edit`); then, still under the lock, the cache learns
+    what was written, checked against the very bytes that were read (:func:`check_after_write`)."""
     from kehoach.files.storage import locked
 
     with locked(root):
-        yield Edit(root, cache)
+        edit = Edit(root, cache)
+        code = run(edit, out, *args, **arguments)
+        if edit.written is not None:
+            check_after_write(root, edit.files, edit.written, cache)
+    return code
 
 
 def check_after_write(root: Path, files: Files, written: Written, cache: Cache | None) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kehoach.errors import KehoachError
+from kehoach.errors import ExitCode, KehoachError
 from kehoach.files.paths import shown
 from kehoach.files.yamlio import BOM, Document
 from kehoach.i18n import _
@@ -32,7 +32,7 @@ LOCK_TIMEOUT = 60.0
 class WriteRefused(KehoachError):
     """Writing would be unsafe; nothing was written."""
 
-    exit_code = 4
+    exit_code = ExitCode.REFUSED
 
 
 def lock_path(root: Path) -> Path:
