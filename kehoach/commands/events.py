@@ -39,10 +39,6 @@ def event_row(dataset: Dataset, event_id: str) -> dict[str, Any]:
     }
 
 
-def _waits_on(schedule: object, event_id: str) -> bool:
-    return isinstance(schedule, OnEvent) and schedule.event == event_id
-
-
 def _date_cell(day: str | None) -> str:
     from datetime import date
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import BinaryIO
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.report import Report, build, year_range
+from kehoach.domain.report import build, year_range
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
 from kehoach.i18n import _, day_text
 from kehoach.present.output import ReportFormat
+from kehoach.present.render import render
 
 
 def run(
@@ -48,21 +48,3 @@ def report_range(
     if end < start:
         raise UsageError(_("--to ({end}) trước --from ({start})").format(end=day_text(end), start=day_text(start)))
     return start, end
-
-
-def render(report: Report, dataset: Dataset, fmt: ReportFormat) -> bytes:
-    if fmt is ReportFormat.xlsx:
-        from kehoach.present.render.xlsx import workbook_bytes
-
-        return workbook_bytes(report, dataset)
-    if fmt is ReportFormat.html:
-        from kehoach.present.render.html import html
-
-        return html(report, dataset).encode("utf-8")
-    if fmt is ReportFormat.json:
-        from kehoach.present.render.data import report_data
-
-        return (json.dumps(report_data(report, dataset), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    from kehoach.present.render.markdown import markdown
-
-    return markdown(report, dataset).encode("utf-8")

@@ -13,8 +13,6 @@ from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.views import listing_rows
 
-DEFAULT_DAYS = 30
-
 COLUMNS = (
     Column("due_vn", _("Hạn"), no_wrap=True),
     Column("days_left", _("Còn (ngày)"), no_wrap=True),

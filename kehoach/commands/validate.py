@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, assert_never
 
+from kehoach.domain.dataset import Dataset
 from kehoach.errors import Problem
 from kehoach.files.cache import Cache
 from kehoach.files.load import load, unit_files
@@ -21,30 +22,30 @@ from kehoach.present.output import ProblemFormat
 
 def run(root: Path, out: TextIO, *, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:
     dataset, problems = load(root, cache)
-    files = 1 + len(unit_files(root))
-    if fmt is ProblemFormat.json:
-        out.write(json.dumps(as_json(problems, files), ensure_ascii=False, indent=2) + "\n")
-    else:
-        for problem in problems:
-            out.write(
-                (github_line(problem) if fmt is ProblemFormat.github else problem.format(shown(problem.path))) + "\n"
-            )
-    if problems:
-        if fmt is ProblemFormat.text:
-            out.write(summary_of(problems, files) + "\n")
-        return 1
-    assert dataset is not None
-    if fmt is ProblemFormat.text:
-        out.write(
-            _("Hợp lệ: {files} tệp, {tasks} nhiệm vụ, {units} đơn vị, {groups} nhóm.").format(
-                files=files, tasks=len(dataset.plan.tasks), units=len(dataset.units), groups=len(dataset.plan.groups)
-            )
-            + "\n"
+    out.write(report_of(problems, dataset, 1 + len(unit_files(root)), fmt))
+    return 1 if problems else 0
+
+
+def report_of(problems: list[Problem], dataset: Dataset | None, files: int, fmt: ProblemFormat) -> str:
+    """What validate prints: every problem in the chosen format, and for people a summary line."""
+    match fmt:
+        case ProblemFormat.json:
+            return json.dumps(as_json(problems, files), ensure_ascii=False, indent=2) + "\n"
+        case ProblemFormat.github:
+            return "".join(github_line(problem) + "\n" for problem in problems)
+        case ProblemFormat.text:
+            lines = [problem.format(shown(problem.path)) for problem in problems]
+            return "".join(line + "\n" for line in [*lines, summary_of(problems, dataset, files)])
+        case _:
+            assert_never(fmt)
+
+
+def summary_of(problems: list[Problem], dataset: Dataset | None, files: int) -> str:
+    if not problems:
+        assert dataset is not None  # a folder without problems loads
+        return _("Hợp lệ: {files} tệp, {tasks} nhiệm vụ, {units} đơn vị, {groups} nhóm.").format(
+            files=files, tasks=len(dataset.plan.tasks), units=len(dataset.units), groups=len(dataset.plan.groups)
         )
-    return 0
-
-
-def summary_of(problems: list[Problem], files: int) -> str:
     with_problems = len({problem.path for problem in problems})
     return _("Có {count} lỗi trong {bad}/{files} tệp.").format(count=len(problems), bad=with_problems, files=files)
 
