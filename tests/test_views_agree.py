@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,13 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from conftest import SCENARIOS, Result
+from conftest import SCENARIOS, Cli
 from kehoach.domain.model import Event, Extension, Record, Task
 from kehoach.domain.occurrences import Occurrence, Status, occurrences
 from kehoach.files.load import load_valid
 from kehoach.present.statuses import look
 
-Cli = Callable[..., Result]
 Key = tuple[str, str, str]  # task, unit, period
 FIRST, LAST = date(2021, 12, 1), date(2028, 12, 31)
 SCHEDULES = [

@@ -11,13 +11,11 @@ from typing import TextIO
 
 import pytest
 
-from conftest import Result
+from conftest import Cli
 from kehoach.cli.replay import replay
 from kehoach.domain.dataset import Dataset
 from kehoach.files import load as load_module
 from kehoach.files.cache import Cache
-
-Cli = Callable[..., Result]
 
 # Each family starts with a request; every other one differs from it in exactly one argument.
 FAMILIES = [

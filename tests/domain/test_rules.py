@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result, edit
+from conftest import Cli, Result, edit
 
-Cli = Callable[..., Result]
 Scenario = Callable[[str], Path]
 
 BAD_RECORDS = [
