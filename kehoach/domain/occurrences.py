@@ -14,11 +14,7 @@ from typing import NamedTuple, assert_never
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Lineage
-from kehoach.domain.model import (
-    Record,
-    Schedule,
-    Task,
-)
+from kehoach.domain.model import Record, Schedule, Task
 
 
 class Status(StrEnum):

@@ -10,9 +10,8 @@ from html import escape
 
 from kehoach import i18n
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.occurrences import Entry
+from kehoach.domain.occurrences import Entry, Status
 from kehoach.domain.periods import period_label
-from kehoach.domain.occurrences import Status
 from kehoach.domain.report import Report, Tally
 from kehoach.i18n import day_text
 from kehoach.present.render import charts, words
@@ -42,7 +41,6 @@ footer { color: var(--muted); margin-top: 32px; font-size: 12px; }
 }
 """
 STYLE = STYLE_TEMPLATE.replace("OVERDUE_COLOUR", look(Status.overdue).colour)  # one colour per status
-
 
 
 def html(report: Report, dataset: Dataset) -> str:
