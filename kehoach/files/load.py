@@ -94,6 +94,35 @@ def read_folder(
     return Folder(root, dataset if not problems else None, sorted(problems), documents, paths, units)
 
 
+class Verdict(NamedTuple):
+    """What ``validate`` reports: every problem, or else how much the folder holds."""
+
+    problems: list[Problem]
+    files: int
+    tasks: int
+    units: int
+    groups: int
+
+
+def verdict(root: Path, cache: Cache | None = None) -> Verdict:
+    """Check a data folder. One checked clean before (the same bytes) answers from its plan alone,
+    without reading its units' stored models: CI and pre-commit ask this on every commit."""
+    cache = cache or Cache(None)
+    files = read_files(root)
+    raws, read_problems = files
+    paths = {path.stem: path for path in raws if path.parent == root / UNITS_DIR}
+    count = 1 + len(unit_files(root))
+    if not read_problems and cache.get(CheckMarks(root, raws, paths).folder) is True:
+        plan = _load_file(root / PLAN_FILE, PlanFile, Documents(raws), [], cache)
+        if plan is not None:
+            return Verdict([], count, len(plan.tasks), len(paths), len(plan.groups))
+    folder = read_folder(root, cache, files)
+    if folder.dataset is None:
+        return Verdict(folder.problems, count, 0, 0, 0)
+    plan = folder.dataset.plan
+    return Verdict([], count, len(plan.tasks), len(folder.dataset.units), len(plan.groups))
+
+
 def _units(
     paths: dict[str, Path],
     clean: frozenset[str],
