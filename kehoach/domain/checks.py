@@ -50,14 +50,16 @@ def check(dataset: Dataset, checked_units: frozenset[str] = frozenset()) -> list
 
 
 class Source(NamedTuple):
+    """The file a check is looking at: a unit's (by id), or the plan (``None``)."""
+
     unit: str | None
 
 
-def _at(document: Source, loc: Loc, message: str, rule: str, earlier: Loc | None = None) -> Finding:
-    return Finding(document.unit, loc, message, rule, earlier)
+def _at(source: Source, loc: Loc, message: str, rule: str, earlier: Loc | None = None) -> Finding:
+    return Finding(source.unit, loc, message, rule, earlier)
 
 
-def _duplicates(document: Source, section: str, ids: Iterable[str], field: str) -> Iterator[Finding]:
+def _duplicates(source: Source, section: str, ids: Iterable[str], field: str) -> Iterator[Finding]:
     first: dict[str, int] = {}
     for index, value in enumerate(ids):
         loc = (section, index, field)
@@ -65,7 +67,7 @@ def _duplicates(document: Source, section: str, ids: Iterable[str], field: str) 
             message = _("'{value}' bị lặp (đã có ở dòng {line}); mỗi mã chỉ dùng một lần").format(
                 value=value, line=LINE
             )
-            yield _at(document, loc, message, "unique", (section, first[value], field))
+            yield _at(source, loc, message, "unique", (section, first[value], field))
         else:
             first[value] = index
 
@@ -78,50 +80,50 @@ def _repeat(section: str, index: int, key: Hashable, seen: dict[Any, int]) -> Lo
     return None
 
 
-def _plan_uniqueness(dataset: Dataset, document: Source) -> Iterator[Finding]:
+def _plan_uniqueness(dataset: Dataset, source: Source) -> Iterator[Finding]:
     plan = dataset.plan
-    yield from _duplicates(document, "tasks", (task.ref for task in plan.tasks), "ref")
-    yield from _duplicates(document, "groups", (group.id for group in plan.groups), "id")
-    yield from _duplicates(document, "events", (event.id for event in plan.events), "id")
-    yield from _duplicates(document, "term_calendars", (calendar.id for calendar in plan.term_calendars), "id")
+    yield from _duplicates(source, "tasks", (task.ref for task in plan.tasks), "ref")
+    yield from _duplicates(source, "groups", (group.id for group in plan.groups), "id")
+    yield from _duplicates(source, "events", (event.id for event in plan.events), "id")
+    yield from _duplicates(source, "term_calendars", (calendar.id for calendar in plan.term_calendars), "id")
     for index, group in enumerate(plan.groups):
         if group.id in dataset.units:
             message = _("nhóm '{id}' trùng mã với một đơn vị; hãy đặt mã khác").format(id=group.id)
-            yield _at(document, ("groups", index, "id"), message, "unique")
+            yield _at(source, ("groups", index, "id"), message, "unique")
 
 
 def _each_missing(
-    document: Source, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
+    source: Source, loc: Loc, values: Iterable[str], exists: Callable[[str], bool], kind: str, known: Iterable[str]
 ) -> Iterator[Finding]:
     for index, value in enumerate(values):
         if not exists(value):
-            yield _at(document, (*loc, index), not_found(kind, value, known), "reference")
+            yield _at(source, (*loc, index), not_found(kind, value, known), "reference")
 
 
-def _task_references(dataset: Dataset, document: Source) -> Iterator[Finding]:
+def _task_references(dataset: Dataset, source: Source) -> Iterator[Finding]:
     owners = [*dataset.units, *dataset.groups]
     is_owner = owners.__contains__
     for index, task in enumerate(dataset.plan.tasks):
         loc: Loc = ("tasks", index)
-        yield from _each_missing(document, (*loc, "owners"), task.owners, is_owner, _("đơn vị"), owners)
-        yield from _each_missing(document, (*loc, "coordinators"), task.coordinators, is_owner, _("đơn vị"), owners)
+        yield from _each_missing(source, (*loc, "owners"), task.owners, is_owner, _("đơn vị"), owners)
+        yield from _each_missing(source, (*loc, "coordinators"), task.coordinators, is_owner, _("đơn vị"), owners)
         yield from _each_missing(
-            document, (*loc, "related"), task.related, dataset.tasks.__contains__, _("nhiệm vụ"), dataset.tasks
+            source, (*loc, "related"), task.related, dataset.tasks.__contains__, _("nhiệm vụ"), dataset.tasks
         )
-        yield from _schedule_references(dataset, document, (*loc, "schedule"), task)
+        yield from _schedule_references(dataset, source, (*loc, "schedule"), task)
 
 
-def _schedule_references(dataset: Dataset, document: Source, loc: Loc, task: Task) -> Iterator[Finding]:
+def _schedule_references(dataset: Dataset, source: Source, loc: Loc, task: Task) -> Iterator[Finding]:
     if task.schedule is not None:
         for reference in task.schedule.references(dataset):
-            yield _at(document, (*loc, *reference.field), reference.message, reference.rule)
+            yield _at(source, (*loc, *reference.field), reference.message, reference.rule)
 
 
-def _group_members(dataset: Dataset, document: Source) -> Iterator[Finding]:
+def _group_members(dataset: Dataset, source: Source) -> Iterator[Finding]:
     units = dataset.units
     for index, group in enumerate(dataset.plan.groups):
         yield from _each_missing(
-            document, ("groups", index, "members"), group.members, units.__contains__, _("đơn vị"), units
+            source, ("groups", index, "members"), group.members, units.__contains__, _("đơn vị"), units
         )
 
 
@@ -133,30 +135,30 @@ def _unit_files(dataset: Dataset, checked_units: frozenset[str]) -> Iterator[Fin
 
 def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Finding]:
     unit = dataset.units[unit_id]
-    document = Source(unit_id)
+    source = Source(unit_id)
     if unit.id != unit_id:
         message = _("mã '{id}' phải trùng tên tệp '{stem}'; hãy đổi tên tệp hoặc sửa mã").format(
             id=unit.id, stem=unit_id
         )
-        yield _at(document, ("id",), message, "unit-id")
+        yield _at(source, ("id",), message, "unit-id")
     yield from _each_missing(
-        document, ("successors",), unit.successors, dataset.units.__contains__, _("đơn vị"), dataset.units
+        source, ("successors",), unit.successors, dataset.units.__contains__, _("đơn vị"), dataset.units
     )
-    yield from _unit_records(dataset, document, unit_id)
+    yield from _unit_records(dataset, source, unit_id)
 
 
-def _unit_records(dataset: Dataset, document: Source, unit_id: str) -> Iterator[Finding]:
+def _unit_records(dataset: Dataset, source: Source, unit_id: str) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
     for index, record in enumerate(dataset.units[unit_id].records):
         loc: Loc = ("records", index)
         broken = record_problem(dataset, unit_id, record)
         if broken is not None:
-            yield _at(document, (*loc, broken.field), broken.message, broken.rule)
+            yield _at(source, (*loc, broken.field), broken.message, broken.rule)
         if (earlier := _repeat("records", index, (record.task, record.period), seen)) is not None:
             message = _("đã có bản ghi cho {ref} kỳ {period} ở dòng {line}").format(
                 ref=record.task, period=record.period, line=LINE
             )
-            yield _at(document, loc, message, "unique", earlier)
+            yield _at(source, loc, message, "unique", earlier)
 
 
 # --- reorganisations ---------------------------------------------------------------------------
@@ -174,18 +176,18 @@ def _lineages(dataset: Dataset) -> Iterator[Finding]:
         unit = dataset.units[unit_id]
         if not unit.successors and unit.until is None:
             continue
-        document = Source(unit_id)
+        source = Source(unit_id)
         cycle = dataset.lineage.cycle_from(unit_id) if unit.successors else None
         if cycle:
             message = _("vòng kế thừa: {path}; đơn vị kế thừa không được quay lại đơn vị trước").format(
                 path=" → ".join(cycle)
             )
-            yield _at(document, ("successors",), message, "lineage")
+            yield _at(source, ("successors",), message, "lineage")
         elif unit.until is not None:
-            yield from _orphans(dataset, document, unit_id, unit.until)
+            yield from _orphans(dataset, source, unit_id, unit.until)
 
 
-def _orphans(dataset: Dataset, document: Source, unit_id: str, until: date) -> Iterator[Finding]:
+def _orphans(dataset: Dataset, source: Source, unit_id: str, until: date) -> Iterator[Finding]:
     horizon = date(until.year + ORPHAN_HORIZON_YEARS, 12, 31)
     for task in dataset.plan.tasks:
         if not dataset.assigned(unit_id, task):
@@ -197,24 +199,24 @@ def _orphans(dataset: Dataset, document: Source, unit_id: str, until: date) -> I
                     "nhiệm vụ {ref} kỳ {period} (hạn {due}) không còn ai chịu trách nhiệm sau khi đơn vị kết thúc; "
                     "hãy ghi 'successors' (đơn vị kế thừa đang tồn tại vào ngày đó)"
                 ).format(ref=task.ref, period=key, due=day_text(due))
-                yield _at(document, ("until",), message, "lineage")
+                yield _at(source, ("until",), message, "lineage")
                 break
 
 
 # --- extensions --------------------------------------------------------------------------------
 
 
-def _extensions(dataset: Dataset, document: Source) -> Iterator[Finding]:
+def _extensions(dataset: Dataset, source: Source) -> Iterator[Finding]:
     """Each extension names a task, a unit owing it, a period it has, and a later day; once each."""
     seen: dict[tuple[str, str | None, str], int] = {}
     for index, extension in enumerate(dataset.plan.extensions):
         loc: Loc = ("extensions", index)
         broken = extension_problem(dataset, extension)
         if broken is not None:
-            yield _at(document, (*loc, broken.field), broken.message, broken.rule)
+            yield _at(source, (*loc, broken.field), broken.message, broken.rule)
         key = (extension.task, extension.unit, extension.period)
         if (earlier := _repeat("extensions", index, key, seen)) is not None:
             message = _("đã có gia hạn cho {ref} kỳ {period} ở dòng {line}; hãy gộp làm một").format(
                 ref=extension.task, period=extension.period, line=LINE
             )
-            yield _at(document, loc, message, "unique", earlier)
+            yield _at(source, loc, message, "unique", earlier)
