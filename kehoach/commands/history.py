@@ -8,19 +8,19 @@ from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Record
-from kehoach.domain.occurrences import entry_of, occurrence_of
+from kehoach.domain.occurrences import Status, entry_of, occurrence_of
 from kehoach.domain.selection import resolve_units
 from kehoach.errors import UsageError
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
+from kehoach.present.statuses import look
 
 COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("unit", _("Đơn vị"), fit=True),
     Column("period", _("Kỳ"), no_wrap=True),
-    Column("due_vn", _("Hạn"), no_wrap=True),
-    Column("outcome_vn", _("Kết quả"), no_wrap=True),
+    Column("outcome_vn", _("Kết quả, hạn")),
     Column("proof", _("Văn bản / lý do")),
 )
 
@@ -68,13 +68,17 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
 
 
 def _cells(row: dict[str, Any]) -> dict[str, str]:
-    from kehoach.domain.occurrences import Status
-    from kehoach.present.statuses import look
-
     proof = row["evidence"] or row["reason"] or ""
     return {
         "day_vn": day_text(date.fromisoformat(row["day"])),
-        "due_vn": day_text(date.fromisoformat(row["due"])) if row["due"] else "",
-        "outcome_vn": look(Status(row["outcome"])).word,
+        "outcome_vn": _outcome_cell(row),
         "proof": proof + (f" — {row['note']}" if row["note"] else ""),
     }
+
+
+def _outcome_cell(row: dict[str, Any]) -> str:
+    """The outcome, and below it the deadline it was judged against (the one in force)."""
+    word = look(Status(row["outcome"])).word
+    if not row["due"]:
+        return word
+    return word + "\n" + _("hạn {day}").format(day=day_text(date.fromisoformat(row["due"])))

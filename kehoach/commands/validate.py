@@ -11,23 +11,23 @@ import json
 from pathlib import Path
 from typing import TextIO, assert_never
 
-from kehoach.domain.dataset import Dataset
 from kehoach.errors import Problem
 from kehoach.files.cache import Cache
-from kehoach.files.load import load, unit_files
+from kehoach.files.load import Verdict, verdict
 from kehoach.files.paths import shown
 from kehoach.i18n import _
 from kehoach.present.output import ProblemFormat
 
 
 def run(root: Path, out: TextIO, *, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:
-    dataset, problems = load(root, cache)
-    out.write(report_of(problems, dataset, 1 + len(unit_files(root)), fmt))
-    return 1 if problems else 0
+    found = verdict(root, cache)
+    out.write(report_of(found, fmt))
+    return 1 if found.problems else 0
 
 
-def report_of(problems: list[Problem], dataset: Dataset | None, files: int, fmt: ProblemFormat) -> str:
+def report_of(found: Verdict, fmt: ProblemFormat) -> str:
     """What validate prints: every problem in the chosen format, and for people a summary line."""
+    problems, files = found.problems, found.files
     match fmt:
         case ProblemFormat.json:
             return json.dumps(as_json(problems, files), ensure_ascii=False, indent=2) + "\n"
@@ -35,16 +35,16 @@ def report_of(problems: list[Problem], dataset: Dataset | None, files: int, fmt:
             return "".join(github_line(problem) + "\n" for problem in problems)
         case ProblemFormat.text:
             lines = [problem.format(shown(problem.path)) for problem in problems]
-            return "".join(line + "\n" for line in [*lines, summary_of(problems, dataset, files)])
+            return "".join(line + "\n" for line in [*lines, summary_of(found)])
         case _:
             assert_never(fmt)
 
 
-def summary_of(problems: list[Problem], dataset: Dataset | None, files: int) -> str:
+def summary_of(found: Verdict) -> str:
+    problems, files = found.problems, found.files
     if not problems:
-        assert dataset is not None  # a folder without problems loads
         return _("Hợp lệ: {files} tệp, {tasks} nhiệm vụ, {units} đơn vị, {groups} nhóm.").format(
-            files=files, tasks=len(dataset.plan.tasks), units=len(dataset.units), groups=len(dataset.plan.groups)
+            files=files, tasks=found.tasks, units=found.units, groups=found.groups
         )
     with_problems = len({problem.path for problem in problems})
     return _("Có {count} lỗi trong {bad}/{files} tệp.").format(count=len(problems), bad=with_problems, files=files)

@@ -14,11 +14,7 @@ from typing import NamedTuple, assert_never
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Lineage
-from kehoach.domain.model import (
-    Record,
-    Schedule,
-    Task,
-)
+from kehoach.domain.model import Record, Schedule, Task
 
 
 class Status(StrEnum):
@@ -145,15 +141,9 @@ def occurrence_of(dataset: Dataset, task: Task, unit: str, period: str) -> Occur
 
 
 def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:
-    """The one place an occurrence's status is decided, for every view: its deadline in force
-    (extensions), its unit's record or else a successor's (lineage), done, late or waived
-    against that deadline, as of a day."""
-    occurrence = in_force(dataset, occurrence)
-    records = dataset.record_index
-    record = records.get((occurrence.unit, occurrence.task, occurrence.period)) or _heirs_record(
-        records, dataset.lineage, occurrence
-    )
-    return status_of(occurrence, record, as_of)
+    """An occurrence's status as every view gives it: against its deadline in force (extensions),
+    from its unit's record or else a successor's (lineage), as of a day (see :func:`entries`)."""
+    return entries(dataset, [in_force(dataset, occurrence)], as_of)[0]
 
 
 def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Entry:
@@ -170,7 +160,14 @@ def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Ent
 
 
 def entries(dataset: Dataset, found: Iterable[Occurrence], as_of: date) -> list[Entry]:
-    return [entry_of(dataset, occurrence, as_of) for occurrence in found]
+    """The one place statuses are decided, for occurrences whose deadline is in force (as
+    :func:`occurrences` gives them; :func:`entry_of` puts one in force first): each takes its unit's
+    record, or else the record a successor made of it, and :func:`status_of` judges it."""
+    records, lineage = dataset.record_index, dataset.lineage
+    return [
+        status_of(occ, records.get((occ.unit, occ.task, occ.period)) or _heirs_record(records, lineage, occ), as_of)
+        for occ in found
+    ]
 
 
 def _heirs_record(records: dict[tuple[str, str, str], Record], lineage: Lineage, occ: Occurrence) -> Record | None:

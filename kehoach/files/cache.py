@@ -46,12 +46,16 @@ class Cache:
 
     def get(self, key: str) -> Any:
         """The value stored under ``key``, or ``None`` when there is none that can be read."""
+        stored = self.get_bytes(key)
+        return None if stored is None else decode(stored)
+
+    def get_bytes(self, key: str) -> bytes | None:
+        """The entry under ``key`` as stored, to :func:`decode` later; ``None`` when there is none."""
         if self.folder is None:
             return None
         try:
-            with (self.folder / key).open("rb") as stream:
-                return pickle.load(stream)
-        except Exception:  # corrupt, truncated, foreign or from another version: a miss
+            return (self.folder / key).read_bytes()
+        except OSError:
             return None
 
     def put(self, key: str, value: Any) -> None:
@@ -66,6 +70,15 @@ class Cache:
             os.replace(temporary, self.folder / key)
         except OSError:
             return
+
+
+def decode(stored: bytes) -> Any:
+    """An entry's value; ``None`` when it cannot be read (corrupt, truncated, foreign, from another
+    version): a miss, never an error."""
+    try:
+        return pickle.loads(stored)
+    except Exception:
+        return None
 
 
 def digest(*parts: bytes | str) -> str:

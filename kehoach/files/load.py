@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar
@@ -14,7 +14,7 @@ from kehoach.domain.checks import LINE, Finding, check
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import SUPPORTED_SCHEMAS, PlanFile, Unit
 from kehoach.errors import DataInvalid, Problem
-from kehoach.files.cache import Cache, content_digest, digest, file_digest
+from kehoach.files.cache import Cache, content_digest, decode, digest, file_digest
 from kehoach.files.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
 from kehoach.files.diagnostics import problems_from_validation
 from kehoach.files.yamlio import Document, YamlError, document_from_bytes, key_path
@@ -48,6 +48,7 @@ class Folder(NamedTuple):
     problems: list[Problem]
     documents: Documents
     unit_paths: dict[str, Path]
+    units: Units
 
     def plan_document(self) -> Document:
         return self.documents[self.root / PLAN_FILE]
@@ -57,7 +58,11 @@ class Folder(NamedTuple):
 
 
 def read_folder(
-    root: Path, cache: Cache | None = None, files: Files | None = None, trusted: frozenset[str] = frozenset()
+    root: Path,
+    cache: Cache | None = None,
+    files: Files | None = None,
+    trusted: frozenset[str] = frozenset(),
+    reuse: Units | None = None,
 ) -> Folder:
     """Read, validate and cross-check a data folder.
 
@@ -65,7 +70,7 @@ def read_folder(
     a unit file checked clean before (the same bytes, plan and set of units) is not checked again;
     a folder checked before is not checked again. A file is parsed for positions only if a problem
     must be placed or a record written. ``trusted``: units the caller knows to be clean in this
-    folder (see :func:`check_after_write`).
+    folder, and ``reuse`` the units already read for these very bytes (see :func:`check_after_write`).
     """
     cache = cache or Cache(None)
     raws, read_problems = files or read_files(root)
@@ -77,16 +82,101 @@ def read_folder(
     # A folder checked as a whole vouches for every unit in it: no need to look up each unit's mark.
     known_good = not read_problems and cache.get(marks.folder) is True
     clean = frozenset(paths) if known_good else (trusted or marks.clean(cache))
-    units = {stem: unit for stem, path in paths.items() if (unit := _load_file(path, Unit, documents, problems, cache))}
+    units = _units(paths, clean, reuse, documents, problems, cache)
     if problems or plan is None:
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
-        return Folder(root, None, problems, documents, paths)
+        return Folder(root, None, problems, documents, paths, units)
     dataset = Dataset(plan, units, marks.reorganised)
     if not known_good:
         problems.extend(_placed(check(dataset, clean), root, paths, documents))
         marks.keep(cache, clean, problems)
-    return Folder(root, dataset if not problems else None, sorted(problems), documents, paths)
+    return Folder(root, dataset if not problems else None, sorted(problems), documents, paths, units)
+
+
+class Verdict(NamedTuple):
+    """What ``validate`` reports: every problem, or else how much the folder holds."""
+
+    problems: list[Problem]
+    files: int
+    tasks: int
+    units: int
+    groups: int
+
+
+def verdict(root: Path, cache: Cache | None = None) -> Verdict:
+    """Check a data folder. One checked clean before (the same bytes) answers from its plan alone,
+    without reading its units' stored models: CI and pre-commit ask this on every commit."""
+    cache = cache or Cache(None)
+    files = read_files(root)
+    raws, read_problems = files
+    paths = {path.stem: path for path in raws if path.parent == root / UNITS_DIR}
+    count = 1 + len(unit_files(root))
+    if not read_problems and cache.get(CheckMarks(root, raws, paths).folder) is True:
+        plan = _load_file(root / PLAN_FILE, PlanFile, Documents(raws), [], cache)
+        if plan is not None:
+            return Verdict([], count, len(plan.tasks), len(paths), len(plan.groups))
+    folder = read_folder(root, cache, files)
+    if folder.dataset is None:
+        return Verdict(folder.problems, count, 0, 0, 0)
+    plan = folder.dataset.plan
+    return Verdict([], count, len(plan.tasks), len(folder.dataset.units), len(plan.groups))
+
+
+def _units(
+    paths: dict[str, Path],
+    clean: frozenset[str],
+    reuse: Units | None,
+    documents: Documents,
+    problems: list[Problem],
+    cache: Cache,
+) -> Units:
+    """Every unit, its file read now: checked ones (clean) as their stored models, to decode when
+    first used; the others validated now, their problems added to ``problems``."""
+    loaded: dict[str, Unit] = {}
+    stored: dict[str, bytes] = {}
+    for stem, path in paths.items():
+        if reuse is not None and stem in reuse.loaded:
+            loaded[stem] = reuse.loaded[stem]
+        elif reuse is not None and stem in reuse.stored:
+            stored[stem] = reuse.stored[stem]
+        elif stem in clean and (entry := cache.get_bytes(model_key(Unit, documents.raws[path]))) is not None:
+            stored[stem] = entry
+        elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
+            loaded[stem] = unit
+    return Units(loaded, stored, {stem: paths[stem] for stem in stored}, documents.raws)
+
+
+class Units(Mapping[str, Unit]):
+    """Units by id. Every file was read before this was made, so reading a unit does no I/O and
+    raises nothing: a unit checked clean before is kept as the bytes of its stored model and
+    decoded when first used (a command about one unit decodes one, not 250); should those bytes
+    not decode, the unit is validated again from its file's bytes, known to be valid."""
+
+    def __init__(
+        self, loaded: dict[str, Unit], stored: dict[str, bytes], paths: dict[str, Path], raws: Mapping[Path, bytes]
+    ) -> None:
+        self.loaded, self.stored, self.paths, self.raws = loaded, stored, paths, raws
+        self.order = [*loaded, *stored]
+
+    def __getitem__(self, unit_id: str) -> Unit:
+        if unit_id not in self.loaded:
+            entry = self.stored.pop(unit_id)  # KeyError for an unknown unit, as a dict would
+            unit = decode(entry)
+            if not isinstance(unit, Unit):
+                path = self.paths[unit_id]
+                unit = Unit.model_validate(document_from_bytes(path, self.raws[path]).data)
+            self.loaded[unit_id] = unit
+        return self.loaded[unit_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self.loaded or unit_id in self.stored
 
 
 def _placed(findings: list[Finding], root: Path, paths: dict[str, Path], documents: Documents) -> list[Problem]:
@@ -204,6 +294,7 @@ class Edit:
         if self.folder.dataset is None:
             raise DataInvalid(self.folder.problems)
         self.dataset: Dataset = self.folder.dataset
+        self.units: Units = self.folder.units
         self.written: Written | None = None
 
     def wrote(self, written: Written) -> None:
@@ -229,24 +320,32 @@ def edit_folder(
         edit = Edit(root, cache)
         code = run(edit, out, *args, **arguments)
         if edit.written is not None:
-            check_after_write(root, edit.files, edit.written, cache)
+            check_after_write(root, edit.files, edit.written, edit.units, cache)
     return code
 
 
-def check_after_write(root: Path, files: Files, written: Written, cache: Cache | None) -> None:
+def check_after_write(root: Path, files: Files, written: Written, units: Units, cache: Cache | None) -> None:
     """After kehoach wrote a unit file (and proved it reads back as ``written.unit``), check the new
     folder now, so that the next command starts warm.
 
     The folder was valid before the write, and only the written unit changed (a record does not
     change which units exist or what the plan says), so every other unit is trusted; with the
-    written unit's model cached under its new bytes, :func:`load` checks just that one unit
-    against the rest, and leaves the marks a cold load of the new folder would.
+    written unit's model cached under its new bytes, :func:`read_folder` checks just that one unit
+    against the rest, reusing the units already read (``units``), and leaves the marks a cold load
+    of the new folder would.
     """
     if cache is None:
         return
     cache.put(model_key(Unit, written.data), written.unit)
     others = frozenset(path.stem for path in files[0] if path.parent == root / UNITS_DIR and path != written.path)
-    load(root, cache, ({**files[0], written.path: written.data}, files[1]), trusted=others)
+    stem = written.path.stem
+    reuse = Units(
+        {**{other: unit for other, unit in units.loaded.items() if other != stem}, stem: written.unit},
+        {other: entry for other, entry in units.stored.items() if other != stem},
+        units.paths,
+        units.raws,
+    )
+    read_folder(root, cache, ({**files[0], written.path: written.data}, files[1]), others, reuse)
 
 
 def _load_file(path: Path, model: type[M], documents: Documents, problems: list[Problem], cache: Cache) -> M | None:

@@ -39,7 +39,7 @@ def render(
 ) -> list[str]:
     """Lines of a table; ``rigid`` columns never wrap, the others share what width remains."""
     widths = column_widths(headers, rows, rigid, width)
-    lines = [_join([header.ljust(size) for header, size in zip(headers, widths, strict=True)])]
+    lines = _row_lines([Cell(header) for header in headers], widths, _plain)  # a long heading wraps too
     lines.append(RULE * (sum(widths) + GAP * (len(widths) - 1)))
     for row in rows:
         lines.extend(_row_lines(row, widths, styler))

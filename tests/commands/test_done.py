@@ -183,6 +183,26 @@ def test_undo_takes_a_waiver_back(cli: Cli, tracked: Path) -> None:
 
 def test_history_is_newest_first(cli: Cli, tracked: Path) -> None:
     result = cli("history", "--unit", "huyen-b", "--data", str(tracked))
-    lines = [line.rstrip() for line in result.stdout.splitlines() if line[:2].isdigit()]  # first lines of rows
-    assert lines[0].startswith("01/10/2022   II.2      huyen-b   2022      31/12/2022   Miễn thực hiện")
-    assert lines[-1].startswith("05/04/2022   II.1      huyen-b   2022-Q1   31/03/2022   Hoàn thành muộn")
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert lines[0].split() == [
+        "Ngày",
+        "Số",
+        "hiệu",
+        "Đơn",
+        "vị",
+        "Kỳ",
+        "Kết",
+        "quả,",
+        "hạn",
+        "Văn",
+        "bản",
+        "/",
+        "lý",
+        "do",
+    ]
+    rows = [line for line in lines if line[:2].isdigit()]  # the first line of each record
+    assert rows[0].startswith("01/10/2022   II.2      huyen-b   2022      Miễn thực hiện")
+    assert rows[-1].startswith("05/04/2022   II.1      huyen-b   2022-Q1   Hoàn thành muộn")
+    below = lines[lines.index(rows[-1]) + 1]
+    assert below.split()[:2] == ["hạn", "31/03/2022"]  # the deadline the outcome is judged against
+    assert max(len(line) for line in lines) <= 80

@@ -26,3 +26,12 @@ def test_a_row_fits_the_width_and_wraps_only_between_words(ref: str, words: list
     assert " ".join(line[start:end] for line in lines).split() == words  # every word whole, in order
     assert lines[0].startswith(ref + " ") and lines[0].endswith("31/12/2022")
     assert all(not line[:start].strip() for line in lines[1:])  # the ref stays on its row's first line
+
+
+def test_a_heading_longer_than_its_column_wraps_instead_of_widening_the_table() -> None:
+    headers = ["Ngày", "Văn bản chứng minh / lý do miễn"]
+    rows = [[Cell("01/10/2022"), Cell("Báo cáo số 7-BC/HU")]]
+    lines = render(headers, rows, [True, False], 30)
+    assert max(len(line) for line in lines) <= 30
+    assert lines[0].startswith("Ngày") and "Văn bản" in lines[0]
+    assert lines[1].strip() and not lines[1].startswith("─")  # the heading's second line, then the rule

@@ -10,14 +10,14 @@ from html import escape
 
 from kehoach import i18n
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.occurrences import Entry
+from kehoach.domain.occurrences import Entry, Status
 from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally
 from kehoach.i18n import day_text
 from kehoach.present.render import charts, words
 from kehoach.present.statuses import look, report_columns
 
-STYLE = """
+STYLE_TEMPLATE = """
 :root { --ink: #1b1b1b; --muted: #5f6b73; --rule: #d5dbdf; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans", "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); margin: 0 auto;
@@ -29,7 +29,7 @@ th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; text-align: lef
 thead th { background: #eef2f4; font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
-td.overdue { color: #c62828; font-weight: 600; }
+td.overdue { color: OVERDUE_COLOUR; font-weight: 600; }
 svg text { font-family: inherit; font-size: 11px; fill: var(--ink); }
 svg .count { fill: var(--muted); } svg .axis { stroke: var(--muted); }
 svg .today { stroke: #1565c0; stroke-width: 2; stroke-dasharray: 4 3; } svg .today-label { fill: #1565c0; }
@@ -40,6 +40,7 @@ footer { color: var(--muted); margin-top: 32px; font-size: 12px; }
   h2 { break-after: avoid; } tr, svg { break-inside: avoid; } thead { display: table-header-group; }
 }
 """
+STYLE = STYLE_TEMPLATE.replace("OVERDUE_COLOUR", look(Status.overdue).colour)  # one colour per status
 
 
 def html(report: Report, dataset: Dataset) -> str:
