@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TextIO
 
+from kehoach.domain.labels import period_of
 from kehoach.domain.model import Record
-from kehoach.domain.periods import period_label
 from kehoach.files.load import Edit
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
 from kehoach.i18n import _, day_text
@@ -39,8 +39,8 @@ def run(
     edit.wrote(written)
     write_line(
         out,
-        _("Đã ghi: {unit} hoàn thành {ref} kỳ {period} (hạn {due}) ngày {day}.").format(
-            unit=unit, ref=ref, period=period_label(occurrence.period), due=day_text(occurrence.due), day=day_text(day)
+        _("Đã ghi: {unit} hoàn thành {ref} ({period}, hạn {due}) ngày {day}.").format(
+            unit=unit, ref=ref, period=period_of(dataset, occurrence), due=day_text(occurrence.due), day=day_text(day)
         ),
     )
     return 0

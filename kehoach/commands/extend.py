@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TextIO
 
+from kehoach.domain.labels import period_of
 from kehoach.domain.model import Extension
 from kehoach.domain.occurrences import due_date
-from kehoach.domain.periods import period_label
 from kehoach.domain.rules import extension_problem
 from kehoach.errors import UsageError
 from kehoach.files.load import Edit
@@ -34,8 +34,8 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to:
     who = _(" cho {unit}").format(unit=unit) if unit else _(" cho mọi đơn vị")
     write_line(
         out,
-        _("Đã ghi gia hạn: {ref} kỳ {period}{who}, hạn {due} → {to} ({by}).").format(
-            ref=ref, period=period_label(extension.period), who=who, due=day_text(due), to=day_text(to), by=by
+        _("Đã ghi gia hạn: {ref} ({period}){who}, hạn {due} → {to} ({by}).").format(
+            ref=ref, period=period_of(dataset, extension), who=who, due=day_text(due), to=day_text(to), by=by
         ),
     )
     return 0

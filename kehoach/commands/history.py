@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import period_name
 from kehoach.domain.model import Record
 from kehoach.domain.occurrences import Status, entry_of, occurrence_of
 from kehoach.domain.selection import resolve_units
@@ -19,7 +20,7 @@ COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("unit", _("Đơn vị"), fit=True),
-    Column("period", _("Kỳ"), no_wrap=True),
+    Column("period_label", _("Kỳ")),
     Column("outcome_vn", _("Kết quả, hạn")),
     Column("proof", _("Văn bản / lý do")),
 )
@@ -58,6 +59,7 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
         "unit": unit,
         "unit_name": dataset.units[unit].name,
         "period": record.period,
+        "period_label": period_name(dataset, dataset.tasks[record.task], record.period),
         "due": due.isoformat() if due else None,
         "original_due": occurrence.original.isoformat() if occurrence and occurrence.original else None,
         "outcome": outcome,

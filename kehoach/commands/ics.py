@@ -20,8 +20,8 @@ from typing import TextIO
 from icalendar import Event
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import period_of
 from kehoach.domain.occurrences import Entry, entries_between
-from kehoach.domain.periods import period_label
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present.statuses import look
@@ -74,7 +74,7 @@ def _description(dataset: Dataset, entry: Entry) -> str:
     occurrence, record = entry.occurrence, entry.record
     lines = [
         _("Kỳ: {period}; hạn {due}; {status}").format(
-            period=period_label(occurrence.period), due=day_text(occurrence.due), status=look(entry.status).word
+            period=period_of(dataset, occurrence), due=day_text(occurrence.due), status=look(entry.status).word
         )
     ]
     if record and record.done_on:

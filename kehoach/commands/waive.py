@@ -6,7 +6,7 @@ from datetime import date
 from typing import TextIO
 
 from kehoach.commands.done import record_once
-from kehoach.domain.periods import period_label
+from kehoach.domain.labels import period_of
 from kehoach.files.load import Edit
 from kehoach.files.records import checked_record, owned_task
 from kehoach.i18n import _
@@ -34,6 +34,6 @@ def run(
     edit.wrote(written)
     write_line(
         out,
-        _("Đã ghi: {unit} được miễn {ref} kỳ {period}.").format(unit=unit, ref=ref, period=period_label(period)),
+        _("Đã ghi: {unit} được miễn {ref} ({period}).").format(unit=unit, ref=ref, period=period_of(dataset, record)),
     )
     return 0

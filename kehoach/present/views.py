@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import period_name
 from kehoach.domain.occurrences import Entry
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Screen
@@ -23,6 +24,7 @@ def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "unit": occurrence.unit,
         "unit_name": dataset.units[occurrence.unit].name,
         "period": occurrence.period,
+        "period_label": period_name(dataset, dataset.tasks[occurrence.task], occurrence.period),
         "due": occurrence.due.isoformat(),
         "status": entry.status.value,
         "days_late": entry.days_late,
@@ -49,8 +51,8 @@ def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
     row = {**entry_row(entry, dataset), "due_vn": day_text(due), "days_left": (due - as_of).days}
     if occurrence.via:  # the table shows where an inherited obligation came from
         row["unit"] = f"{occurrence.unit} ← {occurrence.via}"
-    if occurrence.original:  # and that a deadline was extended, from when
-        row["title"] = _title_cell(entry, dataset)
+    # The title names the period too (Quý I/2022), and says whether the deadline was extended.
+    row["title"] = f"{_title_cell(entry, dataset)} — {row['period_label']}"
     return row
 
 
@@ -77,6 +79,7 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
     return {
         "task": entry.occurrence.task,
         "title": _title_cell(entry, dataset),
+        "period": period_name(dataset, dataset.tasks[entry.occurrence.task], entry.occurrence.period),
         "unit": entry.occurrence.unit,
         "due": day_text(entry.occurrence.due),
         "status": Cell(status_text(entry), look(entry.status).style),

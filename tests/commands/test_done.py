@@ -32,7 +32,7 @@ def test_done_adds_only_lines_to_the_units_own_file(cli: Cli, repo: Path) -> Non
     args = ("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "-e", "Báo cáo số 99-BC/BTC")
     result = cli(*args, "--data", str(repo))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "Đã ghi: ban-a hoàn thành II.2 kỳ năm 2022 (hạn 31/12/2022) ngày 05/01/2023.\n"
+    assert result.stdout == "Đã ghi: ban-a hoàn thành II.2 (Năm 2022, hạn 31/12/2022) ngày 05/01/2023.\n"
     assert git(repo, "diff", "--stat").strip().startswith("units/ban-a.yaml | 4 ++++")
     added = [
         line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
@@ -74,7 +74,7 @@ def test_without_period_the_oldest_open_occurrence_is_taken_overdue_first(cli: C
     # On 01/06/2024 ban-a owes II.2 for 2022 and 2023 (overdue) and 2024 (open): 2022 comes first.
     for expected in ("2022", "2023", "2024"):
         result = cli("done", "II.2", "--unit", "ban-a", "--as-of", "2024-06-01", "-e", expected, "--data", str(tracked))
-        assert f"kỳ năm {expected}" in result.stdout
+        assert f"II.2 (Năm {expected}, " in result.stdout
 
 
 def test_repeating_the_same_command_changes_nothing_and_succeeds(cli: Cli, tracked: Path) -> None:
@@ -201,8 +201,8 @@ def test_history_is_newest_first(cli: Cli, tracked: Path) -> None:
         "do",
     ]
     rows = [line for line in lines if line[:2].isdigit()]  # the first line of each record
-    assert rows[0].startswith("01/10/2022   II.2      huyen-b   2022      Miễn thực hiện")
-    assert rows[-1].startswith("05/04/2022   II.1      huyen-b   2022-Q1   Hoàn thành muộn")
+    assert rows[0].startswith("01/10/2022   II.2      huyen-b   Năm 2022     Miễn thực hiện")
+    assert rows[-1].startswith("05/04/2022   II.1      huyen-b   Quý I/2022   Hoàn thành muộn")
     below = lines[lines.index(rows[-1]) + 1]
     assert below.split()[:2] == ["hạn", "31/03/2022"]  # the deadline the outcome is judged against
     assert max(len(line) for line in lines) <= 80

@@ -31,17 +31,17 @@ def test_due_groups_by_unit_with_counts_and_status_in_words(cli: Cli, tracked: P
         "Đến hạn trong năm 2022 (01/01/2022 – 31/12/2022), tính đến ngày 31/12/2022",
         "",
         "Ban A Tỉnh ủy (ban-a): 1 chưa đến hạn, 2 hoàn thành",
-        "Số hiệu   Nhiệm vụ              Hạn          Trạng thái",
-        "─" * 57,
-        "II.1      Quán triệt Kết luận   31/03/2022   Hoàn thành",
-        "II.2      Kiểm tra hằng năm     31/12/2022   Chưa đến hạn",
-        "III.1.2   Hai năm               31/12/2022   Hoàn thành",
+        "Số hiệu   Nhiệm vụ              Kỳ           Hạn          Trạng thái",
+        "─" * 70,
+        "II.1      Quán triệt Kết luận   Quý I/2022   31/03/2022   Hoàn thành",
+        "II.2      Kiểm tra hằng năm     Năm 2022     31/12/2022   Chưa đến hạn",
+        "III.1.2   Hai năm               Năm 2022     31/12/2022   Hoàn thành",
         "",
         "Huyện ủy B (huyen-b): 1 hoàn thành muộn, 1 miễn thực hiện",
-        "Số hiệu   Nhiệm vụ              Hạn          Trạng thái",
-        "─" * 67,
-        "II.1      Quán triệt Kết luận   31/03/2022   Hoàn thành muộn 5 ngày",
-        "II.2      Kiểm tra hằng năm     31/12/2022   Miễn thực hiện",
+        "Số hiệu   Nhiệm vụ              Kỳ           Hạn          Trạng thái",
+        "─" * 80,
+        "II.1      Quán triệt Kết luận   Quý I/2022   31/03/2022   Hoàn thành muộn 5 ngày",
+        "II.2      Kiểm tra hằng năm     Năm 2022     31/12/2022   Miễn thực hiện",
         "Không còn việc quá hạn từ các kỳ trước.",
     ]
 
@@ -84,6 +84,7 @@ def test_due_json_and_csv_rows_carry_the_record(cli: Cli, tracked: Path) -> None
         "unit": "huyen-b",
         "unit_name": "Huyện ủy B",
         "period": "2022-Q1",
+        "period_label": "Quý I/2022",
         "due": "2022-03-31",
         "status": "done_late",
         "days_late": 5,
@@ -111,8 +112,8 @@ def test_overdue_is_oldest_first_with_days_late(cli: Cli, tracked: Path) -> None
     assert lines(result) == [
         "Quá hạn tính đến ngày 01/03/2023: 1 việc",
         "Hạn          Trễ (ngày)   Số hiệu   Đơn vị   Nhiệm vụ",
-        "─" * 62,
-        "31/12/2022   60           II.2      ban-a    Kiểm tra hằng năm",
+        "─" * 73,
+        "31/12/2022   60           II.2      ban-a    Kiểm tra hằng năm — Năm 2022",
     ]
     rows = json_rows(cli, "overdue", "--as-of", "2024-03-01", "--data", str(tracked))
     assert [(row["due"], row["task"], row["unit"]) for row in rows] == [
@@ -135,9 +136,9 @@ def test_upcoming_counts_days_left_and_includes_today(cli: Cli, tracked: Path) -
     assert lines(result) == [
         "Sắp đến hạn trong 30 ngày tới, tính từ 01/12/2022: 2 việc",
         "Hạn          Còn (ngày)   Số hiệu   Đơn vị   Nhiệm vụ",
-        "─" * 62,
-        "31/12/2022   30           II.2      ban-a    Kiểm tra hằng năm",
-        "31/12/2022   30           III.1.2   ban-a    Hai năm",
+        "─" * 73,
+        "31/12/2022   30           II.2      ban-a    Kiểm tra hằng năm — Năm 2022",
+        "31/12/2022   30           III.1.2   ban-a    Hai năm — Năm 2022",
     ]
     assert len(json_rows(cli, "upcoming", "--days", "29", "--as-of", "2022-12-01", "--data", str(tracked))) == 0
     # On the due day itself an open occurrence is still upcoming (III.1.2 was done on 20/12).

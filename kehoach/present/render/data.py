@@ -75,7 +75,7 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
     }
 
 
-ITEM_KEYS = ("task", "title", "period", "due", "status", "days_late", "done_on", "evidence")
+ITEM_KEYS = ("task", "title", "period", "period_label", "due", "status", "days_late", "done_on", "evidence")
 
 
 def item_data(entry: Entry, dataset: Dataset) -> dict[str, Any]:

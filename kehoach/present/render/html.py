@@ -10,8 +10,8 @@ from html import escape
 
 from kehoach import i18n
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import period_of
 from kehoach.domain.occurrences import Entry, Status
-from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally
 from kehoach.i18n import day_text
 from kehoach.present.render import charts, words
@@ -50,7 +50,9 @@ def html(report: Report, dataset: Dataset) -> str:
         _section("chart", words.CHART, charts.outcome_bars(report.units)),
         _section("timeline", words.TIMELINE, charts.quarter_columns(report.timeline, report.as_of)),
         _section("overdue", words.OVERDUE, _overdue(report, dataset)),
-        _section("extensions", words.EXTENSIONS, _items([words.extension_line(e, o) for e, o in report.extensions])),
+        _section(
+            "extensions", words.EXTENSIONS, _items([words.extension_line(e, o, dataset) for e, o in report.extensions])
+        ),
         _section("waiting", words.WAITING, _waiting(report)),
         f"<footer>{escape(words.MADE_ON.format(day=day_text(report.as_of)))}</footer>",
     ]
@@ -104,7 +106,7 @@ def _overdue(report: Report, dataset: Dataset) -> str:
 
 def _overdue_row(name: str, entry: Entry, dataset: Dataset) -> str:
     occurrence = entry.occurrence
-    cells = [name, occurrence.task, dataset.tasks[occurrence.task].title, period_label(occurrence.period)]
+    cells = [name, occurrence.task, dataset.tasks[occurrence.task].title, period_of(dataset, occurrence)]
     return (
         f'<tr data-task="{escape(occurrence.task)}" data-period="{escape(occurrence.period)}">'
         + "".join(f"<td>{escape(cell)}</td>" for cell in cells)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import period_of
 from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
-from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import day_text
 from kehoach.present.render import words
@@ -21,7 +21,9 @@ def markdown(report: Report, dataset: Dataset) -> str:
         lines += ["", f"## {_cell(unit.name)} ({unit.unit})", ""]
         lines += _unit(unit, dataset)
     lines += ["", f"## {words.EXTENSIONS}", ""]
-    lines += [f"- {_cell(words.extension_line(e, original))}" for e, original in report.extensions] or [words.NONE]
+    lines += [f"- {_cell(words.extension_line(e, original, dataset))}" for e, original in report.extensions] or [
+        words.NONE
+    ]
     lines += ["", f"## {words.WAITING}", ""]
     lines += [f"- {_cell(event.name)}: {', '.join(refs)}" for event, refs in report.waiting] or [words.NONE]
     return "\n".join(lines) + "\n"
@@ -60,7 +62,7 @@ def _overdue(found: Sequence[Entry], dataset: Dataset) -> list[list[str]]:
         [
             e.occurrence.task,
             _cell(dataset.tasks[e.occurrence.task].title),
-            period_label(e.occurrence.period),
+            period_of(dataset, e.occurrence),
             day_text(e.occurrence.due),
             str(e.days_late or 0),
         ]
@@ -77,7 +79,7 @@ def _completed(found: Sequence[Entry], dataset: Dataset) -> list[list[str]]:
             [
                 entry.occurrence.task,
                 _cell(dataset.tasks[entry.occurrence.task].title),
-                period_label(entry.occurrence.period),
+                period_of(dataset, entry.occurrence),
                 day_text(entry.occurrence.due),
                 done_on,
                 str(entry.days_late or ""),

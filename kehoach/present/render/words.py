@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import period_of
 from kehoach.domain.model import Extension
-from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report
 from kehoach.i18n import _, day_text
 
@@ -34,10 +35,10 @@ EXTENSIONS = _("Gia hạn")
 EVERY_UNIT = _("mọi đơn vị")
 
 
-def extension_line(extension: Extension, original: date) -> str:
+def extension_line(extension: Extension, original: date, dataset: Dataset) -> str:
     return _("{ref} kỳ {period} ({unit}): hạn {due} → {to}, theo {by}").format(
         ref=extension.task,
-        period=period_label(extension.period),
+        period=period_of(dataset, extension),
         unit=extension.unit or EVERY_UNIT,
         due=day_text(original),
         to=day_text(extension.to),

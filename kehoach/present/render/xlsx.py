@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import period_of
 from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
 from kehoach.domain.periods import period_label
@@ -38,7 +39,7 @@ def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
     _sheet(book.create_sheet(), words.COMPLETED, *_completed(report, dataset))
     _sheet(book.create_sheet(), words.ONGOING, *_ongoing(report, dataset))
     _sheet(book.create_sheet(), words.TIMELINE, *_timeline(report))
-    _sheet(book.create_sheet(), words.EXTENSIONS, *_extensions(report))
+    _sheet(book.create_sheet(), words.EXTENSIONS, *_extensions(report, dataset))
     _sheet(
         book.create_sheet(),
         words.WAITING,
@@ -72,7 +73,7 @@ def _item(unit: UnitReport, entry: Entry, dataset: Dataset) -> list[Any]:
     """The cells an overdue and a completed item share: whose, what, which period, due when."""
     occurrence = entry.occurrence
     title = dataset.tasks[occurrence.task].title
-    return [unit.unit, unit.name, occurrence.task, title, period_label(occurrence.period), occurrence.due]
+    return [unit.unit, unit.name, occurrence.task, title, period_of(dataset, occurrence), occurrence.due]
 
 
 def _overdue(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
@@ -116,10 +117,10 @@ def _timeline(report: Report) -> tuple[list[str], list[list[Any]]]:
     return headings, rows
 
 
-def _extensions(report: Report) -> tuple[list[str], list[list[Any]]]:
+def _extensions(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
     headings = [words.REF, _("Mã đơn vị"), words.PERIOD, _("Hạn cũ"), _("Hạn mới"), words.EVIDENCE, _("Ngày văn bản")]
     rows = [
-        [e.task, e.unit or words.EVERY_UNIT, period_label(e.period), original, e.to, e.by, e.on]
+        [e.task, e.unit or words.EVERY_UNIT, period_of(dataset, e), original, e.to, e.by, e.on]
         for e, original in report.extensions
     ]
     return headings, rows
