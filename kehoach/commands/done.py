@@ -11,6 +11,7 @@ from kehoach.files.load import Edit
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
+from kehoach.present.periods import period_key
 
 
 def run(
@@ -30,7 +31,8 @@ def run(
     day = on or as_of
     if period is None and (repeat := _same_done(dataset.units[unit].records, ref, day, evidence, note)):
         return already_recorded(repeat, repeat, out)  # the same command run again names no period
-    chosen = period_for(dataset, task, unit, period, as_of)
+    typed = None if period is None else period_key(dataset, task, unit, period, as_of)
+    chosen = period_for(dataset, task, unit, typed, as_of)
     record, occurrence = checked_record(
         dataset, unit, as_of, task=ref, period=chosen, done_on=day, evidence=evidence, note=note
     )

@@ -14,6 +14,7 @@ from kehoach.files.load import Edit
 from kehoach.files.records import append_extension, from_options, owned_task
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
+from kehoach.present.periods import period_key
 
 
 def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to: date, by: str, on: date | None) -> int:
@@ -21,6 +22,8 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to:
     dataset = edit.dataset
     if unit is not None:
         owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
+    if ref in dataset.tasks:  # a period typed by its name; looked for up to the year after the new deadline
+        period = period_key(dataset, dataset.tasks[ref], unit, period, to)
     extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
     broken = extension_problem(dataset, extension)
     if broken is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from kehoach.commands.done import describe_record
+from kehoach.domain.labels import matching_period, period_name
 from kehoach.errors import UsageError
 from kehoach.files.load import Edit
 from kehoach.files.records import existing_record, owned_task, remove_record
@@ -14,7 +15,10 @@ from kehoach.present.output import write_line
 
 def run(edit: Edit, out: TextIO, *, ref: str, unit: str, period: str) -> int:
     dataset = edit.dataset
-    _task, unit = owned_task(dataset, ref, unit)
+    task, unit = owned_task(dataset, ref, unit)
+    records = [record for record in dataset.units[unit].records if record.task == ref]
+    recorded = [(record.period, period_name(dataset, task, record.period)) for record in records]
+    period = matching_period(period, recorded) or period  # a recorded period may be named as shown
     found = existing_record(dataset, unit, ref, period)
     if found is None:
         raise UsageError(
@@ -25,8 +29,8 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str, period: str) -> int:
     edit.wrote(remove_record(edit.folder.unit_document(unit), dataset.units[unit], found[0]))
     write_line(
         out,
-        _("Đã xóa bản ghi {ref} kỳ {period} của {unit}: {record}.").format(
-            ref=ref, period=period, unit=unit, record=describe_record(found[1])
+        _("Đã xóa bản ghi {ref} ({period}) của {unit}: {record}.").format(
+            ref=ref, period=period_name(dataset, task, period), unit=unit, record=describe_record(found[1])
         ),
     )
     return 0

@@ -11,6 +11,7 @@ from kehoach.files.load import Edit
 from kehoach.files.records import checked_record, owned_task
 from kehoach.i18n import _
 from kehoach.present.output import write_line
+from kehoach.present.periods import period_key
 
 
 def run(
@@ -25,9 +26,15 @@ def run(
     as_of: date,
 ) -> int:
     dataset = edit.dataset
-    owned_task(dataset, ref, unit)
+    task, unit = owned_task(dataset, ref, unit)
     record, _occurrence = checked_record(
-        dataset, unit, as_of, task=ref, period=period, waived_on=on or as_of, reason=reason
+        dataset,
+        unit,
+        as_of,
+        task=ref,
+        period=period_key(dataset, task, unit, period, as_of),
+        waived_on=on or as_of,
+        reason=reason,
     )
     if (written := record_once(edit, unit, record, out)) is None:
         return 0

@@ -86,5 +86,5 @@ def folded(text: str) -> str:
 def matching_period(typed: str, periods: Iterable[tuple[str, str]]) -> str | None:
     """The key among ``periods`` (key, name) that ``typed`` names, or ``None``."""
     wanted = folded(typed)
-    found = [key for key, name in periods if wanted in typed_forms(key, name)]
+    found = list(dict.fromkeys(key for key, name in periods if wanted in typed_forms(key, name)))
     return found[0] if len(found) == 1 else None

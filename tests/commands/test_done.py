@@ -206,3 +206,31 @@ def test_history_is_newest_first(cli: Cli, tracked: Path) -> None:
     below = lines[lines.index(rows[-1]) + 1]
     assert below.split()[:2] == ["hạn", "31/03/2022"]  # the deadline the outcome is judged against
     assert max(len(line) for line in lines) <= 80
+
+
+@pytest.mark.parametrize("typed", ["2022-Q1", "Quý I/2022", "quy i/2022", "QUÝ I/2022", "Q1/2022", "q1/2022"])
+def test_a_period_may_be_named_as_tables_show_it(cli: Cli, tracked: Path, typed: str) -> None:
+    result = cli("done", "II.1", "--unit", "ban-a", "--period", typed, "--on", "2022-03-01", "--as-of", "2022-06-01",
+                 "--data", str(tracked))  # fmt: skip
+    # ban-a did II.1 for Quý I/2022 already: the same period, however it is typed
+    assert result.exit_code == 2
+    assert "II.1 kỳ 2022-Q1 đã có bản ghi" in result.stderr
+
+
+def test_a_period_the_task_does_not_have_lists_those_the_unit_owes(cli: Cli, tracked: Path) -> None:
+    result = cli("waive", "II.2", "--unit", "huyen-b", "--period", "Quý II/2023", "--reason", "Không áp dụng",
+                 "--as-of", "2024-03-01", "--data", str(tracked))  # fmt: skip
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "lỗi: nhiệm vụ II.2 không có kỳ 'Quý II/2023'; huyen-b có các kỳ: Năm 2022 (2022): miễn thực hiện; "
+        "Năm 2023 (2023): quá hạn 61 ngày; Năm 2024 (2024): chưa đến hạn; Năm 2025 (2025): chưa đến hạn\n"
+    )
+
+
+def test_undo_and_waive_take_a_period_by_its_name(cli: Cli, tracked: Path) -> None:
+    undone = cli("undo", "II.2", "--unit", "huyen-b", "--period", "năm 2022", "--data", str(tracked))
+    assert undone.exit_code == 0, undone.stderr
+    assert undone.stdout.startswith("Đã xóa bản ghi II.2 (Năm 2022) của huyen-b: miễn thực hiện ngày 01/10/2022")
+    waived = cli("waive", "II.2", "--unit", "huyen-b", "--period", "Nam 2022", "--reason", "Lồng ghép",
+                 "--on", "2022-10-01", "--as-of", "2022-10-01", "--data", str(tracked))  # fmt: skip
+    assert waived.stdout == "Đã ghi: huyen-b được miễn II.2 (Năm 2022).\n"

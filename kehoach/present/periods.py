@@ -1,0 +1,45 @@
+"""Periods as users type them: ``--period`` takes a key (``2022-Q1``), a name in either language
+(``Quý I/2022``, ``quy i/2022``, ``Q1/2022``, ``02/2022``, ``Năm 2023``), and a period the task
+does not have is refused with the list of those the unit owes, with their status."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.labels import matching_period, period_of
+from kehoach.domain.model import Task
+from kehoach.domain.occurrences import Entry, due_date, entries_between
+from kehoach.errors import UsageError
+from kehoach.i18n import _
+from kehoach.present.views import status_text
+
+SHOWN = 12
+"""How many periods a refusal lists at most (a monthly review owes dozens)."""
+
+
+def owed(dataset: Dataset, task: Task, unit: str | None, as_of: date) -> list[Entry]:
+    """Every period of ``task`` owed by ``unit`` (or by any owner) up to the end of next year."""
+    horizon = date(as_of.year + 1, 12, 31)  # this year's and next year's are "coming up"
+    found = entries_between(dataset, date.min, horizon, as_of, {unit} if unit else None)
+    return [entry for entry in found if entry.occurrence.task == task.ref]
+
+
+def period_key(dataset: Dataset, task: Task, unit: str | None, typed: str, as_of: date) -> str:
+    """The key of the period ``typed`` names, for ``unit`` (``None``: any owner)."""
+    if due_date(task.schedule, typed, dataset) is not None:
+        return typed
+    entries = owed(dataset, task, unit, as_of)
+    names = {entry.occurrence.period: period_of(dataset, entry.occurrence) for entry in entries}
+    key = matching_period(typed, names.items())
+    if key is not None:
+        return key
+    listed = [f"{names[e.occurrence.period]} ({e.occurrence.period}): {status_text(e).lower()}" for e in entries]
+    more = _(" và {count} kỳ khác").format(count=len(listed) - SHOWN) if len(listed) > SHOWN else ""
+    if unit is None:
+        message = _("nhiệm vụ {ref} không có kỳ '{typed}'")
+    elif listed:
+        message = _("nhiệm vụ {ref} không có kỳ '{typed}'; {unit} có các kỳ: {periods}{more}")
+    else:
+        message = _("nhiệm vụ {ref} không có kỳ '{typed}'; {unit} chưa có kỳ nào của nhiệm vụ này")
+    raise UsageError(message.format(ref=task.ref, typed=typed, unit=unit, periods="; ".join(listed[:SHOWN]), more=more))
