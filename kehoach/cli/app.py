@@ -336,7 +336,15 @@ OneUnitOption = Annotated[
     str,
     typer.Option("--unit", "-u", help=_("Mã đơn vị (không phải nhóm)."), autocompletion=completion.single_unit_ids),
 ]
-PeriodOption = Annotated[str, typer.Option("--period", "-p", help=_("Kỳ: 2022, 2022-Q1, 2022-02, 2020-2025…"))]
+PeriodOption = Annotated[
+    str,
+    typer.Option(
+        "--period",
+        "-p",
+        help=_("Kỳ: mã (2022, 2022-Q1, 2022-02, 2020-2025…) hoặc tên (Quý I/2022, Năm 2023…)."),
+        autocompletion=completion.period_keys,
+    ),
+]
 OnOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option("--on", help=_("Ngày thực hiện (mặc định: hôm nay / --as-of)."), metavar=_("NGÀY")),
@@ -355,7 +363,12 @@ def done(
     unit: OneUnitOption,
     period: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--period", "-p", help=_("Kỳ (mặc định: kỳ cũ nhất chưa ghi nhận, quá hạn trước).")),
+        typer.Option(
+            "--period",
+            "-p",
+            help=_("Kỳ, mã hoặc tên (mặc định: kỳ cũ nhất chưa ghi nhận, quá hạn trước)."),
+            autocompletion=completion.period_keys,
+        ),
     ] = None,
     on: OnOption = None,
     evidence: Annotated[

@@ -1,4 +1,4 @@
-"""Shell completion from the data: task refs and unit ids, each with its title or name as help.
+"""Shell completion from the data: task refs, unit ids and periods, each with its title or name as help.
 
 Called by the shell on every Tab, so it must never fail loudly: data that cannot be found or
 read gives no suggestions, as a folder with no files would.
@@ -40,6 +40,30 @@ def single_unit_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return [
         (unit_id, dataset.units[unit_id].name) for unit_id in sorted(dataset.units) if unit_id.startswith(incomplete)
     ]
+
+
+def period_keys(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """The periods of the task being recorded that the unit owes (any owner's, without --unit),
+    each with its name and status as help: what --period takes."""
+    from kehoach.cli.dates import today
+    from kehoach.domain.labels import period_of
+    from kehoach.present.periods import owed
+    from kehoach.present.views import status_text
+
+    dataset = _dataset(ctx)
+    params = (ctx.params or {}) if ctx is not None else {}
+    # While completing, click leaves the command's argument unparsed, in ctx.args.
+    ref = params.get("ref") or next(iter(getattr(ctx, "args", None) or []), None)
+    unit = params.get("unit")
+    if dataset is None or ref not in dataset.tasks:
+        return []
+    try:
+        day = today(params.get("as_of"))
+    except KehoachError:
+        return []
+    entries = owed(dataset, dataset.tasks[ref], unit if unit in dataset.units else None, day)
+    offered = {e.occurrence.period: f"{period_of(dataset, e.occurrence)}: {status_text(e)}" for e in entries}
+    return [(key, about) for key, about in offered.items() if key.startswith(incomplete)]
 
 
 def _dataset(ctx: Any) -> Dataset | None:

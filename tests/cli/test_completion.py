@@ -68,3 +68,14 @@ def test_completion_installs_for_each_shell(
     assert result.exit_code == 0, result.output
     script = (tmp_path / installed).read_text()
     assert "_KEHOACH_COMPLETE" in script
+
+
+def test_periods_complete_from_what_the_unit_owes(tracked: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    words = f"kehoach waive II.2 --unit huyen-b --as-of 2024-03-01 --data {tracked} --period 202"
+    assert complete(words, monkeypatch) == ["2022", "2023", "2024", "2025"]
+    assert complete(
+        f"kehoach done III.1.2 --unit ban-a --as-of 2024-03-01 --data {tracked} --period ", monkeypatch
+    ) == [
+        "2022",
+        "2023",
+    ]
