@@ -40,6 +40,7 @@ EXPECTED = [
     ("commands/validate.py", r'assert_never" has incompatible type "Literal\[ProblemFormat.sarif\]"'),
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "describe"'),
     ("domain/labels.py", 'assert_never" has incompatible type "Monthly"'),
+    ("domain/reporting.py", 'assert_never" has incompatible type "Monthly"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "period_keys"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "due"'),
     ("domain/checks.py", 'Item "Monthly" of .* has no attribute "references"'),

@@ -32,7 +32,7 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to:
     if known is not None:
         return _already(known, extension, out)
     append_extension(edit.folder.plan_document(), dataset.plan, extension)
-    due = due_date(dataset.tasks[ref].schedule, extension.period, dataset)
+    due = due_date(dataset.tasks[ref], extension.period, dataset)
     assert due is not None  # extension_problem refuses a period the task does not have
     who = _(" cho {unit}").format(unit=unit) if unit else _(" cho mọi đơn vị")
     write_line(

@@ -60,6 +60,7 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
         "unit_name": dataset.units[unit].name,
         "period": record.period,
         "period_label": period_name(dataset, dataset.tasks[record.task], record.period),
+        "kind": "report" if occurrence and occurrence.report else "deadline",
         "due": due.isoformat() if due else None,
         "original_due": occurrence.original.isoformat() if occurrence and occurrence.original else None,
         "outcome": outcome,

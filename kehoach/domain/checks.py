@@ -192,8 +192,8 @@ def _orphans(dataset: Dataset, source: Source, unit_id: str, until: date) -> Ite
     for task in dataset.plan.tasks:
         if not dataset.assigned(unit_id, task):
             continue
-        for key in period_keys(task.schedule, dataset, horizon):
-            due = due_date(task.schedule, key, dataset)
+        for key in period_keys(task, dataset, horizon):
+            due = due_date(task, key, dataset)
             if due is not None and due > until and not dataset.lineage.owners([unit_id], due):
                 message = _(
                     "nhiệm vụ {ref} kỳ {period} (hạn {due}) không còn ai chịu trách nhiệm sau khi đơn vị kết thúc; "

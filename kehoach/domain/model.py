@@ -85,7 +85,10 @@ def _period(value: Any) -> str:
             pass
     raise _error(
         "period",
-        _("kỳ hạn '{value}' không hợp lệ: viết 2022 (năm), 2022-Q1 (quý), 2022-02 (tháng) hoặc 2022-03-31 (ngày)"),
+        _(
+            "kỳ hạn '{value}' không hợp lệ: viết 2022 (năm), 2022-H1 (6 tháng), 2022-Q1 (quý), 2022-02 (tháng) "
+            "hoặc 2022-03-31 (ngày)"
+        ),
         value=value,
     )
 
@@ -154,7 +157,7 @@ _PERIOD_SCHEMA = {
         _YEAR_SCHEMA,
         {
             "type": "string",
-            "pattern": rf"^{_YEAR_PATTERN}(-Q[1-4]|-{_MONTH_PATTERN}|-{_MONTH_PATTERN}-{_DAY_PATTERN})?$",
+            "pattern": rf"^{_YEAR_PATTERN}(-Q[1-4]|-H[12]|-{_MONTH_PATTERN}|-{_MONTH_PATTERN}-{_DAY_PATTERN})?$",
         },
     ]
 }
@@ -443,23 +446,31 @@ class OnEvent(_Schedule):
     phrases: ClassVar[tuple[str, ...]] = (r"khi .+", r"sau khi .+")
     kind: Literal["event"]
     event: Slug = Field(description=_field("Mã sự kiện (events)", "id of the event"))
-    within_days: Annotated[int, Field(ge=0), BeforeValidator(_whole)] = Field(
-        description=_field("Hạn: bao nhiêu ngày sau sự kiện", "days after the event it is due")
+    within_days: Annotated[int, Field(ge=0), BeforeValidator(_whole)] | None = Field(
+        None,
+        description=_field(
+            "Hạn: bao nhiêu ngày sau sự kiện (bỏ trống: không có hạn, báo cáo định kỳ từ ngày sự kiện)",
+            "days after the event it is due (empty: no deadline; reported periodically from the event)",
+        ),
     )
 
     def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
-        if plan.events[self.event].date is not None:
+        if plan.events[self.event].date is not None and self.within_days is not None:
             yield self.event
 
     def due(self, plan: PlanContext, key: str) -> date | None:
         happened = plan.events[self.event].date
-        return happened + timedelta(days=self.within_days) if happened and key == self.event else None
+        if happened is None or key != self.event or self.within_days is None:
+            return None
+        return happened + timedelta(days=self.within_days)
 
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         if self.event not in plan.events:
             yield Reference(("event",), not_found(_("sự kiện"), self.event, plan.events), "reference")
 
     def describe(self) -> str:
+        if self.within_days is None:
+            return _("khi có sự kiện")
         return _("{days} ngày sau sự kiện").format(days=self.within_days)
 
 
@@ -486,6 +497,23 @@ def not_found(kind: str, value: str, known: Iterable[str]) -> str:
 
 
 # --- the plan -------------------------------------------------------------------------------
+
+
+class ReportingRule(Strict):
+    """How often each owner reports on the tasks that have no deadline of their own, and by when."""
+
+    model_config = _about(
+        "Chế độ báo cáo kết quả các nhiệm vụ không có hạn riêng", "How owners report on tasks without a deadline"
+    )
+    every: Literal["yearly", "half-yearly", "quarterly"] = Field(
+        description=_field("Báo cáo hằng năm, 6 tháng hay hằng quý", "yearly, half-yearly or quarterly")
+    )
+    day: Annotated[int, Field(ge=1, le=28), BeforeValidator(_whole)] = Field(
+        description=_field(
+            "Hạn: ngày này của tháng cuối kỳ (15: ngày 15/12 với báo cáo năm)",
+            "due on this day of the period's last month (15: 15 December for a yearly report)",
+        )
+    )
 
 
 class PlanInfo(Strict):
@@ -571,6 +599,12 @@ class Task(Strict):
     related: list[Ref] = Field([], description=_field("Nhiệm vụ liên quan", "related tasks"))
     cites: list[Text] = Field([], description=_field("Văn bản được dẫn", "documents cited"))
     schedule: Schedule | None = Field(None, description=_field("Thời hạn (bỏ trống: không có hạn)", "schedule"))
+    reporting: ReportingRule | None = Field(
+        None,
+        description=_field(
+            "Chế độ báo cáo riêng của nhiệm vụ (thay cho chế độ chung của kế hoạch)", "this task's own reporting rule"
+        ),
+    )
 
 
 class Extension(Strict):
@@ -592,6 +626,13 @@ class PlanFile(Strict):
     term_calendars: list[TermCalendar] = Field([], description=_field("Lịch nhiệm kỳ", "term calendars"))
     events: list[Event] = Field([], description=_field("Sự kiện", "events"))
     groups: list[Group] = Field([], description=_field("Nhóm đơn vị", "groups of units"))
+    reporting: ReportingRule | None = Field(
+        None,
+        description=_field(
+            "Chế độ báo cáo các nhiệm vụ không có hạn riêng (thường xuyên, chưa ghi hạn, theo sự kiện)",
+            "how owners report on tasks without a deadline of their own",
+        ),
+    )
     tasks: list[Task] = Field(description=_field("Các nhiệm vụ", "the obligations"))
     extensions: Annotated[list[Extension], BeforeValidator(_none_is_empty)] = Field(
         [],

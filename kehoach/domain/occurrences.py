@@ -14,7 +14,8 @@ from typing import NamedTuple, assert_never
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Lineage
-from kehoach.domain.model import Record, Schedule, Task
+from kehoach.domain.model import Record, Task
+from kehoach.domain.reporting import report_due, report_keys, reporting_rule
 
 
 class Status(StrEnum):
@@ -71,6 +72,9 @@ class Occurrence(NamedTuple):
     """The unit the plan gave it to, when ``unit`` inherited it (kehoach.domain.lineage); else ``""``."""
     original: date | None = None
     """The deadline the plan set, when a later decision extended it to ``due``; else ``None``."""
+    report: bool = False
+    """A periodic report the reporting rule asks for (kehoach.domain.reporting), not a deadline the
+    document sets: every view tells the two apart."""
 
 
 class Entry(NamedTuple):
@@ -82,19 +86,33 @@ class Entry(NamedTuple):
     days_late: int | None
 
 
-# --- periods and due dates of one schedule ---------------------------------------------------
-# What each kind means is its own class's business (kehoach.domain.model); a task with no schedule
-# owes nothing.
+# --- periods and due dates of one task -------------------------------------------------------
+# What each kind of schedule means is its own class's business (kehoach.domain.model); a task with
+# no deadline of its own owes the periodic reports of its reporting rule (kehoach.domain.reporting).
 
 
-def period_keys(schedule: Schedule | None, dataset: Dataset, until: date) -> Iterator[str]:
-    """The period keys of a schedule whose due date can fall on or before ``until``."""
-    return iter(()) if schedule is None else schedule.period_keys(dataset, until)
+def period_keys(task: Task, dataset: Dataset, until: date) -> Iterator[str]:
+    """The period keys of a task whose due date can fall on or before ``until``."""
+    rule = reporting_rule(dataset, task)
+    if rule is not None:
+        yield from report_keys(dataset, task, rule, until)
+    if task.schedule is not None:
+        yield from task.schedule.period_keys(dataset, until)
 
 
-def due_date(schedule: Schedule | None, key: str, dataset: Dataset) -> date | None:
-    """When the period ``key`` of a schedule is due; ``None`` when the schedule has no such period."""
-    return None if schedule is None else schedule.due(dataset, key)
+def due_date(task: Task, key: str, dataset: Dataset) -> date | None:
+    """When period ``key`` of a task is due; ``None`` when the task has no such period."""
+    rule = reporting_rule(dataset, task)
+    if rule is not None and (due := report_due(dataset, task, rule, key)) is not None:
+        return due
+    return None if task.schedule is None else task.schedule.due(dataset, key)
+
+
+def is_report(task: Task, key: str, dataset: Dataset) -> bool:
+    """Whether period ``key`` of a task is a report its reporting rule asks for, not a deadline the
+    document sets."""
+    rule = reporting_rule(dataset, task)
+    return rule is not None and report_due(dataset, task, rule, key) is not None
 
 
 # --- occurrences and statuses ------------------------------------------------------------------
@@ -106,16 +124,19 @@ def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> I
     lineage = dataset.lineage
     plain = lineage.plain(units)  # no unit here starts or ends: the common case, kept fast
     extended = task.ref in dataset.extended_tasks  # an extension only ever moves a deadline later
-    for key in dict.fromkeys(period_keys(task.schedule, dataset, last)):
-        due = due_date(task.schedule, key, dataset)
+    rule = reporting_rule(dataset, task)
+    reports = frozenset(report_keys(dataset, task, rule, last)) if rule is not None else frozenset()
+    for key in dict.fromkeys(period_keys(task, dataset, last)):
+        due = due_date(task, key, dataset)
         if due is None or due > last or (due < first and not extended):
             continue
+        report = key in reports
         if plain and not extended:
-            yield from (Occurrence(due, task.ref, unit, key) for unit in units)
+            yield from (Occurrence(due, task.ref, unit, key, report=report) for unit in units)
             continue
         owners = [(unit, "") for unit in units] if plain else lineage.owners(units, due)
         for owner, via in owners:
-            occurrence = in_force(dataset, Occurrence(due, task.ref, owner, key, via))
+            occurrence = in_force(dataset, Occurrence(due, task.ref, owner, key, via, report=report))
             if first <= occurrence.due <= last:
                 yield occurrence
 
@@ -136,8 +157,10 @@ def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | Non
 def occurrence_of(dataset: Dataset, task: Task, unit: str, period: str) -> Occurrence | None:
     """The occurrence of one period of a task for one unit, with its deadline in force; ``None``
     when the task's schedule has no such period."""
-    due = due_date(task.schedule, period, dataset)
-    return None if due is None else in_force(dataset, Occurrence(due, task.ref, unit, period))
+    due = due_date(task, period, dataset)
+    if due is None:
+        return None
+    return in_force(dataset, Occurrence(due, task.ref, unit, period, report=is_report(task, period, dataset)))
 
 
 def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:

@@ -1,7 +1,7 @@
 """Calendar periods: years, quarters, months, ISO weeks and single days. Pure date arithmetic.
 
-A period is written the way it is keyed everywhere in kehoach: ``2022``, ``2022-Q1``,
-``2022-02``, ``2022-W05`` or ``2022-03-31``.
+A period is written the way it is keyed everywhere in kehoach: ``2022``, ``2022-H1`` (a half
+year), ``2022-Q1``, ``2022-02``, ``2022-W05`` or ``2022-03-31``.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from typing import Literal, assert_never
 
 from kehoach.i18n import _, day_text
 
-Span = Literal["week", "month", "quarter", "year"]
+Span = Literal["week", "month", "quarter", "half", "year"]
 """The calendar spans a view can cover."""
 
 _YEAR = re.compile(r"(\d{4})")
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_HALF = re.compile(r"(\d{4})-H([12])")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -47,6 +48,14 @@ def quarter(number: int, index: int) -> Period:
     start = date(number, first_month, 1)
     end = date(number, first_month + 2, last_day(number, first_month + 2))
     return Period(start, end, f"{number}-Q{index}")
+
+
+def half(number: int, index: int) -> Period:
+    """The first (January–June) or second (July–December) half of a year: ``2024-H1``."""
+    first_month = 6 * (index - 1) + 1
+    start = date(number, first_month, 1)
+    end = date(number, first_month + 5, last_day(number, first_month + 5))
+    return Period(start, end, f"{number}-H{index}")
 
 
 def month(number: int, index: int) -> Period:
@@ -78,6 +87,8 @@ def parse_period(text: str) -> Period:
         return year(_checked_year(int(match[1])))
     if match := _QUARTER.fullmatch(text):
         return quarter(_checked_year(int(match[1])), int(match[2]))
+    if match := _HALF.fullmatch(text):
+        return half(_checked_year(int(match[1])), int(match[2]))
     if match := _MONTH.fullmatch(text):
         if not 1 <= int(match[2]) <= 12:
             raise ValueError(f"month {match[2]} does not exist")
@@ -89,7 +100,7 @@ def parse_period(text: str) -> Period:
 
 
 def containing(when: date, span: Span) -> Period:
-    """The calendar ``span`` (``week``, ``month``, ``quarter`` or ``year``) around a day."""
+    """The calendar ``span`` (``week``, ``month``, ``quarter``, ``half`` or ``year``) around a day."""
     match span:
         case "week":
             return iso_week(when)
@@ -97,6 +108,8 @@ def containing(when: date, span: Span) -> Period:
             return month(when.year, when.month)
         case "quarter":
             return quarter(when.year, (when.month - 1) // 3 + 1)
+        case "half":
+            return half(when.year, (when.month - 1) // 6 + 1)
         case "year":
             return year(when.year)
         case _:
@@ -113,6 +126,9 @@ def period_label(key: str) -> str:
         return _("năm {year}").format(year=key)
     if len(key) == 7 and key[4:6] == "-Q":
         return _("Quý {quarter}/{year}").format(quarter=ROMAN_QUARTERS[key[6]], year=key[:4])
+    if len(key) == 7 and key[4:6] == "-H":
+        first = key[6] == "1"
+        return (_("6 tháng đầu năm {year}") if first else _("6 tháng cuối năm {year}")).format(year=key[:4])
     if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
         return _("tháng {month}/{year}").format(month=key[5:], year=key[:4])
     if len(key) == 8 and key[4:6] == "-W":

@@ -58,6 +58,9 @@ class UnitReport:
     completed: list[Entry]
     ongoing: list[str]
     """Refs of the unit's ongoing tasks (no deadline; never counted, never forgotten)."""
+    reports: Tally = field(default_factory=Tally)
+    """Of ``tally``, the periodic reports of tasks without a deadline of their own (the reporting
+    rule): counted apart, so a deadline the document sets and a yearly report are never confused."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class Report:
     waiting: list[tuple[Event, list[str]]]
     """Events that have not happened, with the refs of the tasks waiting on each."""
     timeline: list[QuarterTally]
+    reports: Tally = field(default_factory=Tally)
+    """Of ``total``, the periodic reports (see :attr:`UnitReport.reports`)."""
     extensions: list[tuple[Extension, date]] = field(default_factory=list)
     """Extensions of deadlines that fall in the range, each with the deadline the plan had set."""
 
@@ -96,6 +101,7 @@ def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[
         last=last,
         as_of=as_of,
         total=Tally.of(found),
+        reports=Tally.of([entry for entry in found if entry.occurrence.report]),
         units=sorted(reports, key=_attention),
         waiting=_waiting(dataset),
         timeline=timeline(dataset, as_of, max(last, date(as_of.year, 12, 31)), selected),
@@ -106,7 +112,7 @@ def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[
 def _extensions(dataset: Dataset, first: date, last: date, selected: set[str] | None) -> list[tuple[Extension, date]]:
     found = []
     for extension in dataset.plan.extensions:
-        original = due_date(dataset.tasks[extension.task].schedule, extension.period, dataset)
+        original = due_date(dataset.tasks[extension.task], extension.period, dataset)
         concerned = selected is None or extension.unit is None or extension.unit in selected
         if original is not None and concerned and (first <= original <= last or first <= extension.to <= last):
             found.append((extension, original))
@@ -123,6 +129,7 @@ def _unit_report(dataset: Dataset, unit: str, found: list[Entry]) -> UnitReport:
         unit=unit,
         name=dataset.units[unit].name,
         tally=Tally.of(found),
+        reports=Tally.of([entry for entry in found if entry.occurrence.report]),
         overdue=[entry for entry in found if entry.status is Status.overdue],
         completed=[entry for entry in found if entry.status.completed],
         ongoing=[

@@ -38,7 +38,7 @@ def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date |
         return Broken("task", not_found(_("nhiệm vụ"), record.task, dataset.tasks), "reference")
     if not dataset.owes(unit_id, task):
         return Broken("task", not_assigned(unit_id, record.task), "reference")
-    if due_date(task.schedule, record.period, dataset) is None:
+    if due_date(task, record.period, dataset) is None:
         message = _("nhiệm vụ {ref} không có kỳ '{period}'; xem các kỳ bằng: kehoach due --year --unit {unit}")
         return Broken("period", message.format(ref=record.task, period=record.period, unit=unit_id), "period")
     field, day = ("done_on", record.done_on) if record.done_on else ("waived_on", record.waived_on)
@@ -69,7 +69,7 @@ def extension_problem(dataset: Dataset, extension: Extension) -> Broken | None:
         return Broken("unit", not_found(_("đơn vị"), extension.unit, dataset.units), "extension")
     if extension.unit is not None and not dataset.owes(extension.unit, task):
         return Broken("unit", not_assigned(extension.unit, task.ref), "extension")
-    due = due_date(task.schedule, extension.period, dataset)
+    due = due_date(task, extension.period, dataset)
     if due is None:
         message = _("nhiệm vụ {ref} không có kỳ '{period}'").format(ref=task.ref, period=extension.period)
         return Broken("period", message, "extension")

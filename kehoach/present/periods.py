@@ -27,7 +27,7 @@ def owed(dataset: Dataset, task: Task, unit: str | None, as_of: date) -> list[En
 
 def period_key(dataset: Dataset, task: Task, unit: str | None, typed: str, as_of: date) -> str:
     """The key of the period ``typed`` names, for ``unit`` (``None``: any owner)."""
-    if due_date(task.schedule, typed, dataset) is not None:
+    if due_date(task, typed, dataset) is not None:
         return typed
     entries = owed(dataset, task, unit, as_of)
     names = {entry.occurrence.period: period_of(dataset, entry.occurrence) for entry in entries}

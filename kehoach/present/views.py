@@ -25,6 +25,7 @@ def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "unit_name": dataset.units[occurrence.unit].name,
         "period": occurrence.period,
         "period_label": period_name(dataset, dataset.tasks[occurrence.task], occurrence.period),
+        "kind": "report" if occurrence.report else "deadline",
         "due": occurrence.due.isoformat(),
         "status": entry.status.value,
         "days_late": entry.days_late,
@@ -52,13 +53,19 @@ def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
     if occurrence.via:  # the table shows where an inherited obligation came from
         row["unit"] = f"{occurrence.unit} ← {occurrence.via}"
     # The title names the period too (Quý I/2022), and says whether the deadline was extended.
-    row["title"] = f"{_title_cell(entry, dataset)} — {row['period_label']}"
+    row["title"] = f"{_title_cell(entry, dataset)} — {period_cell(entry, dataset)}"
     return row
 
 
 def listing_rows(found: Sequence[Entry], dataset: Dataset, as_of: date, *, table: bool) -> list[dict[str, Any]]:
     """JSON rows, or for a table the same rows with their display cells."""
     return [listing_row(entry, dataset, as_of) if table else entry_row(entry, dataset) for entry in found]
+
+
+def period_cell(entry: Entry, dataset: Dataset) -> str:
+    """The period by its name; a periodic report (not a deadline the document sets) says so."""
+    name = period_name(dataset, dataset.tasks[entry.occurrence.task], entry.occurrence.period)
+    return _("Báo cáo {period}").format(period=name[:1].lower() + name[1:]) if entry.occurrence.report else name
 
 
 def status_text(entry: Entry) -> str:
@@ -79,7 +86,7 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
     return {
         "task": entry.occurrence.task,
         "title": _title_cell(entry, dataset),
-        "period": period_name(dataset, dataset.tasks[entry.occurrence.task], entry.occurrence.period),
+        "period": period_cell(entry, dataset),
         "unit": entry.occurrence.unit,
         "due": day_text(entry.occurrence.due),
         "status": Cell(status_text(entry), look(entry.status).style),

@@ -85,6 +85,7 @@ def test_due_json_and_csv_rows_carry_the_record(cli: Cli, tracked: Path) -> None
         "unit_name": "Huyện ủy B",
         "period": "2022-Q1",
         "period_label": "Quý I/2022",
+        "kind": "deadline",
         "due": "2022-03-31",
         "status": "done_late",
         "days_late": 5,
@@ -200,9 +201,10 @@ def test_no_escape_codes_when_piped_and_80_columns(cli: Cli) -> None:
 # --- the shipped plan's answers on chosen days ---------------------------------------------------
 
 
-def due_in(cli: Cli, span: str, as_of: str) -> Counter[tuple[str, str, str]]:
+def due_in(cli: Cli, span: str, as_of: str, kind: str = "deadline") -> Counter[tuple[str, str, str]]:
+    """What falls due, by (task, period, due day): the document's deadlines, or the periodic reports."""
     rows = json_rows(cli, "due", span, "--as-of", as_of, "--data", str(SHIPPED_DATA))
-    return Counter((str(row["task"]), str(row["period"]), str(row["due"])) for row in rows)
+    return Counter((str(row["task"]), str(row["period"]), str(row["due"])) for row in rows if row["kind"] == kind)
 
 
 def test_2022_q1_holds_the_february_and_q1_deadlines(cli: Cli) -> None:
@@ -224,6 +226,22 @@ def test_2022_holds_the_yearly_inspections_and_the_2022_reviews(cli: Cli) -> Non
         "III.3.2", "III.5.2", "III.5.5", "III.5.8", "III.6.1", "III.6.2", "III.6.3",
         "III.7.4", "III.7.5", "III.7.8a", "III.9.3",
     }  # fmt: skip
+
+
+def test_in_2022_every_owner_of_a_task_without_a_deadline_owes_its_yearly_report(cli: Cli) -> None:
+    """The shipped plan's reporting rule (yearly, by 15 December): the 41 ongoing tasks and the 8 the
+    document gives no time report once a year for every owner; the first report is 2022's, the first
+    whole year after the plan started on 01/12/2021."""
+    from kehoach.files.load import load_valid
+
+    plan = load_valid(SHIPPED_DATA)
+    without = [
+        t for t in plan.plan.tasks if t.schedule is None or (t.schedule.kind == "ongoing" and not t.schedule.review)
+    ]
+    assert (sum(t.schedule is not None for t in without), sum(t.schedule is None for t in without)) == (41, 8)
+    reports = due_in(cli, "--year", "2022-06-30", kind="report")
+    assert reports == {(t.ref, "2022", "2022-12-15"): len(plan.task_units(t)) for t in without}
+    assert due_in(cli, "--year", "2021-12-20", kind="report") == {}  # 2021 is not a whole year of the plan
 
 
 def test_2023_holds_the_vote_of_confidence_and_the_2023_reviews(cli: Cli) -> None:

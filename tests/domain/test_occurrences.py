@@ -132,8 +132,8 @@ def test_the_window_includes_its_first_and_last_day() -> None:
 
 def test_a_deadline_has_no_other_period() -> None:
     schedule = Deadline.model_validate({"kind": "deadline", "by": "2022-Q1"})
-    assert due_date(schedule, "2022-Q2", minimal_dataset()) is None
-    assert due_date(schedule, "2022", minimal_dataset()) is None
+    assert due_date(task(schedule), "2022-Q2", minimal_dataset()) is None
+    assert due_date(task(schedule), "2022", minimal_dataset()) is None
 
 
 # --- yearly and given years --------------------------------------------------------------------
@@ -166,13 +166,13 @@ def test_a_yearly_29_february_falls_on_the_28th_in_common_years() -> None:
 def test_yearly_has_no_period_outside_its_years() -> None:
     schedule = Yearly.model_validate({"kind": "yearly", "from": 2022, "until": 2024})
     dataset = minimal_dataset()
-    assert [due_date(schedule, key, dataset) for key in ("2021", "2025", "2022-Q1", "x")] == [None] * 4
+    assert [due_date(task(schedule), key, dataset) for key in ("2021", "2025", "2022-Q1", "x")] == [None] * 4
 
 
 def test_given_years_are_owed_once_each() -> None:
     schedule = Years.model_validate({"kind": "years", "years": [2025, 2022], "due_day": "03-31"})
     assert owed(schedule) == [("2022", date(2022, 3, 31)), ("2025", date(2025, 3, 31))]
-    assert due_date(schedule, "2023", minimal_dataset()) is None
+    assert due_date(task(schedule), "2023", minimal_dataset()) is None
 
 
 # --- n-th year of a term -----------------------------------------------------------------------
@@ -249,8 +249,8 @@ def test_a_year_beyond_the_term_is_refused_or_owes_nothing(minimal: Path) -> Non
 
 def test_an_event_without_a_date_owes_nothing_yet() -> None:
     schedule = OnEvent.model_validate({"kind": "event", "event": EVENT, "within_days": 90})
-    assert list(period_keys(schedule, minimal_dataset(), date(2200, 12, 31))) == []
-    assert due_date(schedule, EVENT, minimal_dataset()) is None
+    assert list(period_keys(task(schedule), minimal_dataset(), date(2200, 12, 31))) == []
+    assert due_date(task(schedule), EVENT, minimal_dataset()) is None
     assert [o for o in occurrences(minimal_dataset(), *WIDE) if o.task == "III.2.1"] == []
 
 
@@ -264,7 +264,7 @@ def test_an_event_owed_the_same_day() -> None:
     schedule = OnEvent.model_validate({"kind": "event", "event": EVENT, "within_days": 0})
     dataset = with_event_date(minimal_dataset(), date(2023, 12, 31))
     assert owed(schedule, dataset) == [(EVENT, date(2023, 12, 31))]
-    assert due_date(schedule, "2023", dataset) is None
+    assert due_date(task(schedule), "2023", dataset) is None
 
 
 # --- ongoing and unscheduled -------------------------------------------------------------------
@@ -273,7 +273,7 @@ def test_an_event_owed_the_same_day() -> None:
 def test_ongoing_work_without_review_owes_nothing() -> None:
     schedule = Ongoing.model_validate({"kind": "ongoing", "from": 2022})
     assert owed(schedule) == []
-    assert due_date(schedule, "2022", minimal_dataset()) is None
+    assert due_date(task(schedule), "2022", minimal_dataset()) is None
 
 
 @pytest.mark.parametrize(
@@ -305,19 +305,19 @@ def test_monthly_review_starts_in_the_month_the_plan_starts_when_from_is_not_set
     schedule = Ongoing.model_validate({"kind": "ongoing", "review": "monthly"})
     found = owed(schedule, window=(date(2000, 1, 1), date(2022, 2, 28)))
     assert found == [("2021-12", date(2021, 12, 31)), ("2022-01", date(2022, 1, 31)), ("2022-02", date(2022, 2, 28))]
-    assert due_date(schedule, "2021-11", minimal_dataset()) is None
+    assert due_date(task(schedule), "2021-11", minimal_dataset()) is None
 
 
 def test_a_review_period_of_another_span_is_not_a_period_of_the_task() -> None:
     schedule = Ongoing.model_validate({"kind": "ongoing", "from": 2022, "review": "quarterly"})
     dataset = minimal_dataset()
-    assert due_date(schedule, "2022-Q2", dataset) == date(2022, 6, 30)
-    assert [due_date(schedule, key, dataset) for key in ("2021-Q4", "2022-02", "2022", "nonsense")] == [None] * 4
+    assert due_date(task(schedule), "2022-Q2", dataset) == date(2022, 6, 30)
+    assert [due_date(task(schedule), key, dataset) for key in ("2021-Q4", "2022-02", "2022", "nonsense")] == [None] * 4
 
 
 def test_an_unscheduled_task_owes_nothing() -> None:
     assert owed(None) == []
-    assert due_date(None, "2022", minimal_dataset()) is None
+    assert due_date(task(None), "2022", minimal_dataset()) is None
     assert [o for o in occurrences(minimal_dataset(), *WIDE) if o.task in ("IV.1", "III.1.1")] == []
 
 

@@ -48,7 +48,7 @@ def test_a_schedule_s_kind_is_not_part_of_the_path_but_picks_the_keys_known() ->
     plan = plan.replace("{kind: deadline, by: 2022-Q1}", "{kind: deadline, by: 2022-Q5, until: 2023}")
     assert problems("plan.yaml", plan, PlanFile) == [
         "plan.yaml:26:36: tasks[0].schedule.by: kỳ hạn '2022-Q5' không hợp lệ: "
-        "viết 2022 (năm), 2022-Q1 (quý), 2022-02 (tháng) hoặc 2022-03-31 (ngày)",
+        "viết 2022 (năm), 2022-H1 (6 tháng), 2022-Q1 (quý), 2022-02 (tháng) hoặc 2022-03-31 (ngày)",
         # ``until`` is a key of yearly schedules: the keys named are those of the kind written
         "plan.yaml:26:45: tasks[0].schedule.until: khóa không hợp lệ 'until'; "
         "các khóa được dùng ở đây: ad_hoc, kind, by",

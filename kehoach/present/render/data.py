@@ -22,6 +22,7 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
         "to": report.last.isoformat(),
         "as_of": report.as_of.isoformat(),
         "totals": tally_data(report.total),
+        "reports": tally_data(report.reports),
         "units": [unit_data(unit, dataset) for unit in report.units],
         "waiting_events": [{"id": event.id, "name": event.name, "tasks": refs} for event, refs in report.waiting],
         "extensions": [
@@ -62,6 +63,7 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
         "unit": unit.unit,
         "name": unit.name,
         **tally_data(unit.tally),
+        "reports": tally_data(unit.reports),
         "overdue_items": [item_data(entry, dataset) for entry in unit.overdue],
         "completed_items": [item_data(entry, dataset) for entry in unit.completed],
         "ongoing": [

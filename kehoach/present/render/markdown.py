@@ -33,6 +33,7 @@ def _summary(report: Report) -> list[str]:
     headings = [words.UNIT, *(look(status).heading for status in report_columns()), words.RATE]
     rows = [[f"{_cell(unit.name)} ({unit.unit})", *_counts(unit.tally)] for unit in report.units]
     rows.append([f"**{words.TOTAL}**", *_counts(report.total)])
+    rows.append([f"*{words.OF_WHICH_REPORTS}*", *_counts(report.reports)])
     return _table(headings, rows, numeric_from=1)
 
 

@@ -13,6 +13,7 @@ from kehoach.i18n import _, day_text
 UNIT = _("Đơn vị")
 RATE = _("Tỷ lệ hoàn thành")
 TOTAL = _("Tổng cộng")
+OF_WHICH_REPORTS = _("trong đó: báo cáo định kỳ (nhiệm vụ không có hạn riêng)")
 SUMMARY = _("Tổng hợp theo đơn vị")
 CHART = _("Kết quả theo đơn vị")
 TODAY = _("Hôm nay {day}")
