@@ -469,6 +469,37 @@ def extend(
     )
 
 
+@app.command(cls=Command, help=_("Ghi vào kế hoạch rằng một sự kiện (nhiệm vụ chờ nó) đã xảy ra, theo văn bản nào."))
+def event(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help=_("Mã sự kiện (xem: kehoach events)."), metavar=_("SỰ_KIỆN"), autocompletion=completion.event_ids
+        ),
+    ],
+    on: Annotated[str, typer.Option("--on", help=_("Ngày sự kiện xảy ra."), metavar=_("NGÀY"))],
+    by: Annotated[str, typer.Option("--by", help=_("Văn bản cho biết, ví dụ 'Kế hoạch số 10-KH/TW'."))],
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+) -> None:
+    from kehoach.cli.dates import parse_user_date
+    from kehoach.commands import event as command
+    from kehoach.files.load import edit_folder
+
+    _invoke(
+        lambda: edit_folder(
+            _root(data),
+            _cache(),
+            command.run,
+            sys.stdout,
+            event=name,
+            on=parse_user_date(on, "--on"),
+            by=by,
+            as_of=today(as_of),
+        )
+    )
+
+
 @app.command(cls=Command, help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
     from kehoach.commands import undo as command

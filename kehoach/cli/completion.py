@@ -32,6 +32,13 @@ def unit_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return [(name, about) for name, about in named if name.startswith(incomplete)]
 
 
+def event_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    dataset = _dataset(ctx)
+    if dataset is None:
+        return []
+    return [(event.id, event.name) for event in dataset.plan.events if event.id.startswith(incomplete)]
+
+
 def single_unit_ids(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     """Units only (where one unit must be named: done, waive, undo)."""
     dataset = _dataset(ctx)

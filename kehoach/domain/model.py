@@ -575,6 +575,9 @@ class Event(Strict):
     id: Slug = Field(description=_field("Mã sự kiện", "id"))
     name: Text = Field(description=_field("Tên sự kiện", "name"))
     date: IsoDate | None = Field(None, description=_field("Để trống đến khi sự kiện xảy ra", "empty until it happens"))
+    by: Text | None = Field(
+        None, description=_field("Văn bản cho biết sự kiện đã xảy ra (kehoach event)", "the document that says so")
+    )
 
 
 class Group(Strict):

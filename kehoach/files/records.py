@@ -30,6 +30,7 @@ from kehoach.files.yamlio import (
     remove_item,
     scalar_text,
     scan_text,
+    set_values,
 )
 from kehoach.i18n import _
 
@@ -170,6 +171,23 @@ def append_extension(document: Document, plan: PlanFile, extension: Extension) -
             )
         ) from None
     _check_reads_back(document, text, plan.model_copy(update={"extensions": [*plan.extensions, extension]}))
+    replace_text(document, text)
+
+
+def write_event(document: Document, plan: PlanFile, event_id: str, on: date, by: str) -> None:
+    """Write in the plan that an event happened on ``on`` (``date:``), as ``by`` says (``by:``)."""
+    index = next(position for position, event in enumerate(plan.events) if event.id == event_id)
+    try:
+        text = set_values(document, ("events", index), {"date": scalar_text(on), "by": scalar_text(by)})
+    except EditRefused:
+        raise WriteRefused(
+            _("không sửa được {path}: sự kiện '{event}' không viết dạng khối ('date: …' một dòng); hãy sửa tay").format(
+                path=document.path.name, event=event_id
+            )
+        ) from None
+    happened = plan.events[index].model_copy(update={"date": on, "by": by})
+    events = [happened if position == index else event for position, event in enumerate(plan.events)]
+    _check_reads_back(document, text, plan.model_copy(update={"events": events}))
     replace_text(document, text)
 
 

@@ -413,6 +413,32 @@ def _insert_lines(text: str, at: int, item: dict[str, str], indent: int) -> str:
     return text[:at] + lead + newline.join(lines) + newline + text[at:]
 
 
+def set_values(document: Document, loc: Loc, values: dict[str, str]) -> str:
+    """The document's text with keys of the block mapping at ``loc`` set to ``values`` (YAML text,
+    see :func:`scalar_text`): a key there with a scalar value has only that value replaced, so a
+    comment after it stays; a key not there gets a line of its own after the mapping's last key
+    that is set. At least one key must be there already; a flow mapping (``{id: x}``) is refused
+    rather than rewritten."""
+    text = document.text
+    mapping = _get(document.data, loc)
+    present = [key for key in values if isinstance(mapping, dict) and key in mapping]
+    if not present or any(isinstance(mapping[key], (dict, list)) for key in present):
+        raise EditRefused(key_path(loc))
+    first_key = document.keys[(*loc, present[0])]
+    if text[_line_start(text, document.spans[(*loc, present[0])][0]) :].lstrip(" -").startswith("{"):
+        raise EditRefused(key_path(loc))  # a flow mapping
+    edits = [(*document.spans[(*loc, key)], values[key]) for key in present]  # (start, end, new text)
+    missing = [key for key in values if key not in mapping]
+    if missing:
+        last_end = max(document.spans[(*loc, key)][1] for key in present)
+        at, newline, pad = _next_line(text, last_end), newline_of(text), " " * (first_key[1] - 1)
+        lead = newline if at == len(text) and not text.endswith("\n") else ""
+        edits.append((at, at, lead + "".join(f"{pad}{key}: {values[key]}{newline}" for key in missing)))
+    for start, end, new in sorted(edits, reverse=True):  # from the end, so earlier offsets stay true
+        text = text[:start] + new + text[end:]
+    return text
+
+
 def remove_item(document: Document, loc: Loc) -> str:
     """The document's text without the block list entry at ``loc`` (its lines, nothing else)."""
     text = document.text
@@ -425,6 +451,12 @@ def remove_item(document: Document, loc: Loc) -> str:
 
 
 def _get(data: Any, loc: Loc) -> Any:
+    """The value at ``loc`` (keys of mappings, indexes of lists), or ``None`` when there is none."""
     for part in loc:
-        data = data.get(part) if isinstance(data, dict) else None
+        if isinstance(data, dict) and isinstance(part, str):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
     return data
