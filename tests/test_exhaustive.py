@@ -39,6 +39,7 @@ EXPECTED = [
     ("present/render/__init__.py", r'assert_never" has incompatible type "Literal\[ReportFormat.pdf\]"'),
     ("commands/validate.py", r'assert_never" has incompatible type "Literal\[ProblemFormat.sarif\]"'),
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "describe"'),
+    ("domain/model.py", 'Item "Monthly" of .* has no attribute "beyond_words"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "period_keys"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "due"'),
     ("domain/checks.py", 'Item "Monthly" of .* has no attribute "references"'),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Protocol, Union
 
@@ -224,6 +224,13 @@ class _Schedule(Strict):
     ad_hoc: bool = Field(
         False, strict=True, description=_field("…hoặc đột xuất khi cần thiết", "…or ad hoc when needed")
     )
+    as_written: Text | None = Field(
+        None,
+        description=_field(
+            "Thời hạn đúng như văn bản ghi, ví dụ 'thực hiện thường xuyên'",
+            "the schedule in the document's own words, e.g. 'thực hiện thường xuyên'",
+        ),
+    )
 
 
 def _years_from(first: int, last: int) -> Iterator[str]:
@@ -232,6 +239,14 @@ def _years_from(first: int, last: int) -> Iterator[str]:
 
 def _year_of(key: str) -> int | None:
     return int(key) if key.isdigit() and len(key) == 4 else None
+
+
+def _due_day_words(due_day: str) -> list[str]:
+    """A due day other than 31/12, which the document's "năm …" never states."""
+    if due_day == "12-31":
+        return []
+    month, day = due_day.split("-")
+    return [_("hạn ngày {day}/{month}").format(day=day, month=month)]
 
 
 def _day_in(year: int, due_day: str) -> date:
@@ -262,6 +277,9 @@ class Deadline(_Schedule):
 
     def describe(self) -> str:
         return _("trong {period}").format(period=periods.period_label(self.by))
+
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        return []  # the document's deadline names its period: "năm 2022", "Quý I/2022"
 
 
 class Yearly(_Schedule):
@@ -296,6 +314,14 @@ class Yearly(_Schedule):
         until = _(" đến {year}").format(year=self.until) if self.until else ""
         return _("hằng năm từ {year}").format(year=self.from_) + until
 
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        said = []
+        if str(self.from_) not in written:
+            said.append(_("từ năm {year}").format(year=self.from_))
+        if self.until is not None and str(self.until) not in written:
+            said.append(_("đến năm {year}").format(year=self.until))
+        return said + _due_day_words(self.due_day)
+
 
 class Years(_Schedule):
     """Due within each of the given years."""
@@ -327,8 +353,16 @@ class Years(_Schedule):
     def describe(self) -> str:
         return _("các năm {years}").format(years=", ".join(str(year) for year in self.years))
 
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        return _due_day_words(self.due_day)  # the document's words list the years
+
 
 REVIEW_SPANS: dict[str, periods.Span] = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
+_REVIEW_WORDS: dict[str, Callable[[], str]] = {
+    "yearly": lambda: _("sơ kết hằng năm"),
+    "quarterly": lambda: _("sơ kết hằng quý"),
+    "monthly": lambda: _("sơ kết hằng tháng"),
+}
 
 
 class Ongoing(_Schedule):
@@ -379,13 +413,16 @@ class Ongoing(_Schedule):
         if self.from_:
             text += _(" từ {year}").format(year=self.from_)
         if self.review:
-            reviews = {
-                "yearly": _("sơ kết hằng năm"),
-                "quarterly": _("sơ kết hằng quý"),
-                "monthly": _("sơ kết hằng tháng"),
-            }
-            text += ", " + reviews[self.review]
+            text += ", " + _REVIEW_WORDS[self.review]()
         return text
+
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        said = []
+        if self.from_ and str(self.from_) not in written:
+            said.append(_("từ năm {year}").format(year=self.from_))
+        if self.review:
+            said.append(_REVIEW_WORDS[self.review]())
+        return said
 
 
 class TermYear(_Schedule):
@@ -400,6 +437,17 @@ class TermYear(_Schedule):
     calendars: Annotated[list[Slug], Field(min_length=1)] = Field(
         description=_field("Mã các lịch nhiệm kỳ (term_calendars)", "ids of term calendars")
     )
+
+    def _due_years(self, plan: PlanContext, last_year: int) -> dict[int, str]:
+        """Each year a term falls due in, up to ``last_year``, with its key, in year order."""
+        found: dict[int, str] = {}
+        for calendar_id in self.calendars:
+            calendar = plan.calendars[calendar_id]
+            index = 0
+            while (term := calendar.term(index))[1] + self.year - 1 <= last_year:
+                found.setdefault(term[1] + self.year - 1, term[0])
+                index += 1
+        return dict(sorted(found.items()))
 
     def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
         for calendar_id in self.calendars:
@@ -435,6 +483,11 @@ class TermYear(_Schedule):
     def describe(self) -> str:
         return _("năm thứ {year} mỗi nhiệm kỳ").format(year=self.year)
 
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        """The years it falls due in: the first two, then "…" (the rule has no end)."""
+        years = list(self._due_years(plan, periods.MAX_YEAR))[:2]
+        return [_("năm {years}…").format(years=", ".join(str(year) for year in years))] if years else []
+
 
 class OnEvent(_Schedule):
     """Due ``within_days`` after the named event happens; nothing is owed before."""
@@ -462,6 +515,9 @@ class OnEvent(_Schedule):
     def describe(self) -> str:
         return _("{days} ngày sau sự kiện").format(days=self.within_days)
 
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        return [self.describe()]  # the document sets no time limit; the data's is a choice
+
 
 Schedule = Annotated[
     Union[Deadline, Yearly, Years, Ongoing, TermYear, OnEvent],  # noqa: UP007 - discriminated union
@@ -470,12 +526,24 @@ Schedule = Annotated[
 """The schedule kinds, registered in this one place."""
 
 
-def describe_schedule(schedule: Schedule | None) -> str:
-    """A schedule in words, for tables and reports."""
+def describe_schedule(schedule: Schedule | None, plan: PlanContext) -> str:
+    """A schedule in words, for tables and reports.
+
+    The document's own words (``as_written``) when the data has them, followed in parentheses by
+    what kehoach's reading adds to them, if anything (``beyond_words``: the years a term rule
+    falls due, the first year of "hằng năm", an event's days, a review period); else kehoach's
+    reading alone (``describe``).
+    """
     if schedule is None:
         return _("không ghi thời hạn")
-    text = schedule.describe()
-    return text + _(" hoặc đột xuất") if schedule.ad_hoc else text
+    written = schedule.as_written
+    if written is None:
+        text = schedule.describe()
+        return text + _(" hoặc đột xuất") if schedule.ad_hoc else text
+    added = schedule.beyond_words(plan, written)
+    if schedule.ad_hoc and "đột xuất" not in written.lower():
+        added.append(_("hoặc đột xuất"))
+    return f"{written} ({'; '.join(added)})" if added else written
 
 
 def not_found(kind: str, value: str, known: Iterable[str]) -> str:
