@@ -26,7 +26,7 @@ def run(
 ) -> int:
     dataset = edit.dataset
     owned_task(dataset, ref, unit)
-    record, _occurrence = checked_record(
+    record, occurrence = checked_record(
         dataset, unit, as_of, task=ref, period=period, waived_on=on or as_of, reason=reason
     )
     if (written := record_once(edit, unit, record, out)) is None:
@@ -34,6 +34,8 @@ def run(
     edit.wrote(written)
     write_line(
         out,
-        _("Đã ghi: {unit} được miễn {ref} kỳ {period}.").format(unit=unit, ref=ref, period=period_label(period)),
+        _("Đã ghi: {unit} được miễn {ref} kỳ {period}.").format(
+            unit=unit, ref=ref, period=period_label(occurrence.period)
+        ),
     )
     return 0

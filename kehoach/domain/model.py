@@ -232,6 +232,14 @@ class _Schedule(Strict):
         ),
     )
 
+    def period_of(self, plan: PlanContext, key: str) -> str:
+        """The key of the occurrence that the period ``key`` (of a record or an extension) stands for.
+
+        Most kinds name each period one way, so this is ``key`` itself; a term rule names one
+        occurrence by any of its calendars' terms (:meth:`TermYear.period_of`).
+        """
+        return key
+
 
 def _years_from(first: int, last: int) -> Iterator[str]:
     return (str(year) for year in range(first, last + 1))
@@ -438,6 +446,11 @@ class TermYear(_Schedule):
         description=_field("Mã các lịch nhiệm kỳ (term_calendars)", "ids of term calendars")
     )
 
+    # One occurrence per due year, whichever calendars' terms fall due in it: the Party congress's
+    # term 2020-2025 and the People's Council's 2021-2026 both hold their year-3 vote in 2023, and a
+    # unit owes one vote, not two. The period is keyed by the term of the first calendar (in
+    # ``calendars`` order) due that year; the other calendars' terms due then name the same one.
+
     def _due_years(self, plan: PlanContext, last_year: int) -> dict[int, str]:
         """Each year a term falls due in, up to ``last_year``, with its key, in year order."""
         found: dict[int, str] = {}
@@ -449,21 +462,25 @@ class TermYear(_Schedule):
                 index += 1
         return dict(sorted(found.items()))
 
-    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
-        for calendar_id in self.calendars:
-            calendar = plan.calendars[calendar_id]
-            index = 0
-            while (term := calendar.term(index))[1] + self.year - 1 <= until.year:
-                yield term[0]
-                index += 1
-
-    def due(self, plan: PlanContext, key: str) -> date | None:
+    def _due_year(self, plan: PlanContext, key: str) -> int | None:
+        """The year the term ``key`` of any of the calendars falls due in."""
         for calendar_id in self.calendars:
             calendar = plan.calendars[calendar_id]
             index = calendar.index_of(key)
             if index is not None:
-                return date(calendar.term(index)[1] + self.year - 1, 12, 31)
+                return calendar.term(index)[1] + self.year - 1
         return None
+
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        return iter(self._due_years(plan, until.year).values())
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        year = self._due_year(plan, key)
+        return None if year is None else date(year, 12, 31)
+
+    def period_of(self, plan: PlanContext, key: str) -> str:
+        year = self._due_year(plan, key)
+        return key if year is None else self._due_years(plan, year)[year]
 
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         for position, calendar_id in enumerate(self.calendars):
