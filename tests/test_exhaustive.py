@@ -41,6 +41,7 @@ EXPECTED = [
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "describe"'),
     ("domain/labels.py", 'assert_never" has incompatible type "Monthly"'),
     ("domain/reporting.py", 'assert_never" has incompatible type "Monthly"'),
+    ("domain/model.py", 'Item "Monthly" of .* has no attribute "beyond_words"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "period_keys"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "due"'),
     ("domain/checks.py", 'Item "Monthly" of .* has no attribute "references"'),

@@ -303,6 +303,18 @@ def test_schedule_means_the_phrase(dataset: Dataset, ref: str, phrase: str | Non
     assert ok, f"{ref} ({phrase!r}) should be {means.__doc__}, is {actual!r}"
 
 
+@pytest.mark.parametrize(("ref", "phrase"), [(ref, phrase) for ref, phrase, _ in EXPECTED], ids=REFS)
+def test_schedule_keeps_the_phrase_as_written(dataset: Dataset, ref: str, phrase: str | None) -> None:
+    """Each schedule carries its annotation in the document's words (``as_written``), which tables
+    show: "định kỳ hoặc đột xuất" must not read as kehoach's "thường xuyên hoặc đột xuất"."""
+    actual = _task(dataset, ref).schedule
+    if phrase is None:
+        assert actual is None or actual.as_written is None, f"{ref} has no annotation in the seed"
+        return
+    assert actual is not None and actual.as_written is not None, f"{ref}: as_written missing, should be {phrase!r}"
+    assert normalise(actual.as_written) == normalise(phrase), f"{ref}: {actual.as_written!r} is not {phrase!r}"
+
+
 def seed_form(text: str) -> str:
     """An item as the data may write it: annotations lose their italics, whitespace is free."""
     return collapse(text.replace("(*", "(").replace("*)", ")"))

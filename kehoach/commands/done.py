@@ -68,7 +68,7 @@ def already_recorded(found: Record, wanted: Record, out: TextIO) -> int:
     """Repeating the same command changes nothing and succeeds; a different record is refused."""
     from kehoach.errors import UsageError
 
-    if found == wanted:
+    if found.model_copy(update={"period": wanted.period}) == wanted:  # of one occurrence, maybe named otherwise
         write_line(out, _("Đã có bản ghi này từ trước; không thay đổi gì."))
         return 0
     raise UsageError(

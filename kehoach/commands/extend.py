@@ -28,6 +28,8 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to:
     broken = extension_problem(dataset, extension)
     if broken is not None:
         raise UsageError(broken.message)
+    # Written under the occurrence's own key (a term rule's first calendar), as records are.
+    extension = extension.model_copy(update={"period": dataset.own_period(ref, extension.period)})
     known = dataset.extensions.get((ref, unit, extension.period))
     if known is not None:
         return _already(known, extension, out)

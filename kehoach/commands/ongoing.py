@@ -58,5 +58,5 @@ def ongoing_row(dataset: Dataset, ref: str, unit: str) -> dict[str, Any]:
         "from": schedule.from_,
         "review": schedule.review,
         "ad_hoc": schedule.ad_hoc,
-        "when": describe_schedule(schedule),
+        "when": describe_schedule(schedule, dataset),
     }

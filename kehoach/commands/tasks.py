@@ -22,7 +22,7 @@ COLUMNS = (
 def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], fmt: Format) -> int:
     tasks = dataset.tasks_of(resolve_units(dataset, units)) if units else dataset.plan.tasks
     if fmt is Format.table:
-        rows = [{**task_row(task), "when": describe_schedule(task.schedule)} for task in tasks]
+        rows = [{**task_row(task), "when": describe_schedule(task.schedule, dataset)} for task in tasks]
     else:
         rows = [task_row(task) for task in tasks]
     emit(rows, COLUMNS, fmt, out)

@@ -43,17 +43,40 @@ class Dataset:
     def calendars(self) -> dict[str, TermCalendar]:
         return {calendar.id: calendar for calendar in self.plan.term_calendars}
 
+    def own_period(self, ref: str, key: str) -> str:
+        """The key of the occurrence of task ``ref`` that a record's or an extension's period names
+        (a term rule's occurrence answers to any of its calendars' terms due that year)."""
+        task = self.tasks.get(ref)
+        return key if task is None or task.schedule is None else task.schedule.own_period(self, key)
+
     @cached_property
     def record_index(self) -> dict[tuple[str, str, str], Record]:
-        """Every unit's records by (unit, task, period)."""
-        return {
-            (unit.id, record.task, record.period): record for unit in self.units.values() for record in unit.records
-        }
+        """Every unit's records by (unit, task, the period of the occurrence they are of).
+
+        Two records of one occurrence under different names (data written when a term rule owed one
+        occurrence per calendar) both stay valid; the one under the occurrence's own key counts,
+        else the first.
+        """
+        index: dict[tuple[str, str, str], Record] = {}
+        for unit in self.units.values():
+            for record in unit.records:
+                period = self.own_period(record.task, record.period)
+                key = (unit.id, record.task, period)
+                if key not in index or record.period == period:
+                    index[key] = record
+        return index
 
     @cached_property
     def extensions(self) -> dict[tuple[str, str | None, str], Extension]:
-        """Extensions by (task, unit or ``None`` for every owner, period)."""
-        return {(extension.task, extension.unit, extension.period): extension for extension in self.plan.extensions}
+        """Extensions by (task, unit or ``None`` for every owner, the period of the occurrence), as
+        :attr:`record_index` keys records."""
+        found: dict[tuple[str, str | None, str], Extension] = {}
+        for extension in self.plan.extensions:
+            period = self.own_period(extension.task, extension.period)
+            key = (extension.task, extension.unit, period)
+            if key not in found or extension.period == period:
+                found[key] = extension
+        return found
 
     @cached_property
     def extended_tasks(self) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Protocol, Union
 
@@ -227,6 +227,21 @@ class _Schedule(Strict):
     ad_hoc: bool = Field(
         False, strict=True, description=_field("…hoặc đột xuất khi cần thiết", "…or ad hoc when needed")
     )
+    as_written: Text | None = Field(
+        None,
+        description=_field(
+            "Thời hạn đúng như văn bản ghi, ví dụ 'thực hiện thường xuyên'",
+            "the schedule in the document's own words, e.g. 'thực hiện thường xuyên'",
+        ),
+    )
+
+    def own_period(self, plan: PlanContext, key: str) -> str:
+        """The key of the occurrence that the period ``key`` (of a record or an extension) stands for.
+
+        Most kinds name each period one way, so this is ``key`` itself; a term rule names one
+        occurrence by any of its calendars' terms (:meth:`TermYear.own_period`).
+        """
+        return key
 
 
 def _years_from(first: int, last: int) -> Iterator[str]:
@@ -235,6 +250,14 @@ def _years_from(first: int, last: int) -> Iterator[str]:
 
 def _year_of(key: str) -> int | None:
     return int(key) if key.isdigit() and len(key) == 4 else None
+
+
+def _due_day_words(due_day: str) -> list[str]:
+    """A due day other than 31/12, which the document's "năm …" never states."""
+    if due_day == "12-31":
+        return []
+    month, day = due_day.split("-")
+    return [_("hạn ngày {day}/{month}").format(day=day, month=month)]
 
 
 def _day_in(year: int, due_day: str) -> date:
@@ -265,6 +288,9 @@ class Deadline(_Schedule):
 
     def describe(self) -> str:
         return _("trong {period}").format(period=periods.period_label(self.by))
+
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        return []  # the document's deadline names its period: "năm 2022", "Quý I/2022"
 
 
 class Yearly(_Schedule):
@@ -299,6 +325,14 @@ class Yearly(_Schedule):
         until = _(" đến {year}").format(year=self.until) if self.until else ""
         return _("hằng năm từ {year}").format(year=self.from_) + until
 
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        said = []
+        if str(self.from_) not in written:
+            said.append(_("từ năm {year}").format(year=self.from_))
+        if self.until is not None and str(self.until) not in written:
+            said.append(_("đến năm {year}").format(year=self.until))
+        return said + _due_day_words(self.due_day)
+
 
 class Years(_Schedule):
     """Due within each of the given years."""
@@ -330,8 +364,16 @@ class Years(_Schedule):
     def describe(self) -> str:
         return _("các năm {years}").format(years=", ".join(str(year) for year in self.years))
 
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        return _due_day_words(self.due_day)  # the document's words list the years
+
 
 REVIEW_SPANS: dict[str, periods.Span] = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
+_REVIEW_WORDS: dict[str, Callable[[], str]] = {
+    "yearly": lambda: _("sơ kết hằng năm"),
+    "quarterly": lambda: _("sơ kết hằng quý"),
+    "monthly": lambda: _("sơ kết hằng tháng"),
+}
 
 
 class Ongoing(_Schedule):
@@ -382,13 +424,16 @@ class Ongoing(_Schedule):
         if self.from_:
             text += _(" từ {year}").format(year=self.from_)
         if self.review:
-            reviews = {
-                "yearly": _("sơ kết hằng năm"),
-                "quarterly": _("sơ kết hằng quý"),
-                "monthly": _("sơ kết hằng tháng"),
-            }
-            text += ", " + reviews[self.review]
+            text += ", " + _REVIEW_WORDS[self.review]()
         return text
+
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        said = []
+        if self.from_ and str(self.from_) not in written:
+            said.append(_("từ năm {year}").format(year=self.from_))
+        if self.review:
+            said.append(_REVIEW_WORDS[self.review]())
+        return said
 
 
 class TermYear(_Schedule):
@@ -404,21 +449,41 @@ class TermYear(_Schedule):
         description=_field("Mã các lịch nhiệm kỳ (term_calendars)", "ids of term calendars")
     )
 
-    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+    # One occurrence per due year, whichever calendars' terms fall due in it: the Party congress's
+    # term 2020-2025 and the People's Council's 2021-2026 both hold their year-3 vote in 2023, and a
+    # unit owes one vote, not two. The period is keyed by the term of the first calendar (in
+    # ``calendars`` order) due that year; the other calendars' terms due then name the same one.
+
+    def _due_years(self, plan: PlanContext, last_year: int) -> dict[int, str]:
+        """Each year a term falls due in, up to ``last_year``, with its key, in year order."""
+        found: dict[int, str] = {}
         for calendar_id in self.calendars:
             calendar = plan.calendars[calendar_id]
             index = 0
-            while (term := calendar.term(index))[1] + self.year - 1 <= until.year:
-                yield term[0]
+            while (term := calendar.term(index))[1] + self.year - 1 <= last_year:
+                found.setdefault(term[1] + self.year - 1, term[0])
                 index += 1
+        return dict(sorted(found.items()))
 
-    def due(self, plan: PlanContext, key: str) -> date | None:
+    def _due_year(self, plan: PlanContext, key: str) -> int | None:
+        """The year the term ``key`` of any of the calendars falls due in."""
         for calendar_id in self.calendars:
             calendar = plan.calendars[calendar_id]
             index = calendar.index_of(key)
             if index is not None:
-                return date(calendar.term(index)[1] + self.year - 1, 12, 31)
+                return calendar.term(index)[1] + self.year - 1
         return None
+
+    def period_keys(self, plan: PlanContext, until: date) -> Iterator[str]:
+        return iter(self._due_years(plan, until.year).values())
+
+    def due(self, plan: PlanContext, key: str) -> date | None:
+        year = self._due_year(plan, key)
+        return None if year is None else date(year, 12, 31)
+
+    def own_period(self, plan: PlanContext, key: str) -> str:
+        year = self._due_year(plan, key)
+        return key if year is None else self._due_years(plan, year)[year]
 
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         for position, calendar_id in enumerate(self.calendars):
@@ -437,6 +502,11 @@ class TermYear(_Schedule):
 
     def describe(self) -> str:
         return _("năm thứ {year} mỗi nhiệm kỳ").format(year=self.year)
+
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        """The years it falls due in: the first two, then "…" (the rule has no end)."""
+        years = list(self._due_years(plan, periods.MAX_YEAR))[:2]
+        return [_("năm {years}…").format(years=", ".join(str(year) for year in years))] if years else []
 
 
 class OnEvent(_Schedule):
@@ -473,6 +543,9 @@ class OnEvent(_Schedule):
             return _("khi có sự kiện")
         return _("{days} ngày sau sự kiện").format(days=self.within_days)
 
+    def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        return [self.describe()]  # the document sets no time limit; the data's is a choice
+
 
 Schedule = Annotated[
     Union[Deadline, Yearly, Years, Ongoing, TermYear, OnEvent],  # noqa: UP007 - discriminated union
@@ -481,12 +554,24 @@ Schedule = Annotated[
 """The schedule kinds, registered in this one place."""
 
 
-def describe_schedule(schedule: Schedule | None) -> str:
-    """A schedule in words, for tables and reports."""
+def describe_schedule(schedule: Schedule | None, plan: PlanContext) -> str:
+    """A schedule in words, for tables and reports.
+
+    The document's own words (``as_written``) when the data has them, followed in parentheses by
+    what kehoach's reading adds to them, if anything (``beyond_words``: the years a term rule
+    falls due, the first year of "hằng năm", an event's days, a review period); else kehoach's
+    reading alone (``describe``).
+    """
     if schedule is None:
         return _("không ghi thời hạn")
-    text = schedule.describe()
-    return text + _(" hoặc đột xuất") if schedule.ad_hoc else text
+    written = schedule.as_written
+    if written is None:
+        text = schedule.describe()
+        return text + _(" hoặc đột xuất") if schedule.ad_hoc else text
+    added = schedule.beyond_words(plan, written)
+    if schedule.ad_hoc and "đột xuất" not in written.lower():
+        added.append(_("hoặc đột xuất"))
+    return f"{written} ({'; '.join(added)})" if added else written
 
 
 def not_found(kind: str, value: str, known: Iterable[str]) -> str:

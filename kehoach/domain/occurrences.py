@@ -156,11 +156,13 @@ def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | Non
 
 def occurrence_of(dataset: Dataset, task: Task, unit: str, period: str) -> Occurrence | None:
     """The occurrence of one period of a task for one unit, with its deadline in force; ``None``
-    when the task's schedule has no such period."""
+    when the task has no such period. ``period`` may be any name of the occurrence (a term rule's
+    other calendar); the occurrence has its own key."""
     due = due_date(task, period, dataset)
     if due is None:
         return None
-    return in_force(dataset, Occurrence(due, task.ref, unit, period, report=is_report(task, period, dataset)))
+    key = dataset.own_period(task.ref, period)
+    return in_force(dataset, Occurrence(due, task.ref, unit, key, report=is_report(task, key, dataset)))
 
 
 def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:

@@ -77,7 +77,8 @@ def checked_record(dataset: Dataset, unit: str, as_of: date, **fields: object) -
         raise UsageError(broken.message)
     occurrence = occurrence_of(dataset, dataset.tasks[record.task], unit, record.period)
     assert occurrence is not None  # record_problem refuses a period the task does not have
-    return record, occurrence
+    # Written under the occurrence's own key (a term rule's first calendar: 2020-2025, not 2021-2026).
+    return record.model_copy(update={"period": occurrence.period}), occurrence
 
 
 def from_options(model: type[M], **fields: object) -> M:
@@ -96,8 +97,15 @@ def from_options(model: type[M], **fields: object) -> M:
 
 
 def existing_record(dataset: Dataset, unit: str, ref: str, period: str) -> tuple[int, Record] | None:
-    for index, record in enumerate(dataset.units[unit].records):
-        if record.task == ref and record.period == period:
+    """The unit's record of that period: the one written under ``period`` itself, else one under
+    another name of the same occurrence (a term rule's other calendar)."""
+    records = [(index, record) for index, record in enumerate(dataset.units[unit].records) if record.task == ref]
+    for index, record in records:
+        if record.period == period:
+            return index, record
+    occurrence = dataset.own_period(ref, period)
+    for index, record in records:
+        if dataset.own_period(ref, record.period) == occurrence:
             return index, record
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -246,9 +247,12 @@ def test_in_2022_every_owner_of_a_task_without_a_deadline_owes_its_yearly_report
 
 def test_2023_holds_the_vote_of_confidence_and_the_2023_reviews(cli: Cli) -> None:
     year = due_in(cli, "--year", "2023-03-01")
-    assert year[("II.5", "2020-2025", "2023-12-31")] == 32  # party congress term, year 3
-    assert year[("II.5", "2021-2026", "2023-12-31")] == 32  # People's Council term, year 3
+    # Year 3 of the party congress term and of the People's Council term: one vote in 2023, under
+    # the first calendar's term.
+    assert year[("II.5", "2020-2025", "2023-12-31")] == 32
+    assert ("II.5", "2021-2026", "2023-12-31") not in year
     assert year[("III.5.7", "2020-2025", "2023-12-31")] == 1
+    assert ("III.5.7", "2021-2026", "2023-12-31") not in year
     assert year[("III.1.5", "2023", "2023-12-31")] == 1
     assert year[("III.4.3", "2023", "2023-12-31")] == 6  # every member of the Front's group
     assert {"III.7.7b", "III.7.8c", "III.9.4", "III.9.5", "III.11.3", "III.6.3"} <= {task for task, _, _ in year}
@@ -263,10 +267,98 @@ def test_2026_holds_the_ten_year_review_of_directive_05(cli: Cli) -> None:
 def test_2028_holds_the_next_vote_of_confidence(cli: Cli) -> None:
     year = due_in(cli, "--year", "2028-01-01")
     assert year[("II.5", "2025-2030", "2028-12-31")] == 32
-    assert year[("II.5", "2026-2031", "2028-12-31")] == 32
+    assert ("II.5", "2026-2031", "2028-12-31") not in year
     assert year[("III.5.7", "2025-2030", "2028-12-31")] == 1
     for between in ("2024-06-01", "2025-06-01", "2027-06-01"):
         assert not any(task == "II.5" for task, _, _ in due_in(cli, "--year", between))
+
+
+def test_the_2023_vote_of_confidence_is_one_row_per_unit(cli: Cli) -> None:
+    """The two term calendars both fall due in 2023: one II.5 row for each of the 32 units that owe
+    section II (every unit but the Standing Committee), not one per calendar."""
+    rows = json_rows(cli, "due", "--year", "--as-of", "2023-06-01", "--data", str(SHIPPED_DATA))
+    ii5 = [row for row in rows if row["task"] == "II.5"]
+    assert len(ii5) == 32
+    assert len({row["unit"] for row in ii5}) == 32
+    assert {(row["period"], row["due"]) for row in ii5} == {("2020-2025", "2023-12-31")}
+    assert [row["unit"] for row in rows if row["task"] == "III.5.7"] == ["ban-to-chuc-tinh-uy"]
+    deadlines = [row for row in rows if row["kind"] == "deadline"]
+    assert len(deadlines) == 115  # was 148, with 32 + 1 rows repeated for the People's Council calendar
+
+
+@pytest.mark.parametrize("period", ["2020-2025", "2021-2026"])
+def test_a_record_under_either_calendars_term_counts_for_the_vote(cli: Cli, tmp_path: Path, period: str) -> None:
+    """Records written when each calendar owed its own II.5 keep validating and close the one occurrence."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    unit = data / "units" / "huyen-uy-hai-hau.yaml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8")
+        + f'  - task: II.5\n    period: "{period}"\n    done_on: 2023-11-20\n    evidence: Báo cáo số 7-BC/HU\n',
+        encoding="utf-8",
+    )
+    assert cli("validate", "--data", str(data)).exit_code == 0
+    rows = json_rows(cli, "due", "--year", "--as-of", "2023-12-31", "--data", str(data), "--unit", "huyen-uy-hai-hau")
+    assert [(row["task"], row["period"], row["status"]) for row in rows if row["task"] == "II.5"] == [
+        ("II.5", "2020-2025", "done")
+    ]
+    again = cli("done", "II.5", "--unit", "huyen-uy-hai-hau", "--period", "2021-2026", "--on", "2023-11-20",
+                "-e", "Báo cáo số 7-BC/HU", "--as-of", "2024-01-05", "--data", str(data))  # fmt: skip
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout == "Đã có bản ghi này từ trước; không thay đổi gì.\n"
+    assert unit.read_text(encoding="utf-8").count("task: II.5") == 1
+
+
+def test_both_names_of_one_vote_still_validate_and_count_once(cli: Cli, tmp_path: Path) -> None:
+    """A unit that recorded both votes of 2023 before keeps valid data; the one under the key counts."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    unit = data / "units" / "huyen-uy-hai-hau.yaml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8")
+        + '  - task: II.5\n    period: "2021-2026"\n    done_on: 2024-01-10\n'
+        + '  - task: II.5\n    period: "2020-2025"\n    done_on: 2023-11-20\n',
+        encoding="utf-8",
+    )
+    assert cli("validate", "--data", str(data)).exit_code == 0
+    args = ("report", "--year", "2023", "--as-of", "2024-06-01", "--unit", "huyen-uy-hai-hau", "--data", str(data))
+    result = cli(*args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    (unit_report,) = json.loads(result.stdout)["units"]
+    # II.2b, II.4, II.5, and 12 yearly reports of tasks without a deadline of their own
+    assert (unit_report["total"], unit_report["done"], unit_report["done_late"]) == (15, 1, 0)
+    assert unit_report["reports"]["total"] == 12
+    completed = [(item["task"], item["period"], item["done_on"]) for item in unit_report["completed_items"]]
+    assert completed == [("II.5", "2020-2025", "2023-11-20")]  # the record under the occurrence's own key
+
+
+def test_an_extension_under_the_other_calendars_term_moves_the_one_vote(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    plan = data / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        + "extensions:\n  - task: II.5\n    unit: huyen-uy-hai-hau\n    period: 2021-2026\n"
+        + "    to: 2024-03-31\n    by: Công văn số 9-CV/TU\n",
+        encoding="utf-8",
+    )
+    assert cli("validate", "--data", str(data)).exit_code == 0
+    rows = json_rows(cli, "due", "--year", "--as-of", "2024-01-05", "--data", str(data), "--unit", "huyen-uy-hai-hau")
+    assert [(row["task"], row["period"], row["due"]) for row in rows if row["task"] == "II.5"] == [
+        ("II.5", "2020-2025", "2024-03-31")
+    ]
+
+
+def test_done_names_the_vote_by_the_first_calendars_term(cli: Cli, tmp_path: Path) -> None:
+    """Whichever term is typed, the record is written under the occurrence's own key."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    args = ("done", "II.5", "--unit", "huyen-uy-hai-hau", "--period", "2021-2026", "--on", "2023-11-20")
+    result = cli(*args, "--as-of", "2024-01-05", "--data", str(data))
+    assert result.exit_code == 0, result.stderr
+    assert "II.5 (Nhiệm kỳ Đại hội Đảng bộ tỉnh 2020–2025, hạn 31/12/2023)" in result.stdout
+    text = (data / "units" / "huyen-uy-hai-hau.yaml").read_text(encoding="utf-8")
+    assert 'period: "2020-2025"' in text or "period: 2020-2025" in text
 
 
 def test_event_triggered_tasks_stay_out_of_the_shipped_plan(cli: Cli) -> None:

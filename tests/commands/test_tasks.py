@@ -41,16 +41,34 @@ def test_json_has_the_documented_fields(cli: Cli, minimal: Path) -> None:
         "coordinators": [],
         "related": [],
         "cites": [],
-        "schedule": {"kind": "yearly", "ad_hoc": False, "from": 2022, "until": None, "due_day": "12-31"},
+        "schedule": {
+            "kind": "yearly",
+            "ad_hoc": False,
+            "as_written": None,
+            "from": 2022,
+            "until": None,
+            "due_day": "12-31",
+        },
     }
     assert rows[-1]["schedule"] is None
+
+
+def test_the_shipped_plan_shows_and_carries_the_documents_words(cli: Cli) -> None:
+    rows = json.loads(cli("tasks", "--data", str(SHIPPED_DATA), "-f", "json").stdout)
+    schedules = {row["ref"]: row["schedule"] for row in rows}
+    assert schedules["III.10.3"] == {"kind": "ongoing", "ad_hoc": True, "as_written": "định kỳ hoặc đột xuất",
+                                     "from": None, "review": None}  # fmt: skip
+    assert schedules["III.13.4"]["as_written"] == "thực hiện thường xuyên hoặc định kỳ"
+    table = cli("tasks", "--data", str(SHIPPED_DATA), "--unit", "van-phong-tinh-uy").stdout
+    assert " ".join(table.split()).count("định kỳ hoặc đột xuất") == 1
+    assert "thường xuyên hoặc đột xuất" not in " ".join(table.split())
 
 
 def test_csv_has_the_json_columns(cli: Cli, minimal: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("tasks", "--data", str(minimal), "-f", "csv").stdout)))
     assert rows[0]["ref"] == "II.1"
     assert rows[0]["owners"] == "ca-hai"
-    assert json.loads(rows[0]["schedule"]) == {"kind": "deadline", "ad_hoc": False, "by": "2022-Q1"}
+    assert json.loads(rows[0]["schedule"]) == {"kind": "deadline", "ad_hoc": False, "as_written": None, "by": "2022-Q1"}
 
 
 def test_a_group_as_unit_means_its_members(cli: Cli, minimal: Path) -> None:

@@ -195,19 +195,15 @@ def test_a_term_year_is_owed_once_per_term_in_that_year_of_the_term() -> None:
     ]
 
 
-def test_the_shipped_vote_of_confidence_falls_in_2023_and_2028_for_both_calendars() -> None:
-    """II.5 follows the party congress (2020-2025, …) and People's Council (2021-2026, …) terms."""
+def test_the_shipped_vote_of_confidence_falls_once_in_2023_and_once_in_2028() -> None:
+    """II.5 follows the party congress (2020-2025, …) and People's Council (2021-2026, …) terms; both
+    fall due in the same years, so each unit owes one vote a year, keyed by the first calendar's term."""
     dataset = shipped_dataset()
     ii5 = dataset.tasks["II.5"]
     found = list(task_occurrences(ii5, dataset, date(2020, 1, 1), date(2030, 12, 31)))
-    expected = {
-        ("2020-2025", date(2023, 12, 31)),
-        ("2021-2026", date(2023, 12, 31)),
-        ("2025-2030", date(2028, 12, 31)),
-        ("2026-2031", date(2028, 12, 31)),
-    }
+    expected = [("2020-2025", date(2023, 12, 31)), ("2025-2030", date(2028, 12, 31))]
     for unit in dataset.task_units(ii5):
-        assert sorted((o.period, o.due) for o in found if o.unit == unit) == sorted(expected), unit
+        assert sorted((o.period, o.due) for o in found if o.unit == unit) == expected, unit
     assert {o.unit for o in found} == set(dataset.task_units(ii5))
     assert not list(task_occurrences(ii5, dataset, date(2024, 1, 1), date(2027, 12, 31)))
 
@@ -223,6 +219,35 @@ def test_calendars_with_the_same_terms_owe_once_per_term() -> None:
     assert owed(schedule, dataset, (date(2020, 1, 1), date(2030, 12, 31))) == [
         ("2020-2025", date(2023, 12, 31)),
         ("2025-2030", date(2028, 12, 31)),
+    ]
+
+
+def test_either_calendars_term_names_the_one_occurrence_of_its_year() -> None:
+    """Data written when each calendar owed its own occurrence keyed records by either term."""
+    dataset = shipped_dataset()
+    vote = dataset.tasks["II.5"]
+    for alias, key, due in [
+        ("2020-2025", "2020-2025", date(2023, 12, 31)),
+        ("2021-2026", "2020-2025", date(2023, 12, 31)),
+        ("2026-2031", "2025-2030", date(2028, 12, 31)),
+    ]:
+        assert due_date(vote, alias, dataset) == due
+        assert dataset.own_period("II.5", alias) == key
+    assert due_date(vote, "2022-2027", dataset) is None
+    assert dataset.own_period("II.5", "2022-2027") == "2022-2027"  # no term: left as written, refused elsewhere
+
+
+def test_calendars_due_in_different_years_owe_one_occurrence_each() -> None:
+    """One occurrence per due year, not per calendar: a calendar whose year 3 falls elsewhere adds its own."""
+    dataset = minimal_dataset()
+    later = TermCalendar(id="lech", name="Lệch", first_term="2022-2027", first_year=2022)
+    dataset = with_plan(dataset, term_calendars=[*dataset.plan.term_calendars, later])
+    schedule = TermYear.model_validate({"kind": "term_year", "year": 3, "calendars": ["lech", "dai-hoi"]})
+    assert owed(schedule, dataset, (date(2020, 1, 1), date(2030, 12, 31))) == [
+        ("2020-2025", date(2023, 12, 31)),
+        ("2022-2027", date(2024, 12, 31)),
+        ("2025-2030", date(2028, 12, 31)),
+        ("2027-2032", date(2029, 12, 31)),
     ]
 
 

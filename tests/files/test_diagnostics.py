@@ -51,5 +51,5 @@ def test_a_schedule_s_kind_is_not_part_of_the_path_but_picks_the_keys_known() ->
         "viết 2022 (năm), 2022-H1 (6 tháng), 2022-Q1 (quý), 2022-02 (tháng) hoặc 2022-03-31 (ngày)",
         # ``until`` is a key of yearly schedules: the keys named are those of the kind written
         "plan.yaml:26:45: tasks[0].schedule.until: khóa không hợp lệ 'until'; "
-        "các khóa được dùng ở đây: ad_hoc, kind, by",
+        "các khóa được dùng ở đây: ad_hoc, as_written, kind, by",
     ]

@@ -70,7 +70,7 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
             {
                 "task": ref,
                 "title": dataset.tasks[ref].title,
-                "when": describe_schedule(dataset.tasks[ref].schedule),
+                "when": describe_schedule(dataset.tasks[ref].schedule, dataset),
             }
             for ref in unit.ongoing
         ],

@@ -52,7 +52,7 @@ def _unit(unit: UnitReport, dataset: Dataset) -> list[str]:
     if unit.ongoing:
         lines += ["", f"### {words.ONGOING}", ""]
         lines += [
-            f"- {ref} {_cell(dataset.tasks[ref].title)} ({describe_schedule(dataset.tasks[ref].schedule)})"
+            f"- {ref} {_cell(dataset.tasks[ref].title)} ({describe_schedule(dataset.tasks[ref].schedule, dataset)})"
             for ref in unit.ongoing
         ]
     return lines

@@ -104,7 +104,7 @@ def _completed(report: Report, dataset: Dataset) -> tuple[list[str], list[list[A
 def _ongoing(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
     headings = [_("Mã đơn vị"), words.UNIT, words.REF, words.TITLE, words.WHEN]
     rows = [
-        [unit.unit, unit.name, ref, dataset.tasks[ref].title, describe_schedule(dataset.tasks[ref].schedule)]
+        [unit.unit, unit.name, ref, dataset.tasks[ref].title, describe_schedule(dataset.tasks[ref].schedule, dataset)]
         for unit in report.units
         for ref in unit.ongoing
     ]
