@@ -510,7 +510,8 @@ class TermYear(_Schedule):
 
 
 class OnEvent(_Schedule):
-    """Due ``within_days`` after the named event happens; nothing is owed before."""
+    """Due ``within_days`` after the named event happens; nothing is owed before. Without
+    ``within_days`` it has no deadline: from the event, it is reported on under the reporting rule."""
 
     model_config = _about("Khi có sự kiện (ví dụ Trung ương triển khai)", "When an event happens")
     phrases: ClassVar[tuple[str, ...]] = (r"khi .+", r"sau khi .+")
@@ -544,6 +545,8 @@ class OnEvent(_Schedule):
         return _("{days} ngày sau sự kiện").format(days=self.within_days)
 
     def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
+        if self.within_days is None:  # as the document says: no time limit after the event
+            return []
         return [self.describe()]  # the document sets no time limit; the data's is a choice
 
 

@@ -102,6 +102,11 @@ def test_the_documents_words_are_shown_as_written(model: Any, fields: dict[str, 
             {"kind": "event", "event": "su-kien", "within_days": 90, "as_written": "sau khi Quy định ban hành"},
             "sau khi Quy định ban hành (90 ngày sau sự kiện)",
         ),
+        (
+            OnEvent,
+            {"kind": "event", "event": "su-kien", "as_written": "sau khi Quy định ban hành"},
+            "sau khi Quy định ban hành",  # no time limit, as the document says: nothing to add
+        ),
     ],
 )
 def test_kehoachs_reading_follows_where_it_adds_to_the_words(model: Any, fields: dict[str, Any], words: str) -> None:
@@ -116,5 +121,5 @@ def test_the_shipped_plan_reads_as_the_document_writes() -> None:
     assert words["III.13.4"] == "thực hiện thường xuyên hoặc định kỳ"
     assert words["II.4"] == "thực hiện hằng năm (từ năm 2022)"
     assert words["II.5"] == ("năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Hội đồng nhân dân các cấp (năm 2023, 2028…)")
-    assert words["III.2.5"] == "khi Trung ương triển khai thực hiện (90 ngày sau sự kiện)"
+    assert words["III.2.5"] == "khi Trung ương triển khai thực hiện"  # no time limit: none added
     assert words["IV.1"] == "không ghi thời hạn"
