@@ -366,3 +366,24 @@ def test_event_triggered_tasks_stay_out_of_the_shipped_plan(cli: Cli) -> None:
         assert not any(task in {"III.2.5", "III.12.4"} for task, _, _ in due_in(cli, "--year", as_of))
     events = json_rows(cli, "events", "--data", str(SHIPPED_DATA))
     assert [(row["date"], row["tasks"]) for row in events] == [(None, ["III.2.5"]), (None, ["III.12.4"])]
+
+
+def test_every_task_can_be_recorded_by_the_end_of_2026_or_waits_for_its_event() -> None:
+    """Issue 13: the Board follows all 83 obligations, not only those with a date. Each task owes
+    at least one occurrence due by 31/12/2026 (a deadline, or a yearly report), except those
+    waiting for an event that has not happened yet."""
+    from datetime import date
+
+    from kehoach.domain.occurrences import occurrences
+    from kehoach.files.load import load_valid
+
+    plan = load_valid(SHIPPED_DATA)
+    owed = {occurrence.task for occurrence in occurrences(plan, date(2021, 12, 1), date(2026, 12, 31))}
+    waiting = {
+        task.ref
+        for task in plan.plan.tasks
+        if task.schedule is not None and task.schedule.kind == "event" and plan.events[task.schedule.event].date is None
+    }
+    assert len(plan.plan.tasks) == 83
+    assert waiting == {"III.2.5", "III.12.4"}
+    assert {task.ref for task in plan.plan.tasks} - owed == waiting
