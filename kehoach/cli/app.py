@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Concatenate, Optional, ParamSpec, TextIO
 
 import typer
 
@@ -41,11 +41,14 @@ if TYPE_CHECKING:  # mypy checks every call below against the command's own run
     from kehoach.commands.units import run as run_units
     from kehoach.commands.upcoming import run as run_upcoming
     from kehoach.files.cache import Cache
+    from kehoach.files.load import Edit
 else:  # a replayed answer imports none of them (see kehoach.cli.replay)
     run_due, run_events, run_history, run_ongoing, run_overdue, run_tasks, run_units, run_upcoming = (
         Later(f"kehoach.commands.{name}")
         for name in ("due", "events", "history", "ongoing", "overdue", "tasks", "units", "upcoming")
     )
+
+P = ParamSpec("P")
 
 DEFAULT_SPAN: Span = "quarter"
 """``kehoach due`` with no period: the Organisation Board plans and reports by quarter."""
@@ -100,6 +103,15 @@ def _cache() -> Cache:
     from kehoach.files.cache import Cache
 
     return Cache.from_environment(os.environ)
+
+
+def _write(
+    data: Path | None, run: Callable[Concatenate[Edit, TextIO, P], int], /, *args: P.args, **options: P.kwargs
+) -> int:
+    """A command that writes, through the one write step (lock, read, check, run, check again)."""
+    from kehoach.files.load import edit_folder
+
+    return edit_folder(_root(data), _cache(), run, sys.stdout, *args, **options)
 
 
 def _invoke(command: Callable[[], int]) -> None:
@@ -380,14 +392,11 @@ def done(
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import done as command
-    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: edit_folder(
-            _root(data),
-            _cache(),
+        lambda: _write(
+            data,
             command.run,
-            sys.stdout,
             ref=ref,
             unit=unit,
             period=period,
@@ -410,14 +419,11 @@ def waive(
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import waive as command
-    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: edit_folder(
-            _root(data),
-            _cache(),
+        lambda: _write(
+            data,
             command.run,
-            sys.stdout,
             ref=ref,
             unit=unit,
             period=period,
@@ -451,14 +457,11 @@ def extend(
 ) -> None:
     from kehoach.cli.dates import parse_user_date
     from kehoach.commands import extend as command
-    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: edit_folder(
-            _root(data),
-            _cache(),
+        lambda: _write(
+            data,
             command.run,
-            sys.stdout,
             ref=ref,
             unit=unit,
             period=period,
@@ -484,14 +487,11 @@ def event(
 ) -> None:
     from kehoach.cli.dates import parse_user_date
     from kehoach.commands import event as command
-    from kehoach.files.load import edit_folder
 
     _invoke(
-        lambda: edit_folder(
-            _root(data),
-            _cache(),
+        lambda: _write(
+            data,
             command.run,
-            sys.stdout,
             event=name,
             on=parse_user_date(on, "--on"),
             by=by,
@@ -503,9 +503,8 @@ def event(
 @app.command(cls=Command, help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
     from kehoach.commands import undo as command
-    from kehoach.files.load import edit_folder
 
-    _invoke(lambda: edit_folder(_root(data), _cache(), command.run, sys.stdout, ref=ref, unit=unit, period=period))
+    _invoke(lambda: _write(data, command.run, ref=ref, unit=unit, period=period))
 
 
 @app.command(cls=Command, help=_("Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."))
