@@ -9,6 +9,7 @@ from kehoach.domain.model import Extension
 from kehoach.domain.occurrences import due_date
 from kehoach.domain.periods import period_label
 from kehoach.domain.rules import extension_problem
+from kehoach.domain.selection import resolve_task
 from kehoach.errors import UsageError
 from kehoach.files.load import Edit
 from kehoach.files.records import append_extension, from_options, owned_task
@@ -19,6 +20,7 @@ from kehoach.present.output import write_line
 def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to: date, by: str, on: date | None) -> int:
     # The plan changes (not a unit: nothing for edit.wrote): the next command checks everything again.
     dataset = edit.dataset
+    resolve_task(dataset, ref)  # a ref typed wrong is refused with the refs it may have meant
     if unit is not None:
         owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
     extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)

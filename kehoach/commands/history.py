@@ -9,8 +9,7 @@ from typing import Any, TextIO
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Record
 from kehoach.domain.occurrences import Status, entry_of, occurrence_of
-from kehoach.domain.selection import resolve_units
-from kehoach.errors import UsageError
+from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.statuses import look
@@ -26,8 +25,8 @@ COLUMNS = (
 
 
 def run(dataset: Dataset, out: TextIO, *, ref: str | None, units: Sequence[str], fmt: Format) -> int:
-    if ref is not None and ref not in dataset.tasks:
-        raise UsageError(_("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref))
+    if ref is not None:
+        resolve_task(dataset, ref)  # an unknown ref is refused, with the refs it may have meant
     selected = resolve_units(dataset, units) if units else set(dataset.units)
     rows = [
         history_row(dataset, unit, record)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, edit
+from conftest import SHIPPED_DATA, Cli, edit
 from kehoach.files.load import load_valid
 
 
@@ -206,3 +206,28 @@ def test_history_is_newest_first(cli: Cli, tracked: Path) -> None:
     below = lines[lines.index(rows[-1]) + 1]
     assert below.split()[:2] == ["hạn", "31/03/2022"]  # the deadline the outcome is judged against
     assert max(len(line) for line in lines) <= 80
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("done", "ii.1", "--unit", "ban-a", "--as-of", "2023-06-01"),
+        ("waive", "ii.1", "--unit", "ban-a", "--period", "2022-Q1", "--reason", "x", "--as-of", "2023-06-01"),
+        ("undo", "ii.1", "--unit", "ban-a", "--period", "2022-Q1"),
+        ("extend", "ii.1", "--period", "2022-Q1", "--to", "2022-05-01", "--by", "Công văn số 1-CV/TU"),
+        ("history", "ii.1"),
+    ],
+)
+def test_a_ref_in_another_case_gets_a_did_you_mean(cli: Cli, tracked: Path, command: tuple[str, ...]) -> None:
+    before = {path: path.read_bytes() for path in tracked.rglob("*.yaml")}
+    result = cli(*command, "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "lỗi: không có nhiệm vụ 'ii.1'; có phải ý bạn là II.1?\n"
+    assert {path: path.read_bytes() for path in tracked.rglob("*.yaml")} == before
+
+
+def test_a_mistyped_ref_on_the_shipped_data(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    result = cli("done", "ii.2a", "--unit", "ubkt-tinh-uy", "--as-of", "2026-11-01", "--data", str(data))
+    assert (result.exit_code, result.stderr) == (2, "lỗi: không có nhiệm vụ 'ii.2a'; có phải ý bạn là II.2a?\n")
