@@ -41,6 +41,7 @@ EXPECTED = [
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "describe"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "period_keys"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "due"'),
+    ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "opens"'),
     ("domain/checks.py", 'Item "Monthly" of .* has no attribute "references"'),
 ]
 

@@ -97,6 +97,14 @@ def due_date(schedule: Schedule | None, key: str, dataset: Dataset) -> date | No
     return None if schedule is None else schedule.due(dataset, key)
 
 
+def opening_day(schedule: Schedule | None, key: str, dataset: Dataset) -> date | None:
+    """The first day a record of the period ``key`` may be dated (the period's start, as its kind
+    reckons it); ``None`` when the schedule has no such period."""
+    if schedule is None or schedule.due(dataset, key) is None:
+        return None
+    return schedule.opens(dataset, key)
+
+
 # --- occurrences and statuses ------------------------------------------------------------------
 
 

@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, Record, not_found
-from kehoach.domain.occurrences import due_date
+from kehoach.domain.occurrences import due_date, opening_day
+from kehoach.domain.periods import period_label
 from kehoach.i18n import _, day_text
 
 
@@ -30,8 +31,10 @@ def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date |
     """The first rule ``record`` in ``unit_id``'s file breaks, or ``None``.
 
     The task exists and the unit owes it (itself, or as a successor); the period is one the task's
-    schedule has; the day is neither before the plan starts, nor after ``today`` (when given: a
-    record cannot be made in advance), nor after the unit ended (its successors record from then).
+    schedule has; the day is not before the plan starts, nor after ``today`` (when given: a record
+    cannot be made in advance), nor before the period began (its kind's ``opens``: a year's,
+    quarter's or month's first day, an event's day; a waiver too, for a period not yet begun is not
+    yet owed), nor after the unit ended (its successors record from then).
     """
     task = dataset.tasks.get(record.task)
     if task is None:
@@ -49,6 +52,12 @@ def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date |
     if today is not None and day > today:
         message = _("ngày {day} là ngày trong tương lai (hôm nay là {today})")
         return Broken(field, message.format(day=day_text(day), today=day_text(today)), "future")
+    opens = opening_day(task.schedule, record.period, dataset)
+    assert opens is not None  # the period is one the schedule has (above)
+    if day < opens:
+        message = _("ngày {day} trước khi kỳ {period} bắt đầu ({opens}); chưa thể ghi nhận kỳ này")
+        period = period_label(record.period)
+        return Broken(field, message.format(day=day_text(day), period=period, opens=day_text(opens)), "before-period")
     unit = dataset.units[unit_id]
     if unit.until is not None and day > unit.until:
         message = _("đơn vị '{unit}' đã kết thúc ngày {until}; hãy ghi nhận cho đơn vị kế thừa: {successors}")

@@ -231,3 +231,15 @@ def test_a_mistyped_ref_on_the_shipped_data(cli: Cli, tmp_path: Path) -> None:
     shutil.copytree(SHIPPED_DATA, data)
     result = cli("done", "ii.2a", "--unit", "ubkt-tinh-uy", "--as-of", "2026-11-01", "--data", str(data))
     assert (result.exit_code, result.stderr) == (2, "lỗi: không có nhiệm vụ 'ii.2a'; có phải ý bạn là II.2a?\n")
+
+
+def test_a_record_dated_before_its_period_began_is_refused_on_the_shipped_data(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    args = ("done", "II.2b", "--unit", "ubkt-tinh-uy", "--period", "2030", "--on", "2026-11-01")
+    result = cli(*args, "--as-of", "2026-11-01", "--data", str(data))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "lỗi: ngày 01/11/2026 trước khi kỳ năm 2030 bắt đầu (01/01/2030); chưa thể ghi nhận kỳ này\n"
+    )
+    assert (data / "units/ubkt-tinh-uy.yaml").read_bytes() == (SHIPPED_DATA / "units/ubkt-tinh-uy.yaml").read_bytes()

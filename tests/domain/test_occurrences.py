@@ -32,6 +32,7 @@ from kehoach.domain.occurrences import (
     due_date,
     entries,
     occurrences,
+    opening_day,
     period_keys,
     status_of,
     task_occurrences,
@@ -319,6 +320,37 @@ def test_an_unscheduled_task_owes_nothing() -> None:
     assert owed(None) == []
     assert due_date(None, "2022", minimal_dataset()) is None
     assert [o for o in occurrences(minimal_dataset(), *WIDE) if o.task in ("IV.1", "III.1.1")] == []
+
+
+# --- the day a period opens (no record of it can be dated earlier) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("schedule", "key", "opens"),
+    [
+        ({"kind": "deadline", "by": "2022-Q1"}, "2022-Q1", date(2021, 12, 1)),  # the plan's start
+        ({"kind": "deadline", "by": "2023-03-15"}, "2023-03-15", date(2021, 12, 1)),
+        ({"kind": "yearly", "from": 2022, "due_day": "06-30"}, "2024", date(2024, 1, 1)),
+        ({"kind": "years", "years": [2022, 2023]}, "2023", date(2023, 1, 1)),
+        ({"kind": "ongoing", "from": 2022, "review": "quarterly"}, "2022-Q3", date(2022, 7, 1)),
+        ({"kind": "ongoing", "review": "monthly"}, "2022-02", date(2022, 2, 1)),
+        ({"kind": "ongoing", "review": "yearly"}, "2021", date(2021, 1, 1)),  # then the plan's start counts
+        ({"kind": "term_year", "year": 3, "calendars": ["dai-hoi"]}, "2025-2030", date(2028, 1, 1)),
+        ({"kind": "event", "event": EVENT, "within_days": 90}, EVENT, date(2024, 5, 6)),
+    ],
+)
+def test_each_kind_says_the_day_its_period_opens(schedule: dict[str, Any], key: str, opens: date) -> None:
+    parsed = task(schedule).schedule
+    dataset = with_event_date(minimal_dataset(), date(2024, 5, 6))
+    assert opening_day(parsed, key, dataset) == opens
+
+
+def test_a_period_a_schedule_does_not_have_opens_on_no_day() -> None:
+    dataset = minimal_dataset()  # its event has no date yet
+    yearly = Yearly.model_validate({"kind": "yearly", "from": 2022})
+    event = OnEvent.model_validate({"kind": "event", "event": EVENT, "within_days": 90})
+    assert [opening_day(yearly, "2021", dataset), opening_day(event, EVENT, dataset)] == [None, None]
+    assert opening_day(None, "2022", dataset) is None
 
 
 class Clockless(type):
@@ -610,6 +642,16 @@ def test_every_due_date_lies_in_the_period_it_is_keyed_by(era: tuple[Dataset, tu
             assert int(key[:4]) <= occurrence.due.year <= int(key[5:]), occurrence
         else:
             assert occurrence.due in periods.parse_period(key), occurrence
+
+
+@settings(max_examples=40, deadline=None)
+@given(eras())
+def test_every_period_opens_by_its_due_date(era: tuple[Dataset, tuple[date, date]]) -> None:
+    """So every occurrence can be recorded on time: from the day it opens to the day it is due."""
+    dataset, window = era
+    for occurrence in occurrences(dataset, *window):
+        opens = opening_day(dataset.tasks[occurrence.task].schedule, occurrence.period, dataset)
+        assert opens is not None and opens <= occurrence.due, occurrence
 
 
 def terms_owed(term_calendar: TermCalendar, nth: int, last_year: int) -> list[tuple[str, date]]:
