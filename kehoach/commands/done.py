@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TextIO
 
-from kehoach.domain.model import Record
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Record, Task
+from kehoach.domain.occurrences import Occurrence, current_occurrence
 from kehoach.domain.periods import period_label
 from kehoach.files.load import Edit
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
@@ -43,7 +45,32 @@ def run(
             unit=unit, ref=ref, period=period_label(occurrence.period), due=day_text(occurrence.due), day=day_text(day)
         ),
     )
+    if period is None:
+        write_line(out, _chosen(dataset, task, occurrence, day))
     return 0
+
+
+def _chosen(dataset: Dataset, task: Task, occurrence: Occurrence, day: date) -> str:
+    """Which period ``done`` took when none was named; when it is not the one under way on the day
+    of the record, that the record closed an older one, and how late."""
+    chosen = period_label(occurrence.period)
+    late = (day - occurrence.due).days
+    if late <= 0:
+        return _("Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period} (kỳ hiện tại).").format(
+            period=chosen
+        )
+    current = current_occurrence(dataset, task, occurrence.unit, day)
+    if current is None:
+        message = _(
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period}, đã quá hạn; "
+            "bản ghi này đóng kỳ cũ đó, muộn {days} ngày."
+        )
+        return message.format(period=chosen, days=late)
+    message = _(
+        "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period}, không phải kỳ hiện tại ({current}); "
+        "bản ghi này đóng kỳ cũ đó, muộn {days} ngày."
+    )
+    return message.format(period=chosen, current=period_label(current.period), days=late)
 
 
 def _same_done(records: list[Record], ref: str, day: date, evidence: str | None, note: str | None) -> Record | None:

@@ -148,6 +148,23 @@ def occurrence_of(dataset: Dataset, task: Task, unit: str, period: str) -> Occur
     return None if due is None else in_force(dataset, Occurrence(due, task.ref, unit, period))
 
 
+def current_occurrence(dataset: Dataset, task: Task, unit: str, day: date) -> Occurrence | None:
+    """The occurrence of ``task`` that ``unit`` is working on on ``day``: begun by then (see
+    :func:`opening_day`) and not yet due (its deadline in force); the soonest due if several.
+
+    A period that has begun by ``day`` is among the schedule's keys up to ``day``: each kind opens a
+    period no later than the day its keys are listed from (a year's first day, a term year's, a
+    review period's), and a deadline or an event has its one key whatever the day.
+    """
+    found = []
+    for key in dict.fromkeys(period_keys(task.schedule, dataset, day)):
+        occurrence = occurrence_of(dataset, task, unit, key)
+        opens = opening_day(task.schedule, key, dataset)
+        if occurrence is not None and opens is not None and opens <= day <= occurrence.due:
+            found.append(occurrence)
+    return min(found, default=None)
+
+
 def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:
     """An occurrence's status as every view gives it: against its deadline in force (extensions),
     from its unit's record or else a successor's (lineage), as of a day (see :func:`entries`)."""

@@ -32,7 +32,11 @@ def test_done_adds_only_lines_to_the_units_own_file(cli: Cli, repo: Path) -> Non
     args = ("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "-e", "Báo cáo số 99-BC/BTC")
     result = cli(*args, "--data", str(repo))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "Đã ghi: ban-a hoàn thành II.2 kỳ năm 2022 (hạn 31/12/2022) ngày 05/01/2023.\n"
+    assert result.stdout == (
+        "Đã ghi: ban-a hoàn thành II.2 kỳ năm 2022 (hạn 31/12/2022) ngày 05/01/2023.\n"
+        "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: năm 2022, không phải kỳ hiện tại (năm 2023); "
+        "bản ghi này đóng kỳ cũ đó, muộn 5 ngày.\n"
+    )
     assert git(repo, "diff", "--stat").strip().startswith("units/ban-a.yaml | 4 ++++")
     added = [
         line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
@@ -243,3 +247,51 @@ def test_a_record_dated_before_its_period_began_is_refused_on_the_shipped_data(c
         "lỗi: ngày 01/11/2026 trước khi kỳ năm 2030 bắt đầu (01/01/2030); chưa thể ghi nhận kỳ này\n"
     )
     assert (data / "units/ubkt-tinh-uy.yaml").read_bytes() == (SHIPPED_DATA / "units/ubkt-tinh-uy.yaml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (  # the oldest open one is the one under way
+            ("III.1.2", "--as-of", "2023-06-01"),
+            "Đã ghi: ban-a hoàn thành III.1.2 kỳ năm 2023 (hạn 31/12/2023) ngày 01/06/2023.\n"
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: năm 2023 (kỳ hiện tại).\n",
+        ),
+        (  # an older one, while this year's is under way
+            ("II.2", "--on", "2024-01-05", "--as-of", "2024-06-01"),
+            "Đã ghi: ban-a hoàn thành II.2 kỳ năm 2022 (hạn 31/12/2022) ngày 05/01/2024.\n"
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: năm 2022, không phải kỳ hiện tại (năm 2024); "
+            "bản ghi này đóng kỳ cũ đó, muộn 370 ngày.\n",
+        ),
+        (  # an older one, and none is under way: year 3 of the next term is 2028
+            ("III.1.3", "--as-of", "2024-06-01"),
+            "Đã ghi: ban-a hoàn thành III.1.3 kỳ 2020-2025 (hạn 31/12/2023) ngày 01/06/2024.\n"
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: 2020-2025, đã quá hạn; "
+            "bản ghi này đóng kỳ cũ đó, muộn 153 ngày.\n",
+        ),
+    ],
+)
+def test_without_period_done_says_which_it_took_and_whether_it_closed_an_older_one(
+    cli: Cli, tracked: Path, args: tuple[str, ...], said: str
+) -> None:
+    result = cli("done", args[0], "--unit", "ban-a", "-e", "BC 1", *args[1:], "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (0, said), result.stderr
+
+
+def test_with_period_done_says_nothing_of_a_choice(cli: Cli, tracked: Path) -> None:
+    result = cli(
+        "done", "II.2", "--unit", "ban-a", "--period", "2022", "-e", "BC 1", "--as-of", "2024-06-01",
+        "--data", str(tracked),
+    )  # fmt: skip
+    assert result.stdout == "Đã ghi: ban-a hoàn thành II.2 kỳ năm 2022 (hạn 31/12/2022) ngày 01/06/2024.\n"
+
+
+def test_without_period_on_the_shipped_data_the_quarter_is_named(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    args = ("done", "III.7.1", "--unit", "ban-tuyen-giao-tinh-uy", "-e", "Kế hoạch số 5-KH/BTGTU")
+    result = cli(*args, "--as-of", "2022-03-15", "--data", str(data))
+    assert result.stdout == (
+        "Đã ghi: ban-tuyen-giao-tinh-uy hoàn thành III.7.1 kỳ Quý I/2022 (hạn 31/03/2022) ngày 15/03/2022.\n"
+        "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: Quý I/2022 (kỳ hiện tại).\n"
+    )

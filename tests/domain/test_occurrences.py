@@ -29,6 +29,7 @@ from kehoach.domain.model import Deadline, Event, OnEvent, Ongoing, Record, Task
 from kehoach.domain.occurrences import (
     Occurrence,
     Status,
+    current_occurrence,
     due_date,
     entries,
     occurrences,
@@ -642,6 +643,28 @@ def test_every_due_date_lies_in_the_period_it_is_keyed_by(era: tuple[Dataset, tu
             assert int(key[:4]) <= occurrence.due.year <= int(key[5:]), occurrence
         else:
             assert occurrence.due in periods.parse_period(key), occurrence
+
+
+@pytest.mark.parametrize(
+    ("schedule", "day", "current"),
+    [
+        ({"kind": "yearly", "from": 2022, "due_day": "06-30"}, date(2023, 6, 30), "2023"),
+        ({"kind": "yearly", "from": 2022, "due_day": "06-30"}, date(2023, 7, 1), None),  # 2024's opens in 2024
+        ({"kind": "ongoing", "from": 2022, "review": "quarterly"}, date(2022, 8, 15), "2022-Q3"),
+        ({"kind": "deadline", "by": "2026"}, date(2022, 1, 10), "2026"),  # open from the plan's start
+        ({"kind": "deadline", "by": "2022-Q1"}, date(2022, 4, 1), None),
+        ({"kind": "term_year", "year": 3, "calendars": ["dai-hoi"]}, date(2027, 12, 31), None),
+        ({"kind": "term_year", "year": 3, "calendars": ["dai-hoi"]}, date(2028, 1, 1), "2025-2030"),
+        ({"kind": "event", "event": EVENT, "within_days": 90}, date(2024, 5, 6), EVENT),
+        ({"kind": "event", "event": EVENT, "within_days": 90}, date(2024, 5, 5), None),
+    ],
+)
+def test_the_occurrence_under_way_on_a_day_has_begun_and_is_not_yet_due(
+    schedule: dict[str, Any], day: date, current: str | None
+) -> None:
+    dataset = with_event_date(minimal_dataset(), date(2024, 5, 6))
+    found = current_occurrence(dataset, task(schedule, ("ban-a",)), "ban-a", day)
+    assert (found.period if found else None) == current
 
 
 @settings(max_examples=40, deadline=None)
