@@ -13,6 +13,7 @@ from kehoach.files.load import Edit
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
+from kehoach.present.views import NO_EVIDENCE
 
 
 def run(
@@ -47,6 +48,12 @@ def run(
     )
     if period is None:
         write_line(out, _chosen(dataset, task, occurrence, day))
+    if evidence is None:
+        message = _(
+            'Chưa có văn bản chứng minh: bản ghi hiện là "chưa có văn bản". Khi có, hãy chạy '
+            "kehoach undo {ref} --unit {unit} --period {period} rồi ghi lại kèm --evidence."
+        )
+        write_line(out, message.format(ref=ref, unit=unit, period=record.period))
     return 0
 
 
@@ -107,5 +114,5 @@ def describe_record(record: Record) -> str:
     if record.waived_on:
         return _("miễn thực hiện ngày {day} ({reason})").format(day=day_text(record.waived_on), reason=record.reason)
     assert record.done_on is not None
-    proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ""
+    proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ", " + NO_EVIDENCE
     return _("hoàn thành ngày {day}{proof}").format(day=day_text(record.done_on), proof=proof)

@@ -13,6 +13,7 @@ from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.statuses import look
+from kehoach.present.views import NO_EVIDENCE
 
 COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
@@ -67,7 +68,8 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
 
 
 def _cells(row: dict[str, Any]) -> dict[str, str]:
-    proof = row["evidence"] or row["reason"] or ""
+    completed = Status(row["outcome"]).completed
+    proof = row["evidence"] or row["reason"] or (NO_EVIDENCE if completed else "")
     return {
         "day_vn": day_text(date.fromisoformat(row["day"])),
         "outcome_vn": _outcome_cell(row),

@@ -295,3 +295,23 @@ def test_without_period_on_the_shipped_data_the_quarter_is_named(cli: Cli, tmp_p
         "Đã ghi: ban-tuyen-giao-tinh-uy hoàn thành III.7.1 kỳ Quý I/2022 (hạn 31/03/2022) ngày 15/03/2022.\n"
         "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: Quý I/2022 (kỳ hiện tại).\n"
     )
+
+
+def test_history_shows_a_completion_without_its_document(cli: Cli, unproven: Path) -> None:
+    lines = cli("history", "II.1", "--unit", "huyen-b", "--data", str(unproven)).stdout.splitlines()
+    assert lines[2].rstrip() == "05/04/2022   II.1      huyen-b   2022-Q1   Hoàn thành muộn   chưa có văn bản"
+    waived = cli("history", "II.2", "--unit", "huyen-b", "--data", str(unproven)).stdout
+    assert "chưa có văn bản" not in waived  # a waiver has its reason
+
+
+def test_done_without_evidence_says_so(cli: Cli, tracked: Path) -> None:
+    args = ("done", "II.2", "--unit", "ban-a", "--period", "2022", "--on", "2022-12-20", "--as-of", "2022-12-20")
+    result = cli(*args, "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Đã ghi: ban-a hoàn thành II.2 kỳ năm 2022 (hạn 31/12/2022) ngày 20/12/2022.\n"
+        'Chưa có văn bản chứng minh: bản ghi hiện là "chưa có văn bản". Khi có, hãy chạy '
+        "kehoach undo II.2 --unit ban-a --period 2022 rồi ghi lại kèm --evidence.\n",
+    )
+    undone = cli("undo", "II.2", "--unit", "ban-a", "--period", "2022", "--data", str(tracked))
+    assert undone.stdout == "Đã xóa bản ghi II.2 kỳ 2022 của ban-a: hoàn thành ngày 20/12/2022, chưa có văn bản.\n"

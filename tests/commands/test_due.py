@@ -255,3 +255,22 @@ def test_event_triggered_tasks_stay_out_of_the_shipped_plan(cli: Cli) -> None:
         assert not any(task in {"III.2.5", "III.12.4"} for task, _, _ in due_in(cli, "--year", as_of))
     events = json_rows(cli, "events", "--data", str(SHIPPED_DATA))
     assert [(row["date"], row["tasks"]) for row in events] == [(None, ["III.2.5"]), (None, ["III.12.4"])]
+
+
+def test_a_completion_without_its_document_says_so_under_its_status(cli: Cli, unproven: Path) -> None:
+    result = cli("due", "--year", "--as-of", "2022-12-31", "--unit", "huyen-b", "--data", str(unproven))
+    assert result.stdout == (
+        "Đến hạn trong năm 2022 (01/01/2022 – 31/12/2022), tính đến ngày 31/12/2022\n"
+        "\n"
+        "Huyện ủy B (huyen-b): 1 hoàn thành muộn, 1 miễn thực hiện\n"
+        "Số hiệu   Nhiệm vụ              Hạn          Trạng thái\n"
+        "───────────────────────────────────────────────────────────────────\n"
+        "II.1      Quán triệt Kết luận   31/03/2022   Hoàn thành muộn 5 ngày\n"
+        "                                             chưa có văn bản\n"
+        "II.2      Kiểm tra hằng năm     31/12/2022   Miễn thực hiện\n"
+        "Không còn việc quá hạn từ các kỳ trước.\n"
+    )
+    rows = json.loads(
+        cli("due", "--year", "--as-of", "2022-12-31", "-f", "json", "--unit", "huyen-b", "--data", str(unproven)).stdout
+    )
+    assert [(row["task"], row["evidence"]) for row in rows] == [("II.1", None), ("II.2", None)]
