@@ -17,14 +17,25 @@ from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 
 
-def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to: date, by: str, on: date | None) -> int:
+def run(
+    edit: Edit,
+    out: TextIO,
+    *,
+    ref: str,
+    unit: str | None,
+    period: str,
+    to: date,
+    by: str,
+    on: date | None,
+    as_of: date,
+) -> int:
     # The plan changes (not a unit: nothing for edit.wrote): the next command checks everything again.
     dataset = edit.dataset
     resolve_task(dataset, ref)  # a ref typed wrong is refused with the refs it may have meant
     if unit is not None:
         owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
     extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
-    broken = extension_problem(dataset, extension)
+    broken = extension_problem(dataset, extension, as_of)
     if broken is not None:
         raise UsageError(broken.message)
     known = dataset.extensions.get((ref, unit, extension.period))
