@@ -6,7 +6,7 @@ from datetime import date
 from typing import TextIO
 
 from kehoach.domain.model import Extension
-from kehoach.domain.occurrences import due_date
+from kehoach.domain.occurrences import Entry, Status, due_date, moved_by
 from kehoach.domain.periods import period_label
 from kehoach.domain.rules import extension_problem
 from kehoach.domain.selection import resolve_task
@@ -41,6 +41,7 @@ def run(
     known = dataset.extensions.get((ref, unit, extension.period))
     if known is not None:
         return _already(known, extension, out)
+    moved = moved_by(dataset, extension, as_of)
     append_extension(edit.folder.plan_document(), dataset.plan, extension)
     due = due_date(dataset.tasks[ref].schedule, extension.period, dataset)
     assert due is not None  # extension_problem refuses a period the task does not have
@@ -51,7 +52,25 @@ def run(
             ref=ref, period=period_label(extension.period), who=who, due=day_text(due), to=day_text(to), by=by
         ),
     )
+    for before, after in moved:
+        if (changed := _changed_outcome(before, after)) is not None:
+            write_line(out, changed)
     return 0
+
+
+def _changed_outcome(before: Entry, after: Entry) -> str | None:
+    """What the extension does to a completion already recorded late: on time now, or less late."""
+    record = before.record
+    if before.status is not Status.done_late or record is None or record.done_on is None:
+        return None
+    unit, day, late, due = before.occurrence.unit, day_text(record.done_on), before.days_late, before.occurrence.due
+    if after.status is Status.done:
+        message = _("Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} ngày so với hạn {due}; nay tính là đúng hạn.")
+        return message.format(unit=unit, day=day, late=late, due=day_text(due))
+    message = _(
+        "Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} ngày so với hạn {due}; nay tính là muộn {days} ngày."
+    )
+    return message.format(unit=unit, day=day, late=late, due=day_text(due), days=after.days_late)
 
 
 def _already(known: Extension, wanted: Extension, out: TextIO) -> int:

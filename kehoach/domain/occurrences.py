@@ -14,7 +14,7 @@ from typing import NamedTuple, assert_never
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Lineage
-from kehoach.domain.model import Record, Schedule, Task
+from kehoach.domain.model import Extension, Record, Schedule, Task
 
 
 class Status(StrEnum):
@@ -163,6 +163,28 @@ def current_occurrence(dataset: Dataset, task: Task, unit: str, day: date) -> Oc
         if occurrence is not None and opens is not None and opens <= day <= occurrence.due:
             found.append(occurrence)
     return min(found, default=None)
+
+
+def moved_by(dataset: Dataset, extension: Extension, as_of: date) -> list[tuple[Entry, Entry]]:
+    """Each occurrence ``extension`` would move (it is not yet in ``dataset``), as of a day: its
+    entry under the deadline in force now, and under the extension. A unit with an extension of its
+    own keeps it (an extension for every owner does not move it)."""
+    task = dataset.tasks[extension.task]
+    due = due_date(task.schedule, extension.period, dataset)
+    if due is None:
+        return []
+    plan = dataset.plan.model_copy(update={"extensions": [*dataset.plan.extensions, extension]})
+    extended = Dataset(plan, dataset.units, dataset.reorganised)
+    owners = dataset.lineage.owners(dataset.task_units(task), due)
+    found = []
+    for owner in owners:
+        if extension.unit is not None and owner.unit != extension.unit:
+            continue
+        occurrence = Occurrence(due, task.ref, owner.unit, extension.period, owner.via)
+        before, after = entry_of(dataset, occurrence, as_of), entry_of(extended, occurrence, as_of)
+        if before.occurrence.due != after.occurrence.due:
+            found.append((before, after))
+    return found
 
 
 def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:

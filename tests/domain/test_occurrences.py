@@ -25,13 +25,26 @@ from kehoach import domain
 from kehoach.domain import occurrences as engine
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Deadline, Event, OnEvent, Ongoing, Record, Task, TermCalendar, TermYear, Yearly, Years
+from kehoach.domain.model import (
+    Deadline,
+    Event,
+    Extension,
+    OnEvent,
+    Ongoing,
+    Record,
+    Task,
+    TermCalendar,
+    TermYear,
+    Yearly,
+    Years,
+)
 from kehoach.domain.occurrences import (
     Occurrence,
     Status,
     current_occurrence,
     due_date,
     entries,
+    moved_by,
     occurrences,
     opening_day,
     period_keys,
@@ -776,3 +789,20 @@ def test_the_window_is_respected_and_splits_cleanly(
         assert occurrence in occurrences(dataset, occurrence.due, occurrence.due)  # a one-day window holds it
     unit = data.draw(st.sampled_from(BOTH))
     assert occurrences(dataset, first, last, {unit}) == [o for o in found if o.unit == unit]
+
+
+def test_an_extension_moves_each_owners_occurrence_and_says_how_it_stood_before() -> None:
+    dataset = load_valid(SCENARIOS / "tracked")  # II.1 for 2022-Q1: ban-a done on time, huyen-b 5 days late
+    every = Extension(task="II.1", period="2022-Q1", to=date(2022, 4, 30), by="Công văn số 3-CV/TU")
+    as_of = date(2022, 6, 1)
+    moved = {before.occurrence.unit: (before, after) for before, after in moved_by(dataset, every, as_of)}
+    assert sorted(moved) == ["ban-a", "huyen-b"]
+    before, after = moved["huyen-b"]
+    assert (before.status, before.days_late, before.occurrence.due) == (Status.done_late, 5, date(2022, 3, 31))
+    assert (after.status, after.days_late, after.occurrence.due) == (Status.done, None, date(2022, 4, 30))
+    own = every.model_copy(update={"unit": "ban-a"})
+    assert [before.occurrence.unit for before, _after in moved_by(dataset, own, as_of)] == ["ban-a"]
+    kept = Dataset(dataset.plan.model_copy(update={"extensions": [own]}), dataset.units)
+    later = every.model_copy(update={"to": date(2022, 5, 1)})
+    units = [before.occurrence.unit for before, _after in moved_by(kept, later, as_of)]
+    assert units == ["huyen-b"]  # ban-a keeps its own
