@@ -46,6 +46,14 @@ def tracked(scenario: Callable[[str], Path]) -> Path:
     return scenario("tracked")
 
 
+@pytest.fixture
+def unproven(tracked: Path) -> Path:
+    """The tracked scenario with one completion recorded without its document: huyen-b's II.1
+    for 2022-Q1, done late (05/04/2022, 5 days)."""
+    edit(tracked / "units/huyen-b.yaml", "    evidence: Báo cáo số 7-BC/HU\n", "")
+    return tracked
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace one exact piece of a file's text; fail loudly if it is not there."""
     text = path.read_text(encoding="utf-8")

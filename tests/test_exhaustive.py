@@ -44,6 +44,7 @@ EXPECTED = [
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "beyond_words"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "period_keys"'),
     ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "due"'),
+    ("domain/occurrences.py", 'Item "Monthly" of .* has no attribute "opens"'),
     ("domain/checks.py", 'Item "Monthly" of .* has no attribute "references"'),
 ]
 

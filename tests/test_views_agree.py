@@ -21,7 +21,7 @@ from icalendar import Calendar
 
 from conftest import SCENARIOS, Cli
 from kehoach.domain.model import Event, Extension, Record, Task
-from kehoach.domain.occurrences import Occurrence, Status, occurrences
+from kehoach.domain.occurrences import Occurrence, Status, occurrences, opening_day
 from kehoach.files.load import load_valid
 from kehoach.present.statuses import look
 
@@ -59,7 +59,8 @@ def folders(draw: st.DrawFn, root: Path) -> tuple[Path, date]:
     ]
     happened = draw(st.none() | st.dates(date(2022, 1, 1), date(2026, 12, 31)))
     plan = base.plan.model_copy(update={"tasks": tasks, "events": [Event(id="su-kien", name="Sự kiện", date=happened)]})
-    owed = occurrences(type(base)(plan, dict(base.units)), FIRST, LAST)
+    planned = type(base)(plan, dict(base.units))
+    owed = occurrences(planned, FIRST, LAST)
     chosen = draw(st.lists(st.sampled_from(owed), unique=True, max_size=12)) if owed else []
     extensions = {}
     for occurrence in draw(st.lists(st.sampled_from(owed), unique=True, max_size=4)) if owed else []:
@@ -75,16 +76,19 @@ def folders(draw: st.DrawFn, root: Path) -> tuple[Path, date]:
     write(folder / "plan.yaml", plan.model_dump(mode="json", by_alias=True, exclude_none=True))
     records: dict[str, list[Record]] = {unit: [] for unit in base.units}
     for occurrence in chosen:
-        records[occurrence.unit].append(record(occurrence, draw(st.booleans()), draw(st.integers(-120, 120))))
+        opens = opening_day(planned.tasks[occurrence.task], occurrence.period, planned)
+        assert opens is not None
+        records[occurrence.unit].append(record(occurrence, opens, draw(st.booleans()), draw(st.integers(-120, 120))))
     for unit_id, unit in base.units.items():
         updated = unit.model_copy(update={"records": records[unit_id]})
         write(folder / "units" / f"{unit_id}.yaml", updated.model_dump(mode="json", by_alias=True, exclude_none=True))
     return folder, draw(st.dates(date(2022, 1, 1), date(2027, 12, 31)))
 
 
-def record(occurrence: Occurrence, done: bool, shift: int) -> Record:
-    """Done or waived, some days before or after the plan's own deadline (never before the plan)."""
-    day = max(FIRST, occurrence.due + timedelta(days=shift))
+def record(occurrence: Occurrence, opens: date, done: bool, shift: int) -> Record:
+    """Done or waived, some days before or after the plan's own deadline (never before the plan,
+    nor before the period opens)."""
+    day = max(FIRST, opens, occurrence.due + timedelta(days=shift))
     fields = {"done_on": day, "evidence": "BC 1"} if done else {"waived_on": day, "reason": "Không áp dụng"}
     return Record.model_validate({"task": occurrence.task, "period": occurrence.period, **fields})
 

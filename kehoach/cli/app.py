@@ -138,11 +138,12 @@ def validate(
         ProblemFormat,
         typer.Option("--format", "-f", help=_("text: cho người đọc; github: chú thích GitHub Actions; json.")),
     ] = ProblemFormat.text,
+    as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import validate as command
 
-    _invoke(lambda: command.run(_root(data), sys.stdout, cache=_cache(), fmt=fmt))
+    _invoke(lambda: command.run(_root(data), sys.stdout, cache=_cache(), fmt=fmt, as_of=today(as_of)))
 
 
 class Language(StrEnum):
@@ -453,6 +454,7 @@ def extend(
         Optional[str],  # noqa: UP045
         typer.Option("--on", help=_("Ngày của văn bản."), metavar=_("NGÀY")),
     ] = None,
+    as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:
     from kehoach.cli.dates import parse_user_date
@@ -468,6 +470,7 @@ def extend(
             to=parse_user_date(to, "--to"),
             by=by,
             on=_on(on),
+            as_of=today(as_of),
         )
     )
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import TextIO
 
+from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import period_of
-from kehoach.domain.model import Record
+from kehoach.domain.model import Record, Task
+from kehoach.domain.occurrences import Occurrence, current_occurrence
 from kehoach.files.load import Edit
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
 from kehoach.present.periods import period_key
+from kehoach.present.views import NO_EVIDENCE
 
 
 def run(
@@ -45,7 +48,38 @@ def run(
             unit=unit, ref=ref, period=period_of(dataset, occurrence), due=day_text(occurrence.due), day=day_text(day)
         ),
     )
+    if period is None:
+        write_line(out, _chosen(dataset, task, occurrence, day))
+    if evidence is None:
+        message = _(
+            'Chưa có văn bản chứng minh: bản ghi hiện là "chưa có văn bản". Khi có, hãy chạy '
+            "kehoach undo {ref} --unit {unit} --period {period} rồi ghi lại kèm --evidence."
+        )
+        write_line(out, message.format(ref=ref, unit=unit, period=record.period))
     return 0
+
+
+def _chosen(dataset: Dataset, task: Task, occurrence: Occurrence, day: date) -> str:
+    """Which period ``done`` took when none was named; when it is not the one under way on the day
+    of the record, that the record closed an older one, and how late."""
+    chosen = period_of(dataset, occurrence)
+    late = (day - occurrence.due).days
+    if late <= 0:
+        return _("Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period} (kỳ hiện tại).").format(
+            period=chosen
+        )
+    current = current_occurrence(dataset, task, occurrence.unit, day)
+    if current is None:
+        message = _(
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period}, đã quá hạn; "
+            "bản ghi này đóng kỳ cũ đó, muộn {days} ngày."
+        )
+        return message.format(period=chosen, days=late)
+    message = _(
+        "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period}, không phải kỳ hiện tại ({current}); "
+        "bản ghi này đóng kỳ cũ đó, muộn {days} ngày."
+    )
+    return message.format(period=chosen, current=period_of(dataset, current), days=late)
 
 
 def _same_done(records: list[Record], ref: str, day: date, evidence: str | None, note: str | None) -> Record | None:
@@ -82,5 +116,5 @@ def describe_record(record: Record) -> str:
     if record.waived_on:
         return _("miễn thực hiện ngày {day} ({reason})").format(day=day_text(record.waived_on), reason=record.reason)
     assert record.done_on is not None
-    proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ""
+    proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ", " + NO_EVIDENCE
     return _("hoàn thành ngày {day}{proof}").format(day=day_text(record.done_on), proof=proof)

@@ -7,8 +7,9 @@ from typing import TextIO
 
 from kehoach.domain.labels import period_of
 from kehoach.domain.model import Extension
-from kehoach.domain.occurrences import due_date
+from kehoach.domain.occurrences import Entry, Status, due_date, moved_by
 from kehoach.domain.rules import extension_problem
+from kehoach.domain.selection import resolve_task
 from kehoach.errors import UsageError
 from kehoach.files.load import Edit
 from kehoach.files.records import append_extension, from_options, owned_task
@@ -17,15 +18,27 @@ from kehoach.present.output import write_line
 from kehoach.present.periods import period_key
 
 
-def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to: date, by: str, on: date | None) -> int:
+def run(
+    edit: Edit,
+    out: TextIO,
+    *,
+    ref: str,
+    unit: str | None,
+    period: str,
+    to: date,
+    by: str,
+    on: date | None,
+    as_of: date,
+) -> int:
     # The plan changes (not a unit: nothing for edit.wrote): the next command checks everything again.
     dataset = edit.dataset
+    resolve_task(dataset, ref)  # a ref typed wrong is refused with the refs it may have meant
     if unit is not None:
         owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
     if ref in dataset.tasks:  # a period typed by its name; looked for up to the year after the new deadline
         period = period_key(dataset, dataset.tasks[ref], unit, period, to)
     extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
-    broken = extension_problem(dataset, extension)
+    broken = extension_problem(dataset, extension, as_of)
     if broken is not None:
         raise UsageError(broken.message)
     # Written under the occurrence's own key (a term rule's first calendar), as records are.
@@ -33,6 +46,7 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to:
     known = dataset.extensions.get((ref, unit, extension.period))
     if known is not None:
         return _already(known, extension, out)
+    moved = moved_by(dataset, extension, as_of)
     append_extension(edit.folder.plan_document(), dataset.plan, extension)
     due = due_date(dataset.tasks[ref], extension.period, dataset)
     assert due is not None  # extension_problem refuses a period the task does not have
@@ -43,7 +57,25 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str | None, period: str, to:
             ref=ref, period=period_of(dataset, extension), who=who, due=day_text(due), to=day_text(to), by=by
         ),
     )
+    for before, after in moved:
+        if (changed := _changed_outcome(before, after)) is not None:
+            write_line(out, changed)
     return 0
+
+
+def _changed_outcome(before: Entry, after: Entry) -> str | None:
+    """What the extension does to a completion already recorded late: on time now, or less late."""
+    record = before.record
+    if before.status is not Status.done_late or record is None or record.done_on is None:
+        return None
+    unit, day, late, due = before.occurrence.unit, day_text(record.done_on), before.days_late, before.occurrence.due
+    if after.status is Status.done:
+        message = _("Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} ngày so với hạn {due}; nay tính là đúng hạn.")
+        return message.format(unit=unit, day=day, late=late, due=day_text(due))
+    message = _(
+        "Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} ngày so với hạn {due}; nay tính là muộn {days} ngày."
+    )
+    return message.format(unit=unit, day=day, late=late, due=day_text(due), days=after.days_late)
 
 
 def _already(known: Extension, wanted: Extension, out: TextIO) -> int:

@@ -10,11 +10,11 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import period_name
 from kehoach.domain.model import Record
 from kehoach.domain.occurrences import Status, entry_of, occurrence_of
-from kehoach.domain.selection import resolve_units
-from kehoach.errors import UsageError
+from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.statuses import look
+from kehoach.present.views import NO_EVIDENCE
 
 COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
@@ -27,8 +27,8 @@ COLUMNS = (
 
 
 def run(dataset: Dataset, out: TextIO, *, ref: str | None, units: Sequence[str], fmt: Format) -> int:
-    if ref is not None and ref not in dataset.tasks:
-        raise UsageError(_("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref))
+    if ref is not None:
+        resolve_task(dataset, ref)  # an unknown ref is refused, with the refs it may have meant
     selected = resolve_units(dataset, units) if units else set(dataset.units)
     rows = [
         history_row(dataset, unit, record)
@@ -71,7 +71,8 @@ def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
 
 
 def _cells(row: dict[str, Any]) -> dict[str, str]:
-    proof = row["evidence"] or row["reason"] or ""
+    completed = Status(row["outcome"]).completed
+    proof = row["evidence"] or row["reason"] or (NO_EVIDENCE if completed else "")
     return {
         "day_vn": day_text(date.fromisoformat(row["day"])),
         "outcome_vn": _outcome_cell(row),

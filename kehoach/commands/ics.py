@@ -25,6 +25,7 @@ from kehoach.domain.occurrences import Entry, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present.statuses import look
+from kehoach.present.views import NO_EVIDENCE
 
 PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
 
@@ -78,7 +79,7 @@ def _description(dataset: Dataset, entry: Entry) -> str:
         )
     ]
     if record and record.done_on:
-        proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ""
+        proof = _(", văn bản: {evidence}").format(evidence=record.evidence) if record.evidence else ", " + NO_EVIDENCE
         lines.append(_("Hoàn thành ngày {day}{proof}").format(day=day_text(record.done_on), proof=proof))
     if record and record.waived_on:
         lines.append(_("Miễn ngày {day}: {reason}").format(day=day_text(record.waived_on), reason=record.reason))

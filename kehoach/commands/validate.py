@@ -8,6 +8,7 @@ request), ``json`` for other tools.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import TextIO, assert_never
 
@@ -19,8 +20,17 @@ from kehoach.i18n import _
 from kehoach.present.output import ProblemFormat
 
 
-def run(root: Path, out: TextIO, *, cache: Cache | None = None, fmt: ProblemFormat = ProblemFormat.text) -> int:
-    found = verdict(root, cache)
+def run(
+    root: Path,
+    out: TextIO,
+    *,
+    cache: Cache | None = None,
+    fmt: ProblemFormat = ProblemFormat.text,
+    as_of: date | None = None,
+) -> int:
+    """Report every problem of the folder; with ``as_of`` (the CLI always gives the day it runs
+    for), also the records and extensions dated after that day."""
+    found = verdict(root, cache, as_of)
     out.write(report_of(found, fmt))
     return 1 if found.problems else 0
 

@@ -36,16 +36,17 @@ class Finding(NamedTuple):
     """Where the entry it repeats stands; its line replaces :data:`LINE` in the message."""
 
 
-def check(dataset: Dataset, checked_units: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every cross-file problem; units in ``checked_units`` are known to have none of their own."""
+def check(dataset: Dataset, checked_units: frozenset[str] = frozenset(), today: date | None = None) -> list[Finding]:
+    """Every cross-file problem; units in ``checked_units`` are known to have none of their own.
+    With ``today``, also what is dated after it (``validate``: records and decisions not yet made)."""
     plan = Source(None)
     return [
         *_plan_uniqueness(dataset, plan),
         *_task_references(dataset, plan),
         *_group_members(dataset, plan),
-        *_unit_files(dataset, checked_units),
+        *_unit_files(dataset, checked_units, today),
         *_lineages(dataset),
-        *_extensions(dataset, plan),
+        *_extensions(dataset, plan, today),
     ]
 
 
@@ -127,13 +128,13 @@ def _group_members(dataset: Dataset, source: Source) -> Iterator[Finding]:
         )
 
 
-def _unit_files(dataset: Dataset, checked_units: frozenset[str]) -> Iterator[Finding]:
+def _unit_files(dataset: Dataset, checked_units: frozenset[str], today: date | None) -> Iterator[Finding]:
     for unit_id in dataset.units:
         if unit_id not in checked_units:
-            yield from _unit_file(dataset, unit_id)
+            yield from _unit_file(dataset, unit_id, today)
 
 
-def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Finding]:
+def _unit_file(dataset: Dataset, unit_id: str, today: date | None) -> Iterator[Finding]:
     unit = dataset.units[unit_id]
     source = Source(unit_id)
     if unit.id != unit_id:
@@ -144,14 +145,14 @@ def _unit_file(dataset: Dataset, unit_id: str) -> Iterator[Finding]:
     yield from _each_missing(
         source, ("successors",), unit.successors, dataset.units.__contains__, _("đơn vị"), dataset.units
     )
-    yield from _unit_records(dataset, source, unit_id)
+    yield from _unit_records(dataset, source, unit_id, today)
 
 
-def _unit_records(dataset: Dataset, source: Source, unit_id: str) -> Iterator[Finding]:
+def _unit_records(dataset: Dataset, source: Source, unit_id: str, today: date | None) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
     for index, record in enumerate(dataset.units[unit_id].records):
         loc: Loc = ("records", index)
-        broken = record_problem(dataset, unit_id, record)
+        broken = record_problem(dataset, unit_id, record, today)
         if broken is not None:
             yield _at(source, (*loc, broken.field), broken.message, broken.rule)
         if (earlier := _repeat("records", index, (record.task, record.period), seen)) is not None:
@@ -206,12 +207,13 @@ def _orphans(dataset: Dataset, source: Source, unit_id: str, until: date) -> Ite
 # --- extensions --------------------------------------------------------------------------------
 
 
-def _extensions(dataset: Dataset, source: Source) -> Iterator[Finding]:
-    """Each extension names a task, a unit owing it, a period it has, and a later day; once each."""
+def _extensions(dataset: Dataset, source: Source, today: date | None) -> Iterator[Finding]:
+    """Each extension names a task, a unit owing it, a period it has, and a later day; once each;
+    with ``today``, its document is not dated after it."""
     seen: dict[tuple[str, str | None, str], int] = {}
     for index, extension in enumerate(dataset.plan.extensions):
         loc: Loc = ("extensions", index)
-        broken = extension_problem(dataset, extension)
+        broken = extension_problem(dataset, extension, today)
         if broken is not None:
             yield _at(source, (*loc, broken.field), broken.message, broken.rule)
         key = (extension.task, extension.unit, extension.period)

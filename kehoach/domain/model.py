@@ -196,8 +196,9 @@ class Strict(BaseModel):
 # --- schedules ------------------------------------------------------------------------------
 #
 # One class per kind of schedule, holding the kind's whole meaning: its fields, the period keys it
-# has up to a day, the due date of each key, the references it makes to the rest of the plan, its
-# wording, and the phrases of the document it stands for. ``Schedule`` below registers them; every
+# has up to a day, the due date of each key and the day it opens (no record of it can be dated
+# earlier), the references it makes to the rest of the plan, its wording, and the phrases of the
+# document it stands for. ``Schedule`` below registers them; every
 # caller goes through these methods, so a kind added to the union without one of them is a mypy
 # error at each call (README, "Design").
 
@@ -283,6 +284,10 @@ class Deadline(_Schedule):
     def due(self, plan: PlanContext, key: str) -> date | None:
         return periods.parse_period(key).end if key == self.by else None
 
+    def opens(self, plan: PlanContext, key: str) -> date:
+        """The plan's start: "by Q1/2022" can be met on any day of the plan up to then."""
+        return plan.starts
+
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         return iter(())
 
@@ -317,6 +322,10 @@ class Yearly(_Schedule):
         if year is None or not self.from_ <= year <= (self.until or year):
             return None
         return _day_in(year, self.due_day)
+
+    def opens(self, plan: PlanContext, key: str) -> date:
+        """The first day of the year: a year's work cannot be done in the year before."""
+        return date(int(key), 1, 1)
 
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         return iter(())
@@ -357,6 +366,10 @@ class Years(_Schedule):
     def due(self, plan: PlanContext, key: str) -> date | None:
         year = _year_of(key)
         return _day_in(year, self.due_day) if year in self.years else None
+
+    def opens(self, plan: PlanContext, key: str) -> date:
+        """The first day of the year."""
+        return date(int(key), 1, 1)
 
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         return iter(())
@@ -415,6 +428,10 @@ class Ongoing(_Schedule):
         if period.end < self._first_day(plan):
             return None
         return period.end if periods.containing(period.start, REVIEW_SPANS[self.review]) == period else None
+
+    def opens(self, plan: PlanContext, key: str) -> date:
+        """The first day of the review period (year, quarter or month)."""
+        return periods.parse_period(key).start
 
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         return iter(())
@@ -485,6 +502,17 @@ class TermYear(_Schedule):
         year = self._due_year(plan, key)
         return key if year is None else self._due_years(plan, year)[year]
 
+    def opens(self, plan: PlanContext, key: str) -> date:
+        """The first day of the calendar year it is due in (the ``year``-th of the term).
+
+        The term itself began earlier, but the document asks for this work in that year ("năm thứ
+        3"), and a term's calendar years are what kehoach knows of it: work of year 3 done in year 2
+        is not what was asked.
+        """
+        due = self.due(plan, key)
+        assert due is not None  # asked only of a term the schedule has (see the Schedule union)
+        return date(due.year, 1, 1)
+
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         for position, calendar_id in enumerate(self.calendars):
             calendar = plan.calendars.get(calendar_id)
@@ -535,6 +563,12 @@ class OnEvent(_Schedule):
             return None
         return happened + timedelta(days=self.within_days)
 
+    def opens(self, plan: PlanContext, key: str) -> date:
+        """The day the event happened: nothing is owed, so nothing can be done for it, before."""
+        happened = plan.events[self.event].date
+        assert happened is not None  # asked only of a period the schedule has: the event has a date
+        return happened
+
     def references(self, plan: PlanContext) -> Iterator[Reference]:
         if self.event not in plan.events:
             yield Reference(("event",), not_found(_("sự kiện"), self.event, plan.events), "reference")
@@ -554,7 +588,11 @@ Schedule = Annotated[
     Union[Deadline, Yearly, Years, Ongoing, TermYear, OnEvent],  # noqa: UP007 - discriminated union
     Field(discriminator="kind"),
 ]
-"""The schedule kinds, registered in this one place."""
+"""The schedule kinds, registered in this one place.
+
+Every kind has ``period_keys(plan, until)``, ``due(plan, key)`` (``None`` for a key it does not
+have), ``opens(plan, key)`` (the first day a record of a key it has may be dated; asked only of a
+key ``due`` knows), ``references(plan)`` and ``describe()``."""
 
 
 def describe_schedule(schedule: Schedule | None, plan: PlanContext) -> str:

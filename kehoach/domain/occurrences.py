@@ -12,9 +12,10 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple, assert_never
 
+from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Lineage
-from kehoach.domain.model import Record, Task
+from kehoach.domain.model import Extension, Record, Task
 from kehoach.domain.reporting import report_due, report_keys, reporting_rule
 
 
@@ -115,6 +116,18 @@ def is_report(task: Task, key: str, dataset: Dataset) -> bool:
     return rule is not None and report_due(dataset, task, rule, key) is not None
 
 
+def opening_day(task: Task, key: str, dataset: Dataset) -> date | None:
+    """The first day a record of the period ``key`` may be dated (the period's start, as its kind
+    reckons it; a report's, the start of the period it reports on); ``None`` when the task has no
+    such period."""
+    if is_report(task, key, dataset):
+        return periods.parse_period(key).start
+    schedule = task.schedule
+    if schedule is None or schedule.due(dataset, key) is None:
+        return None
+    return schedule.opens(dataset, key)
+
+
 # --- occurrences and statuses ------------------------------------------------------------------
 
 
@@ -163,6 +176,46 @@ def occurrence_of(dataset: Dataset, task: Task, unit: str, period: str) -> Occur
         return None
     key = dataset.own_period(task.ref, period)
     return in_force(dataset, Occurrence(due, task.ref, unit, key, report=is_report(task, key, dataset)))
+
+
+def current_occurrence(dataset: Dataset, task: Task, unit: str, day: date) -> Occurrence | None:
+    """The occurrence of ``task`` that ``unit`` is working on on ``day``: begun by then (see
+    :func:`opening_day`) and not yet due (its deadline in force); the soonest due if several.
+
+    A period that has begun by ``day`` is among the schedule's keys up to ``day``: each kind opens a
+    period no later than the day its keys are listed from (a year's first day, a term year's, a
+    review period's), and a deadline or an event has its one key whatever the day.
+    """
+    found = []
+    for key in dict.fromkeys(period_keys(task, dataset, day)):
+        occurrence = occurrence_of(dataset, task, unit, key)
+        opens = opening_day(task, key, dataset)
+        if occurrence is not None and opens is not None and opens <= day <= occurrence.due:
+            found.append(occurrence)
+    return min(found, default=None)
+
+
+def moved_by(dataset: Dataset, extension: Extension, as_of: date) -> list[tuple[Entry, Entry]]:
+    """Each occurrence ``extension`` would move (it is not yet in ``dataset``), as of a day: its
+    entry under the deadline in force now, and under the extension. A unit with an extension of its
+    own keeps it (an extension for every owner does not move it)."""
+    task = dataset.tasks[extension.task]
+    due = due_date(task, extension.period, dataset)
+    if due is None:
+        return []
+    plan = dataset.plan.model_copy(update={"extensions": [*dataset.plan.extensions, extension]})
+    extended = Dataset(plan, dataset.units, dataset.reorganised)
+    owners = dataset.lineage.owners(dataset.task_units(task), due)
+    found = []
+    for owner in owners:
+        if extension.unit is not None and owner.unit != extension.unit:
+            continue
+        report = is_report(task, extension.period, dataset)
+        occurrence = Occurrence(due, task.ref, owner.unit, extension.period, owner.via, report=report)
+        before, after = entry_of(dataset, occurrence, as_of), entry_of(extended, occurrence, as_of)
+        if before.occurrence.due != after.occurrence.due:
+            found.append((before, after))
+    return found
 
 
 def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:

@@ -9,12 +9,14 @@ is the commands' business, not a rule of the data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, Record, not_found
-from kehoach.domain.occurrences import due_date
+from kehoach.domain.occurrences import due_date, opening_day
+from kehoach.domain.periods import period_label
 from kehoach.i18n import _, day_text
 
 
@@ -30,8 +32,10 @@ def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date |
     """The first rule ``record`` in ``unit_id``'s file breaks, or ``None``.
 
     The task exists and the unit owes it (itself, or as a successor); the period is one the task's
-    schedule has; the day is neither before the plan starts, nor after ``today`` (when given: a
-    record cannot be made in advance), nor after the unit ended (its successors record from then).
+    schedule has; the day is not before the plan starts, nor after ``today`` (when given: a record
+    cannot be made in advance), nor before the period began (its kind's ``opens``: a year's,
+    quarter's or month's first day, an event's day; a waiver too, for a period not yet begun is not
+    yet owed), nor after the unit ended (its successors record from then).
     """
     task = dataset.tasks.get(record.task)
     if task is None:
@@ -47,8 +51,13 @@ def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date |
         message = _("ngày {day} trước khi kế hoạch có hiệu lực ({starts})")
         return Broken(field, message.format(day=day_text(day), starts=day_text(dataset.starts)), "before-start")
     if today is not None and day > today:
-        message = _("ngày {day} là ngày trong tương lai (hôm nay là {today})")
-        return Broken(field, message.format(day=day_text(day), today=day_text(today)), "future")
+        return Broken(field, _future(day, today), "future")
+    opens = opening_day(task, record.period, dataset)
+    assert opens is not None  # the period is one the schedule has (above)
+    if day < opens:
+        message = _("ngày {day} trước khi kỳ {period} bắt đầu ({opens}); chưa thể ghi nhận kỳ này")
+        period = period_label(record.period)
+        return Broken(field, message.format(day=day_text(day), period=period, opens=day_text(opens)), "before-period")
     unit = dataset.units[unit_id]
     if unit.until is not None and day > unit.until:
         message = _("đơn vị '{unit}' đã kết thúc ngày {until}; hãy ghi nhận cho đơn vị kế thừa: {successors}")
@@ -59,9 +68,10 @@ def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date |
     return None
 
 
-def extension_problem(dataset: Dataset, extension: Extension) -> Broken | None:
+def extension_problem(dataset: Dataset, extension: Extension, today: date | None = None) -> Broken | None:
     """The first rule ``extension`` breaks, or ``None``: it names a task, a unit owing it (or none:
-    every owner), a period the task has, and a new deadline later than the plan's."""
+    every owner), a period the task has, and a new deadline later than the plan's; and its deciding
+    document (``on``) is not dated after ``today`` (when given: a decision not yet made is not one)."""
     task = dataset.tasks.get(extension.task)
     if task is None:
         return Broken("task", not_found(_("nhiệm vụ"), extension.task, dataset.tasks), "extension")
@@ -76,7 +86,22 @@ def extension_problem(dataset: Dataset, extension: Extension) -> Broken | None:
     if extension.to <= due:
         message = _("hạn mới {to} không sau hạn cũ {due}; gia hạn phải lùi hạn về sau")
         return Broken("to", message.format(to=day_text(extension.to), due=day_text(due)), "extension")
+    if today is not None and extension.on is not None and extension.on > today:
+        return Broken("on", _future(extension.on, today), "future")
     return None
+
+
+def _future(day: date, today: date) -> str:
+    return _("ngày {day} là ngày trong tương lai (hôm nay là {today})").format(day=day_text(day), today=day_text(today))
+
+
+def latest_day(records: Iterable[Record] = (), extensions: Iterable[Extension] = ()) -> date:
+    """The latest day any of these records or extensions (their ``on``) is dated; ``date.min`` for
+    none. The rules that depend on the day (nothing dated after ``today``) hold on every day from
+    this one on: a check made clean stays clean for those days (kehoach.files.load.CheckMarks)."""
+    days = [record.done_on or record.waived_on for record in records]
+    days += [extension.on for extension in extensions]
+    return max((day for day in days if day is not None), default=date.min)
 
 
 def not_assigned(unit_id: str, ref: str) -> str:

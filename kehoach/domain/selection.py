@@ -1,4 +1,4 @@
-"""Turning what a user typed (``--unit``) into unit ids, with a helpful refusal."""
+"""Turning what a user typed (``--unit``, a task ref) into ids of the data, with a helpful refusal."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Sequence
 
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Task
 from kehoach.errors import UsageError
 from kehoach.i18n import _
 
@@ -25,3 +26,23 @@ def resolve_units(dataset: Dataset, names: Sequence[str]) -> set[str]:
             )
         selected.update(dataset.members(name))
     return selected
+
+
+def resolve_task(dataset: Dataset, ref: str) -> Task:
+    """The task a typed ref names; an unknown ref is refused with the refs it may have meant.
+
+    The one place every command that takes a ref asks (done, waive, undo, extend, history). A ref
+    typed in another case (``ii.2a``) is not taken for the task it resembles, only suggested:
+    refs are the document's own numbering, and a record must name one exactly.
+    """
+    task = dataset.tasks.get(ref)
+    if task is not None:
+        return task
+    by_folded = {known.casefold(): known for known in dataset.tasks}
+    same = by_folded.get(ref.casefold())
+    close = [same] if same else [by_folded[found] for found in difflib.get_close_matches(ref.casefold(), by_folded)]
+    if close:
+        message = _("không có nhiệm vụ '{ref}'; có phải ý bạn là {refs}?").format(ref=ref, refs=", ".join(close))
+    else:
+        message = _("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref)
+    raise UsageError(message)

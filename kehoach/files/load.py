@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from kehoach.domain.checks import LINE, Finding, check
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import SUPPORTED_SCHEMAS, PlanFile, Unit
+from kehoach.domain.rules import latest_day
 from kehoach.errors import DataInvalid, Problem
 from kehoach.files.cache import Cache, content_digest, decode, digest, file_digest
 from kehoach.files.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
@@ -31,11 +33,9 @@ Files = tuple[dict[Path, bytes], list[Problem]]
 """Every data file's bytes by path, and the files that could not be read (see read_files)."""
 
 
-def load(
-    root: Path, cache: Cache | None = None, files: Files | None = None, trusted: frozenset[str] = frozenset()
-) -> tuple[Dataset | None, list[Problem]]:
+def load(root: Path, cache: Cache | None = None, files: Files | None = None) -> tuple[Dataset | None, list[Problem]]:
     """Load a data folder: the dataset, or ``None`` with every problem found when there are any."""
-    loaded = read_folder(root, cache, files, trusted)
+    loaded = read_folder(root, cache, files)
     return loaded.dataset, loaded.problems
 
 
@@ -49,6 +49,9 @@ class Folder(NamedTuple):
     documents: Documents
     unit_paths: dict[str, Path]
     units: Units
+    latest: date | None = None
+    """No record or extension in the folder is dated later (see :class:`CheckMarks`); ``None``
+    when the folder has problems."""
 
     def plan_document(self) -> Document:
         return self.documents[self.root / PLAN_FILE]
@@ -61,8 +64,9 @@ def read_folder(
     root: Path,
     cache: Cache | None = None,
     files: Files | None = None,
-    trusted: frozenset[str] = frozenset(),
+    trusted: Mapping[str, date] | None = None,
     reuse: Units | None = None,
+    today: date | None = None,
 ) -> Folder:
     """Read, validate and cross-check a data folder.
 
@@ -70,7 +74,9 @@ def read_folder(
     a unit file checked clean before (the same bytes, plan and set of units) is not checked again;
     a folder checked before is not checked again. A file is parsed for positions only if a problem
     must be placed or a record written. ``trusted``: units the caller knows to be clean in this
-    folder, and ``reuse`` the units already read for these very bytes (see :func:`check_after_write`).
+    folder, each with a day none of its records is dated after, and ``reuse`` the units already read
+    for these very bytes (see :func:`check_after_write`). With ``today`` (``validate``), what is
+    dated after it is a problem too, and a mark counts only if nothing it vouches for is.
     """
     cache = cache or Cache(None)
     raws, read_problems = files or read_files(root)
@@ -80,18 +86,25 @@ def read_folder(
     paths = {path.stem: path for path in raws if path.parent == root / UNITS_DIR}
     marks = CheckMarks(root, raws, paths)
     # A folder checked as a whole vouches for every unit in it: no need to look up each unit's mark.
-    known_good = not read_problems and cache.get(marks.folder) is True
-    clean = frozenset(paths) if known_good else (trusted or marks.clean(cache))
-    units = _units(paths, clean, reuse, documents, problems, cache)
+    folder_latest = None if read_problems else marks.folder_latest(cache, today)
+    known_good = folder_latest is not None
+    clean: dict[str, date]
+    if folder_latest is not None:
+        clean = dict.fromkeys(paths, folder_latest)
+    else:
+        clean = {stem: day for stem, day in (trusted or marks.clean(cache)).items() if today is None or day <= today}
+    units = _units(paths, frozenset(clean), reuse, documents, problems, cache)
     if problems or plan is None:
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
         return Folder(root, None, problems, documents, paths, units)
     dataset = Dataset(plan, units, marks.reorganised)
     if not known_good:
-        problems.extend(_placed(check(dataset, clean), root, paths, documents))
-        marks.keep(cache, clean, problems)
-    return Folder(root, dataset if not problems else None, sorted(problems), documents, paths, units)
+        problems.extend(_placed(check(dataset, frozenset(clean), today), root, paths, documents))
+        folder_latest = marks.keep(cache, clean, problems, dataset)
+    if problems:
+        return Folder(root, None, sorted(problems), documents, paths, units)
+    return Folder(root, dataset, [], documents, paths, units, folder_latest)
 
 
 class Verdict(NamedTuple):
@@ -104,19 +117,20 @@ class Verdict(NamedTuple):
     groups: int
 
 
-def verdict(root: Path, cache: Cache | None = None) -> Verdict:
-    """Check a data folder. One checked clean before (the same bytes) answers from its plan alone,
+def verdict(root: Path, cache: Cache | None = None, today: date | None = None) -> Verdict:
+    """Check a data folder, as of ``today`` when given (nothing may be dated after it). One checked
+    clean before (the same bytes, nothing dated after ``today``) answers from its plan alone,
     without reading its units' stored models: CI and pre-commit ask this on every commit."""
     cache = cache or Cache(None)
     files = read_files(root)
     raws, read_problems = files
     paths = {path.stem: path for path in raws if path.parent == root / UNITS_DIR}
     count = 1 + len(unit_files(root))
-    if not read_problems and cache.get(CheckMarks(root, raws, paths).folder) is True:
+    if not read_problems and CheckMarks(root, raws, paths).folder_latest(cache, today) is not None:
         plan = _load_file(root / PLAN_FILE, PlanFile, Documents(raws), [], cache)
         if plan is not None:
             return Verdict([], count, len(plan.tasks), len(paths), len(plan.groups))
-    folder = read_folder(root, cache, files)
+    folder = read_folder(root, cache, files, today=today)
     if folder.dataset is None:
         return Verdict(folder.problems, count, 0, 0, 0)
     plan = folder.dataset.plan
@@ -194,7 +208,19 @@ def _placed(findings: list[Finding], root: Path, paths: dict[str, Path], documen
 
 
 class CheckMarks:
-    """The cache keys of "checked, no problems": each unit file's in its context, and the folder's."""
+    """The cache keys of "checked, no problems": each unit file's in its context, and the folder's.
+
+    A mark's value is the latest day the records it vouches for are dated (and, for the folder, the
+    extensions' ``on``): a check with no ``today`` (every command but ``validate``) finds the same
+    problems as one with a ``today`` on or after that day, so the mark stands for all those days
+    and only them. A record dated tomorrow is a problem today and none tomorrow; a ``validate``
+    as of an earlier day (``--as-of``) checks again just the units whose latest day is later.
+
+    Why not the day in the key: every ``validate`` of a new day, and the first after each write
+    (whose check has no ``today``), would then check the whole folder again, where a pre-commit
+    hook and CI want the one-file answer. Why not "keep no mark while anything is dated after
+    today": the mark would then say nothing about a ``validate --as-of`` an earlier day.
+    """
 
     def __init__(self, root: Path, raws: dict[Path, bytes], paths: dict[str, Path]) -> None:
         # A unit's checks depend on its own bytes, the plan, which other units exist, and the
@@ -215,17 +241,31 @@ class CheckMarks:
             (path.relative_to(root).as_posix(), raw) for path, raw in raws.items()
         )
 
-    def clean(self, cache: Cache) -> frozenset[str]:
-        return frozenset(stem for stem, key in self.units.items() if cache.get(key) is True)
+    def clean(self, cache: Cache) -> dict[str, date]:
+        """The units checked clean before, each with the latest day of its records."""
+        found = {stem: cache.get(key) for stem, key in self.units.items()}
+        return {stem: day for stem, day in found.items() if isinstance(day, date)}
 
-    def keep(self, cache: Cache, clean: frozenset[str], problems: list[Problem]) -> None:
-        """Mark what was just checked and found clean: each unit with no problem, the folder if none."""
+    def folder_latest(self, cache: Cache, today: date | None) -> date | None:
+        """The latest day of a folder checked clean before, if it was and nothing is dated after ``today``."""
+        day = cache.get(self.folder)
+        return day if isinstance(day, date) and (today is None or day <= today) else None
+
+    def keep(self, cache: Cache, clean: Mapping[str, date], problems: list[Problem], dataset: Dataset) -> date:
+        """Mark what was just checked and found clean: each unit with no problem, the folder if none;
+        the folder's latest day (an upper bound, with ``clean`` days given as bounds)."""
         flagged = {problem.path for problem in problems}
+        latest = latest_day(extensions=dataset.plan.extensions)
         for stem, key in self.units.items():
-            if stem not in clean and self.paths[stem] not in flagged:
-                cache.put(key, True)
+            if stem in clean:
+                latest = max(latest, clean[stem])
+            elif self.paths[stem] not in flagged:
+                day = latest_day(dataset.units[stem].records)
+                cache.put(key, day)
+                latest = max(latest, day)
         if not problems:
-            cache.put(self.folder, True)
+            cache.put(self.folder, latest)
+        return latest
 
 
 _LINEAGE_LINES = re.compile(rb"(?:from|until|successors)[ \t]*:[^\n]*(?:\r?\n[ \t]+[^\n]*)*", re.MULTILINE)
@@ -320,24 +360,28 @@ def edit_folder(
         edit = Edit(root, cache)
         code = run(edit, out, *args, **arguments)
         if edit.written is not None:
-            check_after_write(root, edit.files, edit.written, edit.units, cache)
+            check_after_write(root, edit.files, edit.written, edit.units, cache, edit.folder.latest or date.max)
     return code
 
 
-def check_after_write(root: Path, files: Files, written: Written, units: Units, cache: Cache | None) -> None:
+def check_after_write(
+    root: Path, files: Files, written: Written, units: Units, cache: Cache | None, latest: date
+) -> None:
     """After kehoach wrote a unit file (and proved it reads back as ``written.unit``), check the new
     folder now, so that the next command starts warm.
 
     The folder was valid before the write, and only the written unit changed (a record does not
-    change which units exist or what the plan says), so every other unit is trusted; with the
-    written unit's model cached under its new bytes, :func:`read_folder` checks just that one unit
-    against the rest, reusing the units already read (``units``), and leaves the marks a cold load
-    of the new folder would.
+    change which units exist or what the plan says), so every other unit is trusted, none of its
+    records dated after ``latest``, the folder's latest day before the write; with the written
+    unit's model cached under its new bytes, :func:`read_folder` checks just that one unit against
+    the rest, reusing the units already read (``units``), and leaves the marks a cold load of the
+    new folder would (the folder's latest day may be a later bound than a cold load's: then a
+    ``validate`` as of an earlier day checks again, never less).
     """
     if cache is None:
         return
     cache.put(model_key(Unit, written.data), written.unit)
-    others = frozenset(path.stem for path in files[0] if path.parent == root / UNITS_DIR and path != written.path)
+    others = {path.stem: latest for path in files[0] if path.parent == root / UNITS_DIR and path != written.path}
     stem = written.path.stem
     reuse = Units(
         {**{other: unit for other, unit in units.loaded.items() if other != stem}, stem: written.unit},

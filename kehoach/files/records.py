@@ -18,7 +18,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, PlanFile, Record, Task, Unit
 from kehoach.domain.occurrences import Occurrence, entries_between, occurrence_of
 from kehoach.domain.rules import not_assigned, record_problem
-from kehoach.domain.selection import resolve_units
+from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.errors import UsageError
 from kehoach.files.storage import WriteRefused, replace_text
 from kehoach.files.yamlio import (
@@ -37,9 +37,7 @@ from kehoach.i18n import _
 
 def owned_task(dataset: Dataset, ref: str, unit: str) -> tuple[Task, str]:
     """The task and the one unit a request names; a group, or a unit not owing the task, is refused."""
-    task = dataset.tasks.get(ref)
-    if task is None:
-        raise UsageError(_("không có nhiệm vụ '{ref}'; xem danh sách bằng: kehoach tasks").format(ref=ref))
+    task = resolve_task(dataset, ref)
     if unit in dataset.groups:
         members = ", ".join(dataset.groups[unit].members)
         raise UsageError(_("'{group}' là một nhóm; hãy chọn một đơn vị: {members}").format(group=unit, members=members))

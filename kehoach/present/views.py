@@ -8,11 +8,23 @@ from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import period_name
+from kehoach.domain.model import Record
 from kehoach.domain.occurrences import Entry
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Screen
 from kehoach.present.statuses import by_urgency, look
 from kehoach.present.tables import Cell
+
+NO_EVIDENCE = _("chưa có văn bản")
+"""What a completion recorded without its document shows wherever people read it (tables, reports,
+calendars); JSON and CSV carry ``evidence: null``. Allowed, but never silent."""
+
+
+def evidence_text(record: Record | None) -> str:
+    """A completion's document, or :data:`NO_EVIDENCE`; ``""`` for a waiver or no record."""
+    if record is None or record.done_on is None:
+        return ""
+    return record.evidence or NO_EVIDENCE
 
 
 def entry_row(entry: Entry, dataset: Dataset) -> dict[str, Any]:
@@ -82,15 +94,19 @@ def counts_text(found: Sequence[Entry]) -> str:
 
 
 def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
-    """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style."""
+    """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style; under a
+    completion without its document, that it has none."""
+    status = status_text(entry)
+    if entry.status.completed and entry.record and not entry.record.evidence:
+        status += "\n" + NO_EVIDENCE
     return {
         "task": entry.occurrence.task,
         "title": _title_cell(entry, dataset),
         "period": period_cell(entry, dataset),
         "unit": entry.occurrence.unit,
         "due": day_text(entry.occurrence.due),
-        "status": Cell(status_text(entry), look(entry.status).style),
-        "evidence": entry.record.evidence if entry.record else "",
+        "status": Cell(status, look(entry.status).style),
+        "evidence": evidence_text(entry.record),
     }
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, edit
+from conftest import SHIPPED_DATA, Cli, edit
 from kehoach.files.load import load_valid
 
 
@@ -32,7 +32,11 @@ def test_done_adds_only_lines_to_the_units_own_file(cli: Cli, repo: Path) -> Non
     args = ("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "-e", "Báo cáo số 99-BC/BTC")
     result = cli(*args, "--data", str(repo))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "Đã ghi: ban-a hoàn thành II.2 (Năm 2022, hạn 31/12/2022) ngày 05/01/2023.\n"
+    assert result.stdout == (
+        "Đã ghi: ban-a hoàn thành II.2 (Năm 2022, hạn 31/12/2022) ngày 05/01/2023.\n"
+        "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: Năm 2022, không phải kỳ hiện tại (Năm 2023); "
+        "bản ghi này đóng kỳ cũ đó, muộn 5 ngày.\n"
+    )
     assert git(repo, "diff", "--stat").strip().startswith("units/ban-a.yaml | 4 ++++")
     added = [
         line for line in git(repo, "diff", "-U0").splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")
@@ -234,3 +238,108 @@ def test_undo_and_waive_take_a_period_by_its_name(cli: Cli, tracked: Path) -> No
     waived = cli("waive", "II.2", "--unit", "huyen-b", "--period", "Nam 2022", "--reason", "Lồng ghép",
                  "--on", "2022-10-01", "--as-of", "2022-10-01", "--data", str(tracked))  # fmt: skip
     assert waived.stdout == "Đã ghi: huyen-b được miễn II.2 (Năm 2022).\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("done", "ii.1", "--unit", "ban-a", "--as-of", "2023-06-01"),
+        ("waive", "ii.1", "--unit", "ban-a", "--period", "2022-Q1", "--reason", "x", "--as-of", "2023-06-01"),
+        ("undo", "ii.1", "--unit", "ban-a", "--period", "2022-Q1"),
+        ("extend", "ii.1", "--period", "2022-Q1", "--to", "2022-05-01", "--by", "Công văn số 1-CV/TU"),
+        ("history", "ii.1"),
+    ],
+)
+def test_a_ref_in_another_case_gets_a_did_you_mean(cli: Cli, tracked: Path, command: tuple[str, ...]) -> None:
+    before = {path: path.read_bytes() for path in tracked.rglob("*.yaml")}
+    result = cli(*command, "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "lỗi: không có nhiệm vụ 'ii.1'; có phải ý bạn là II.1?\n"
+    assert {path: path.read_bytes() for path in tracked.rglob("*.yaml")} == before
+
+
+def test_a_mistyped_ref_on_the_shipped_data(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    result = cli("done", "ii.2a", "--unit", "ubkt-tinh-uy", "--as-of", "2026-11-01", "--data", str(data))
+    assert (result.exit_code, result.stderr) == (2, "lỗi: không có nhiệm vụ 'ii.2a'; có phải ý bạn là II.2a?\n")
+
+
+def test_a_record_dated_before_its_period_began_is_refused_on_the_shipped_data(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    args = ("done", "II.2b", "--unit", "ubkt-tinh-uy", "--period", "2030", "--on", "2026-11-01")
+    result = cli(*args, "--as-of", "2026-11-01", "--data", str(data))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "lỗi: ngày 01/11/2026 trước khi kỳ năm 2030 bắt đầu (01/01/2030); chưa thể ghi nhận kỳ này\n"
+    )
+    assert (data / "units/ubkt-tinh-uy.yaml").read_bytes() == (SHIPPED_DATA / "units/ubkt-tinh-uy.yaml").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (  # the oldest open one is the one under way
+            ("III.1.2", "--as-of", "2023-06-01"),
+            "Đã ghi: ban-a hoàn thành III.1.2 (Năm 2023, hạn 31/12/2023) ngày 01/06/2023.\n"
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: Năm 2023 (kỳ hiện tại).\n",
+        ),
+        (  # an older one, while this year's is under way
+            ("II.2", "--on", "2024-01-05", "--as-of", "2024-06-01"),
+            "Đã ghi: ban-a hoàn thành II.2 (Năm 2022, hạn 31/12/2022) ngày 05/01/2024.\n"
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: Năm 2022, không phải kỳ hiện tại (Năm 2024); "
+            "bản ghi này đóng kỳ cũ đó, muộn 370 ngày.\n",
+        ),
+        (  # an older one, and none is under way: year 3 of the next term is 2028
+            ("III.1.3", "--as-of", "2024-06-01"),
+            "Đã ghi: ban-a hoàn thành III.1.3 (Nhiệm kỳ Đại hội 2020–2025, hạn 31/12/2023) ngày 01/06/2024.\n"
+            "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: Nhiệm kỳ Đại hội 2020–2025, đã quá hạn; "
+            "bản ghi này đóng kỳ cũ đó, muộn 153 ngày.\n",
+        ),
+    ],
+)
+def test_without_period_done_says_which_it_took_and_whether_it_closed_an_older_one(
+    cli: Cli, tracked: Path, args: tuple[str, ...], said: str
+) -> None:
+    result = cli("done", args[0], "--unit", "ban-a", "-e", "BC 1", *args[1:], "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (0, said), result.stderr
+
+
+def test_with_period_done_says_nothing_of_a_choice(cli: Cli, tracked: Path) -> None:
+    result = cli(
+        "done", "II.2", "--unit", "ban-a", "--period", "2022", "-e", "BC 1", "--as-of", "2024-06-01",
+        "--data", str(tracked),
+    )  # fmt: skip
+    assert result.stdout == "Đã ghi: ban-a hoàn thành II.2 (Năm 2022, hạn 31/12/2022) ngày 01/06/2024.\n"
+
+
+def test_without_period_on_the_shipped_data_the_quarter_is_named(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    args = ("done", "III.7.1", "--unit", "ban-tuyen-giao-tinh-uy", "-e", "Kế hoạch số 5-KH/BTGTU")
+    result = cli(*args, "--as-of", "2022-03-15", "--data", str(data))
+    assert result.stdout == (
+        "Đã ghi: ban-tuyen-giao-tinh-uy hoàn thành III.7.1 (Quý I/2022, hạn 31/03/2022) ngày 15/03/2022.\n"
+        "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: Quý I/2022 (kỳ hiện tại).\n"
+    )
+
+
+def test_history_shows_a_completion_without_its_document(cli: Cli, unproven: Path) -> None:
+    lines = cli("history", "II.1", "--unit", "huyen-b", "--data", str(unproven)).stdout.splitlines()
+    assert lines[2].rstrip() == "05/04/2022   II.1      huyen-b   Quý I/2022   Hoàn thành muộn   chưa có văn bản"
+    waived = cli("history", "II.2", "--unit", "huyen-b", "--data", str(unproven)).stdout
+    assert "chưa có văn bản" not in waived  # a waiver has its reason
+
+
+def test_done_without_evidence_says_so(cli: Cli, tracked: Path) -> None:
+    args = ("done", "II.2", "--unit", "ban-a", "--period", "2022", "--on", "2022-12-20", "--as-of", "2022-12-20")
+    result = cli(*args, "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Đã ghi: ban-a hoàn thành II.2 (Năm 2022, hạn 31/12/2022) ngày 20/12/2022.\n"
+        'Chưa có văn bản chứng minh: bản ghi hiện là "chưa có văn bản". Khi có, hãy chạy '
+        "kehoach undo II.2 --unit ban-a --period 2022 rồi ghi lại kèm --evidence.\n",
+    )
+    undone = cli("undo", "II.2", "--unit", "ban-a", "--period", "2022", "--data", str(tracked))
+    assert undone.stdout == "Đã xóa bản ghi II.2 (Năm 2022) của ban-a: hoàn thành ngày 20/12/2022, chưa có văn bản.\n"

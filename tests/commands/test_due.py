@@ -387,3 +387,22 @@ def test_every_task_can_be_recorded_by_the_end_of_2026_or_waits_for_its_event() 
     assert len(plan.plan.tasks) == 83
     assert waiting == {"III.2.5", "III.12.4"}
     assert {task.ref for task in plan.plan.tasks} - owed == waiting
+
+
+def test_a_completion_without_its_document_says_so_under_its_status(cli: Cli, unproven: Path) -> None:
+    result = cli("due", "--year", "--as-of", "2022-12-31", "--unit", "huyen-b", "--data", str(unproven))
+    assert result.stdout == (
+        "Đến hạn trong năm 2022 (01/01/2022 – 31/12/2022), tính đến ngày 31/12/2022\n"
+        "\n"
+        "Huyện ủy B (huyen-b): 1 hoàn thành muộn, 1 miễn thực hiện\n"
+        "Số hiệu   Nhiệm vụ              Kỳ           Hạn          Trạng thái\n"
+        "────────────────────────────────────────────────────────────────────────────────\n"
+        "II.1      Quán triệt Kết luận   Quý I/2022   31/03/2022   Hoàn thành muộn 5 ngày\n"
+        "                                                          chưa có văn bản\n"
+        "II.2      Kiểm tra hằng năm     Năm 2022     31/12/2022   Miễn thực hiện\n"
+        "Không còn việc quá hạn từ các kỳ trước.\n"
+    )
+    rows = json.loads(
+        cli("due", "--year", "--as-of", "2022-12-31", "-f", "json", "--unit", "huyen-b", "--data", str(unproven)).stdout
+    )
+    assert [(row["task"], row["evidence"]) for row in rows] == [("II.1", None), ("II.2", None)]

@@ -152,3 +152,38 @@ def test_due_and_history_agree_on_an_extended_occurrence_done_after_the_plans_de
     ]
     table = cli("history", "II.2a", "--unit", "huyen-uy-hai-hau", "--data", str(data)).stdout
     assert "30/04/2022" in table and "Hoàn thành muộn" not in table
+
+
+LATE = ("extend", "II.1", "--period", "2022-Q1", "--by", "Công văn số 3-CV/TU")  # huyen-b: done 05/04/2022, 5 days late
+
+
+def test_an_extension_after_a_late_completion_says_it_is_now_on_time(cli: Cli, tracked: Path) -> None:
+    result = cli(*LATE, "--unit", "huyen-b", "--to", "2022-04-30", "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "Đã ghi gia hạn: II.1 (Quý I/2022) cho huyen-b, hạn 31/03/2022 → 30/04/2022 (Công văn số 3-CV/TU).\n"
+        "Lưu ý: huyen-b đã hoàn thành ngày 05/04/2022, muộn 5 ngày so với hạn 31/03/2022; nay tính là đúng hạn.\n",
+    )
+    history = rows(cli, tracked, "history", "II.1", "--unit", "huyen-b")
+    assert [(row["outcome"], row["due"]) for row in history] == [("done", "2022-04-30")]
+
+
+def test_an_extension_for_every_owner_says_whose_lateness_it_changes(cli: Cli, tracked: Path) -> None:
+    result = cli(*LATE, "--to", "2022-04-02", "--data", str(tracked))  # ban-a was on time: nothing to say
+    assert result.stdout == (
+        "Đã ghi gia hạn: II.1 (Quý I/2022) cho mọi đơn vị, hạn 31/03/2022 → 02/04/2022 (Công văn số 3-CV/TU).\n"
+        "Lưu ý: huyen-b đã hoàn thành ngày 05/04/2022, muộn 5 ngày so với hạn 31/03/2022; nay tính là muộn 3 ngày.\n"
+    )
+
+
+def test_an_extension_for_every_owner_leaves_a_units_own_alone(cli: Cli, tracked: Path) -> None:
+    assert cli(*LATE, "--unit", "huyen-b", "--to", "2022-04-03", "--data", str(tracked)).exit_code == 0
+    result = cli(*LATE, "--to", "2022-04-30", "--data", str(tracked))
+    assert result.stdout == (
+        "Đã ghi gia hạn: II.1 (Quý I/2022) cho mọi đơn vị, hạn 31/03/2022 → 30/04/2022 (Công văn số 3-CV/TU).\n"
+    )  # huyen-b's own extension (to 03/04/2022) is still the one in force: still 2 days late
+
+
+def test_an_extension_before_anything_was_done_says_nothing_more(cli: Cli, tracked: Path) -> None:
+    result = cli(*EXTEND, "--data", str(tracked))  # ban-a's II.2 for 2022 is not done
+    assert result.stdout.count("\n") == 1

@@ -83,3 +83,8 @@ def test_a_folder_that_cannot_be_written_is_an_error_not_a_traceback(cli: Cli, t
     result = cli("ics", "-o", str(tmp_path / "missing" / "lich.ics"), "--data", str(tracked))
     assert result.exit_code == 2
     assert "không ghi được" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_completion_without_its_document_says_so(cli: Cli, unproven: Path) -> None:
+    found = events(cli("ics", "--to", "2022-12-31", "--as-of", "2023-01-10", "--data", str(unproven)).stdout)
+    assert "Hoàn thành ngày 05/04/2022, chưa có văn bản" in found["II.1/huyen-b/2022-Q1@kehoach"].description.value

@@ -153,3 +153,32 @@ def test_refusals(cli: Cli, tracked: Path) -> None:
     assert binary.exit_code == 2 and "-o" in binary.stderr
     backwards = cli("report", "--from", "2023-01-01", "--to", "2022-01-01", "--data", str(tracked))
     assert backwards.exit_code == 2
+
+
+def test_a_completion_without_its_document_says_so_in_every_format(cli: Cli, unproven: Path, tmp_path: Path) -> None:
+    markdown = cli("report", *YEAR_2022, "--data", str(unproven)).stdout
+    assert "| II.1 | Quán triệt Kết luận | Quý I/2022 | 31/03/2022 | 05/04/2022 | 5 | chưa có văn bản |" in markdown
+
+    target = tmp_path / "bao-cao.xlsx"
+    cli("report", *YEAR_2022, "--format", "xlsx", "-o", str(target), "--data", str(unproven))
+    sheet = load_workbook(target)["Việc đã hoàn thành"]
+    rows = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "huyen-b"]
+    assert [(row[2], row[8]) for row in rows] == [("II.1", "chưa có văn bản")]
+
+    page = cli("report", *YEAR_2022, "--format", "html", "--data", str(unproven)).stdout
+    section = page[page.index('<section id="without-evidence">') :].split("</section>")[0]
+    assert "<h2>Hoàn thành chưa có văn bản</h2>" in section
+    assert (
+        '<tr data-task="II.1" data-period="2022-Q1"><td>Huyện ủy B</td><td>II.1</td><td>Quán triệt Kết luận</td>'
+        '<td>Quý I/2022</td><td class="num">05/04/2022</td></tr>'
+    ) in section
+    assert section.count("<tr data-task") == 1  # the others have their documents
+
+    units = {u["unit"]: u for u in report_json(cli, unproven, *YEAR_2022)["units"]}
+    assert units["huyen-b"]["completed_items"][0]["evidence"] is None
+
+
+def test_with_every_document_the_html_says_none_is_missing(cli: Cli, tracked: Path) -> None:
+    page = cli("report", *YEAR_2022, "--format", "html", "--data", str(tracked)).stdout
+    section = page[page.index('<section id="without-evidence">') :].split("</section>")[0]
+    assert section.endswith("<p>Không có.</p>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,22 @@ def test_an_unreadable_data_file_is_a_problem_not_a_crash(cli: Cli, minimal: Pat
     assert (
         f"{minimal / 'units' / 'broken.yaml'}:1:1: không đọc được tệp: Is a directory" in result.stdout + result.stderr
     )
+
+
+def test_nothing_may_be_dated_after_the_day_validate_runs_for(cli: Cli, tracked: Path) -> None:
+    """--as-of, else KEHOACH_TODAY, else today; ban-a's latest record is dated 20/12/2022."""
+    args = ("validate", "--data", str(tracked))
+    assert cli(*args, "--as-of", "2022-12-20").exit_code == 0
+    early = cli(*args, "--as-of", "19/12/2022")
+    assert (early.exit_code, early.stdout) == (
+        1,
+        f"{tracked / 'units/ban-a.yaml'}:12:14: records[1].done_on: "
+        "ngày 20/12/2022 là ngày trong tương lai (hôm nay là 19/12/2022)\n"
+        "Có 1 lỗi trong 1/3 tệp.\n",
+    )
+    assert cli(*args, env={"KEHOACH_TODAY": "2022-12-19"}).stdout == early.stdout
+    assert cli(*args, "--as-of", "2022-12-20", env={"KEHOACH_TODAY": "2022-12-19"}).exit_code == 0
+    tomorrow = date.today() + timedelta(days=1)
+    edit(tracked / "units/ban-a.yaml", "done_on: 2022-12-20", f"done_on: {tomorrow.isoformat()}")
+    assert "là ngày trong tương lai" in cli(*args).stdout
+    assert cli(*args, env={"KEHOACH_TODAY": "2022-13-01"}).stderr.startswith("lỗi: KEHOACH_TODAY: '2022-13-01'")

@@ -25,13 +25,28 @@ from kehoach import domain
 from kehoach.domain import occurrences as engine
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Deadline, Event, OnEvent, Ongoing, Record, Task, TermCalendar, TermYear, Yearly, Years
+from kehoach.domain.model import (
+    Deadline,
+    Event,
+    Extension,
+    OnEvent,
+    Ongoing,
+    Record,
+    Task,
+    TermCalendar,
+    TermYear,
+    Yearly,
+    Years,
+)
 from kehoach.domain.occurrences import (
     Occurrence,
     Status,
+    current_occurrence,
     due_date,
     entries,
+    moved_by,
     occurrences,
+    opening_day,
     period_keys,
     status_of,
     task_occurrences,
@@ -346,6 +361,37 @@ def test_an_unscheduled_task_owes_nothing() -> None:
     assert [o for o in occurrences(minimal_dataset(), *WIDE) if o.task in ("IV.1", "III.1.1")] == []
 
 
+# --- the day a period opens (no record of it can be dated earlier) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("schedule", "key", "opens"),
+    [
+        ({"kind": "deadline", "by": "2022-Q1"}, "2022-Q1", date(2021, 12, 1)),  # the plan's start
+        ({"kind": "deadline", "by": "2023-03-15"}, "2023-03-15", date(2021, 12, 1)),
+        ({"kind": "yearly", "from": 2022, "due_day": "06-30"}, "2024", date(2024, 1, 1)),
+        ({"kind": "years", "years": [2022, 2023]}, "2023", date(2023, 1, 1)),
+        ({"kind": "ongoing", "from": 2022, "review": "quarterly"}, "2022-Q3", date(2022, 7, 1)),
+        ({"kind": "ongoing", "review": "monthly"}, "2022-02", date(2022, 2, 1)),
+        ({"kind": "ongoing", "review": "yearly"}, "2021", date(2021, 1, 1)),  # then the plan's start counts
+        ({"kind": "term_year", "year": 3, "calendars": ["dai-hoi"]}, "2025-2030", date(2028, 1, 1)),
+        ({"kind": "event", "event": EVENT, "within_days": 90}, EVENT, date(2024, 5, 6)),
+    ],
+)
+def test_each_kind_says_the_day_its_period_opens(schedule: dict[str, Any], key: str, opens: date) -> None:
+    parsed = task(schedule).schedule
+    dataset = with_event_date(minimal_dataset(), date(2024, 5, 6))
+    assert opening_day(task(parsed), key, dataset) == opens
+
+
+def test_a_period_a_schedule_does_not_have_opens_on_no_day() -> None:
+    dataset = minimal_dataset()  # its event has no date yet
+    yearly = Yearly.model_validate({"kind": "yearly", "from": 2022})
+    event = OnEvent.model_validate({"kind": "event", "event": EVENT, "within_days": 90})
+    assert [opening_day(task(yearly), "2021", dataset), opening_day(task(event), EVENT, dataset)] == [None, None]
+    assert opening_day(task(None), "2022", dataset) is None
+
+
 class Clockless(type):
     """Instances of the real classes still pass ``isinstance`` against the clockless ones."""
 
@@ -637,6 +683,38 @@ def test_every_due_date_lies_in_the_period_it_is_keyed_by(era: tuple[Dataset, tu
             assert occurrence.due in periods.parse_period(key), occurrence
 
 
+@pytest.mark.parametrize(
+    ("schedule", "day", "current"),
+    [
+        ({"kind": "yearly", "from": 2022, "due_day": "06-30"}, date(2023, 6, 30), "2023"),
+        ({"kind": "yearly", "from": 2022, "due_day": "06-30"}, date(2023, 7, 1), None),  # 2024's opens in 2024
+        ({"kind": "ongoing", "from": 2022, "review": "quarterly"}, date(2022, 8, 15), "2022-Q3"),
+        ({"kind": "deadline", "by": "2026"}, date(2022, 1, 10), "2026"),  # open from the plan's start
+        ({"kind": "deadline", "by": "2022-Q1"}, date(2022, 4, 1), None),
+        ({"kind": "term_year", "year": 3, "calendars": ["dai-hoi"]}, date(2027, 12, 31), None),
+        ({"kind": "term_year", "year": 3, "calendars": ["dai-hoi"]}, date(2028, 1, 1), "2025-2030"),
+        ({"kind": "event", "event": EVENT, "within_days": 90}, date(2024, 5, 6), EVENT),
+        ({"kind": "event", "event": EVENT, "within_days": 90}, date(2024, 5, 5), None),
+    ],
+)
+def test_the_occurrence_under_way_on_a_day_has_begun_and_is_not_yet_due(
+    schedule: dict[str, Any], day: date, current: str | None
+) -> None:
+    dataset = with_event_date(minimal_dataset(), date(2024, 5, 6))
+    found = current_occurrence(dataset, task(schedule, ("ban-a",)), "ban-a", day)
+    assert (found.period if found else None) == current
+
+
+@settings(max_examples=40, deadline=None)
+@given(eras())
+def test_every_period_opens_by_its_due_date(era: tuple[Dataset, tuple[date, date]]) -> None:
+    """So every occurrence can be recorded on time: from the day it opens to the day it is due."""
+    dataset, window = era
+    for occurrence in occurrences(dataset, *window):
+        opens = opening_day(dataset.tasks[occurrence.task], occurrence.period, dataset)
+        assert opens is not None and opens <= occurrence.due, occurrence
+
+
 def terms_owed(term_calendar: TermCalendar, nth: int, last_year: int) -> list[tuple[str, date]]:
     """(term, 31 December of its n-th year) for every term whose n-th year is at most ``last_year``."""
     start, end = (int(part) for part in term_calendar.first_term.split("-"))
@@ -736,3 +814,20 @@ def test_the_window_is_respected_and_splits_cleanly(
         assert occurrence in occurrences(dataset, occurrence.due, occurrence.due)  # a one-day window holds it
     unit = data.draw(st.sampled_from(BOTH))
     assert occurrences(dataset, first, last, {unit}) == [o for o in found if o.unit == unit]
+
+
+def test_an_extension_moves_each_owners_occurrence_and_says_how_it_stood_before() -> None:
+    dataset = load_valid(SCENARIOS / "tracked")  # II.1 for 2022-Q1: ban-a done on time, huyen-b 5 days late
+    every = Extension(task="II.1", period="2022-Q1", to=date(2022, 4, 30), by="Công văn số 3-CV/TU")
+    as_of = date(2022, 6, 1)
+    moved = {before.occurrence.unit: (before, after) for before, after in moved_by(dataset, every, as_of)}
+    assert sorted(moved) == ["ban-a", "huyen-b"]
+    before, after = moved["huyen-b"]
+    assert (before.status, before.days_late, before.occurrence.due) == (Status.done_late, 5, date(2022, 3, 31))
+    assert (after.status, after.days_late, after.occurrence.due) == (Status.done, None, date(2022, 4, 30))
+    own = every.model_copy(update={"unit": "ban-a"})
+    assert [before.occurrence.unit for before, _after in moved_by(dataset, own, as_of)] == ["ban-a"]
+    kept = Dataset(dataset.plan.model_copy(update={"extensions": [own]}), dataset.units)
+    later = every.model_copy(update={"to": date(2022, 5, 1)})
+    units = [before.occurrence.unit for before, _after in moved_by(kept, later, as_of)]
+    assert units == ["huyen-b"]  # ban-a keeps its own

@@ -1,5 +1,5 @@
-"""What ``--unit`` names (kehoach.domain.selection): units, groups standing for their members, and a
-refusal that helps when a name is unknown."""
+"""What ``--unit`` and a task ref name (kehoach.domain.selection): units, groups standing for their
+members, tasks, and a refusal that helps when a name is unknown."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from conftest import SCENARIOS
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.selection import resolve_units
+from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.errors import UsageError
 from kehoach.files.load import load_valid
 
@@ -37,3 +37,22 @@ def test_an_unknown_name_is_refused_with_the_closest_known_ones(names: list[str]
     with pytest.raises(UsageError) as refused:
         resolve_units(minimal(), names)
     assert str(refused.value) == f"{refusal} Xem danh sách bằng: kehoach units"
+
+
+def test_a_ref_names_its_task() -> None:
+    assert resolve_task(minimal(), "III.1.2").title == "Hai năm"
+
+
+@pytest.mark.parametrize(
+    ("ref", "refusal"),
+    [
+        ("iii.1.2", "không có nhiệm vụ 'iii.1.2'; có phải ý bạn là III.1.2?"),  # another case: only that one
+        ("IV.2", "không có nhiệm vụ 'IV.2'; có phải ý bạn là IV.1, II.2?"),  # a typo: the closest first
+        ("III.1.9", "không có nhiệm vụ 'III.1.9'; có phải ý bạn là III.1.3, III.1.2, III.1.1?"),
+        ("nhiệm vụ 5", "không có nhiệm vụ 'nhiệm vụ 5'; xem danh sách bằng: kehoach tasks"),  # nothing close
+    ],
+)
+def test_an_unknown_ref_is_refused_with_the_refs_it_may_mean(ref: str, refusal: str) -> None:
+    with pytest.raises(UsageError) as refused:
+        resolve_task(minimal(), ref)
+    assert str(refused.value) == refusal

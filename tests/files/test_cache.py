@@ -148,3 +148,36 @@ def test_a_write_leaves_the_folder_checked_for_the_next_command(
     assert answers(cli, tracked) == expected
     checked = [name for name in written_since(cache, before) if name.startswith((FOLDER_MARK, UNIT_MARK))]
     assert checked == [], "the folder was checked again"
+
+
+def checks(cli: Cli, data: Path, cache: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, int]:
+    """Run validate; its exit code and how many "checked clean" marks it wrote (0: answered warm)."""
+    before = cache_entries(cache)
+    code = cli("validate", *args, "--data", str(data), env=env).exit_code
+    return code, sum(name.startswith((FOLDER_MARK, UNIT_MARK)) for name in written_since(cache, before))
+
+
+def test_a_folder_checked_clean_is_clean_only_from_its_latest_day_on(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    """ban-a's latest record is dated 20/12/2022: a record dated tomorrow is valid tomorrow."""
+    cache = tmp_path / "cache"
+    assert checks(cli, tracked, cache, "--as-of", "2022-12-25")[0] == 0  # checked, marked
+    assert checks(cli, tracked, cache, "--as-of", "2023-06-01") == (0, 0)  # any later day: warm
+    assert checks(cli, tracked, cache, "--as-of", "2022-12-20") == (0, 0)
+    assert checks(cli, tracked, cache, "--as-of", "2022-12-19")[0] == 1  # the mark does not cover it
+    assert checks(cli, tracked, cache, env={"KEHOACH_TODAY": "2022-12-19"})[0] == 1
+    assert checks(cli, tracked, cache, "--as-of", "2022-12-20") == (0, 0)
+
+
+def test_a_mark_left_by_another_command_does_not_hide_a_record_dated_later(
+    cli: Cli, tracked: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    edit(tracked / "units/ban-a.yaml", "done_on: 2022-12-20", "done_on: 2030-12-20")
+    assert cli("due", "--as-of", "2022-06-01", "--data", str(tracked)).exit_code == 0  # not yet known: no problem
+    assert checks(cli, tracked, cache, "--as-of", "2026-01-01")[0] == 1
+    # a write leaves the folder checked; what it did not touch stays as dated as it was
+    done = ("done", "II.2", "--unit", "huyen-b", "--period", "2023", "-e", "BC", "--as-of", "2023-12-01")
+    assert cli(*done, "--data", str(tracked)).exit_code == 0
+    assert checks(cli, tracked, cache, "--as-of", "2026-01-01")[0] == 1
+    assert checks(cli, tracked, cache, "--as-of", "2030-12-20") == (0, 0)
+    assert [checks(cli, tracked, cache, "--as-of", day)[0] for day in ("2030-12-19", "2030-12-20")] == [1, 0]

@@ -190,9 +190,9 @@ def test_twenty_concurrent_writers_lose_nothing(data: Path) -> None:
                 "--period",
                 str(year),
                 "--on",
-                "2023-01-05",
+                f"{year}-12-20",  # within its year: a year's work is not done before the year begins
                 "--as-of",
-                "2023-01-05",
+                "2041-12-31",
                 "-e",
                 f"BC {year}",
                 "--data",

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import SCENARIOS
-from kehoach.domain.occurrences import Status, entries_between
+from kehoach.domain.model import Record
+from kehoach.domain.occurrences import Status, entries_between, status_of
 from kehoach.files.load import load_valid
-from kehoach.present.views import counts_text, entry_row, status_text
+from kehoach.present.views import NO_EVIDENCE, counts_text, entry_cells, entry_row, evidence_text, status_text
 
 TRACKED = load_valid(SCENARIOS / "tracked")
 AS_OF = date(2023, 2, 1)
@@ -36,3 +37,15 @@ def test_every_row_has_the_same_keys_whatever_its_status() -> None:
     assert len(keys) == 1
     (row_keys,) = keys
     assert {"task", "unit", "period", "due", "status", "days_late", "original_due", "inherited_from"} <= set(row_keys)
+
+
+def test_a_completion_without_its_document_says_so() -> None:
+    bare = Record(task="II.1", period="2022-Q1", done_on=date(2022, 3, 20))
+    proven = bare.model_copy(update={"evidence": "Báo cáo số 45-BC/TU"})
+    waived = Record(task="II.1", period="2022-Q1", waived_on=date(2022, 3, 20), reason="Gộp")
+    assert [evidence_text(r) for r in (bare, proven, waived, None)] == [NO_EVIDENCE, "Báo cáo số 45-BC/TU", "", ""]
+    assert NO_EVIDENCE == "chưa có văn bản"
+    done = next(entry for entry in FOUND if entry.status is Status.done)
+    assert entry_cells(done, TRACKED)["status"].text == "Hoàn thành"
+    unproven = status_of(done.occurrence, bare, AS_OF)
+    assert entry_cells(unproven, TRACKED)["status"].text == "Hoàn thành\nchưa có văn bản"

@@ -50,6 +50,7 @@ def html(report: Report, dataset: Dataset) -> str:
         _section("chart", words.CHART, charts.outcome_bars(report.units)),
         _section("timeline", words.TIMELINE, charts.quarter_columns(report.timeline, report.as_of)),
         _section("overdue", words.OVERDUE, _overdue(report, dataset)),
+        _section("without-evidence", words.WITHOUT_EVIDENCE, _without_evidence(report, dataset)),
         _section(
             "extensions", words.EXTENSIONS, _items([words.extension_line(e, o, dataset) for e, o in report.extensions])
         ),
@@ -111,6 +112,32 @@ def _overdue_row(name: str, entry: Entry, dataset: Dataset) -> str:
         f'<tr data-task="{escape(occurrence.task)}" data-period="{escape(occurrence.period)}">'
         + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
         + f'<td class="num">{day_text(occurrence.due)}</td><td class="num">{entry.days_late or 0}</td></tr>'
+    )
+
+
+def _without_evidence(report: Report, dataset: Dataset) -> str:
+    """Completions recorded without their document: allowed, but listed, so the gap is seen."""
+    rows = "".join(
+        _without_evidence_row(unit.name, entry, dataset)
+        for unit in report.units
+        for entry in unit.completed
+        if entry.record is not None and not entry.record.evidence
+    )
+    if not rows:
+        return f"<p>{escape(words.NONE)}</p>"
+    headings = (words.UNIT, words.REF, words.TITLE, words.PERIOD, words.DONE_ON)
+    head = "".join(f'<th class="{"num" if h == words.DONE_ON else ""}">{escape(h)}</th>' for h in headings)
+    return f'<table class="without-evidence"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
+def _without_evidence_row(name: str, entry: Entry, dataset: Dataset) -> str:
+    occurrence, record = entry.occurrence, entry.record
+    assert record is not None and record.done_on is not None  # a completed item has its record
+    cells = [name, occurrence.task, dataset.tasks[occurrence.task].title, period_of(dataset, occurrence)]
+    return (
+        f'<tr data-task="{escape(occurrence.task)}" data-period="{escape(occurrence.period)}">'
+        + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+        + f'<td class="num">{day_text(record.done_on)}</td></tr>'
     )
 
 

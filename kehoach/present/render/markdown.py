@@ -12,6 +12,7 @@ from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import day_text
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
+from kehoach.present.views import evidence_text
 
 
 def markdown(report: Report, dataset: Dataset) -> str:
@@ -84,7 +85,7 @@ def _completed(found: Sequence[Entry], dataset: Dataset) -> list[list[str]]:
                 day_text(entry.occurrence.due),
                 done_on,
                 str(entry.days_late or ""),
-                _cell(record.evidence or "") if record else "",
+                _cell(evidence_text(record)),
             ]
         )
     return rows

@@ -25,6 +25,7 @@ from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import _
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
+from kehoach.present.views import evidence_text
 
 DATE_FORMAT = "DD/MM/YYYY"
 HEADING_FILL = PatternFill("solid", fgColor="EEF2F4")
@@ -94,7 +95,7 @@ def _completed(report: Report, dataset: Dataset) -> tuple[list[str], list[list[A
                     *_item(unit, entry, dataset),
                     record.done_on,
                     entry.days_late or 0,
-                    record.evidence or "",
+                    evidence_text(record),
                     record.note or "",
                 ]
             )
