@@ -14,13 +14,13 @@ from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.statuses import look
-from kehoach.present.views import NO_EVIDENCE
+from kehoach.present.views import NO_EVIDENCE, named_period
 
 COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("unit", _("Đơn vị"), fit=True),
-    Column("period_label", _("Kỳ")),
+    Column("period_cell", _("Kỳ")),
     Column("outcome_vn", _("Kết quả, hạn")),
     Column("proof", _("Văn bản / lý do")),
 )
@@ -75,6 +75,7 @@ def _cells(row: dict[str, Any]) -> dict[str, str]:
     proof = row["evidence"] or row["reason"] or (NO_EVIDENCE if completed else "")
     return {
         "day_vn": day_text(date.fromisoformat(row["day"])),
+        "period_cell": named_period(row["period_label"], report=row["kind"] == "report"),
         "outcome_vn": _outcome_cell(row),
         "proof": proof + (f" — {row['note']}" if row["note"] else ""),
     }

@@ -20,12 +20,11 @@ from typing import TextIO
 from icalendar import Event
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.labels import period_of
 from kehoach.domain.occurrences import Entry, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present.statuses import look
-from kehoach.present.views import NO_EVIDENCE
+from kehoach.present.views import NO_EVIDENCE, period_cell
 
 PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
 
@@ -75,7 +74,7 @@ def _description(dataset: Dataset, entry: Entry) -> str:
     occurrence, record = entry.occurrence, entry.record
     lines = [
         _("Kỳ: {period}; hạn {due}; {status}").format(
-            period=period_of(dataset, occurrence), due=day_text(occurrence.due), status=look(entry.status).word
+            period=period_cell(entry, dataset), due=day_text(occurrence.due), status=look(entry.status).word
         )
     ]
     if record and record.done_on:

@@ -15,8 +15,8 @@ from typing import NamedTuple, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Extension, PlanFile, Record, Task, Unit
-from kehoach.domain.occurrences import Occurrence, entries_between, occurrence_of
+from kehoach.domain.model import Extension, OnEvent, PlanFile, Record, Task, Unit
+from kehoach.domain.occurrences import Occurrence, entries_between, occurrence_of, period_keys
 from kehoach.domain.rules import not_assigned, record_problem
 from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.errors import UsageError
@@ -58,12 +58,28 @@ def period_for(dataset: Dataset, task: Task, unit: str, period: str | None, as_o
         if entry.occurrence.task == task.ref and not entry.status.recorded
     ]
     if not open_ones:
-        raise UsageError(
-            _("đơn vị '{unit}' không còn kỳ nào của nhiệm vụ {ref} chưa ghi nhận; chỉ rõ bằng --period").format(
-                unit=unit, ref=task.ref
-            )
-        )
+        raise UsageError(_nothing_open(dataset, task, unit, horizon))
     return open_ones[0].period
+
+
+def _nothing_open(dataset: Dataset, task: Task, unit: str, horizon: date) -> str:
+    """Why nothing of ``task`` is left for ``unit`` to record: its event has not happened, it has no
+    period at all (no deadline, and no reporting rule), or every period so far is recorded."""
+    schedule = task.schedule
+    if isinstance(schedule, OnEvent) and dataset.events[schedule.event].date is None:
+        event = dataset.events[schedule.event]
+        return _(
+            "nhiệm vụ {ref} chờ sự kiện '{name}', chưa xảy ra: chưa có gì để ghi nhận. "
+            "Khi sự kiện xảy ra, hãy ghi: kehoach event {event} --on NGÀY --by VĂN_BẢN"
+        ).format(ref=task.ref, name=event.name, event=event.id)
+    if next(period_keys(task, dataset, horizon), None) is None:
+        return _(
+            "nhiệm vụ {ref} chưa có kỳ nào để ghi nhận: văn bản không đặt hạn, và plan.yaml không có chế độ "
+            "báo cáo ('reporting') cho nhiệm vụ không có hạn"
+        ).format(ref=task.ref)
+    return _("đơn vị '{unit}' đã ghi nhận mọi kỳ của nhiệm vụ {ref} đến nay; chỉ rõ kỳ bằng --period").format(
+        unit=unit, ref=task.ref
+    )
 
 
 def checked_record(dataset: Dataset, unit: str, as_of: date, **fields: object) -> tuple[Record, Occurrence]:

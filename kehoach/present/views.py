@@ -77,7 +77,13 @@ def listing_rows(found: Sequence[Entry], dataset: Dataset, as_of: date, *, table
 def period_cell(entry: Entry, dataset: Dataset) -> str:
     """The period by its name; a periodic report (not a deadline the document sets) says so."""
     name = period_name(dataset, dataset.tasks[entry.occurrence.task], entry.occurrence.period)
-    return _("Báo cáo {period}").format(period=name[:1].lower() + name[1:]) if entry.occurrence.report else name
+    return named_period(name, report=entry.occurrence.report)
+
+
+def named_period(name: str, *, report: bool) -> str:
+    """A period's name as a cell: "Năm 2022", or for a report the reporting rule asks for, "Báo cáo
+    năm 2022", so that no view confuses it with a deadline the document sets."""
+    return _("Báo cáo {period}").format(period=name[:1].lower() + name[1:]) if report else name
 
 
 def status_text(entry: Entry) -> str:

@@ -105,7 +105,11 @@ def test_repeating_the_same_command_changes_nothing_and_succeeds(cli: Cli, track
         (("done", "II.2", "--unit", "ban-a", "--on", "2021-01-01"), "lỗi: ngày 01/01/2021 trước khi kế hoạch"),
         (("done", "II.1", "--unit", "ban-a", "--period", "2022-Q1"), "lỗi: II.1 kỳ 2022-Q1 đã có bản ghi: hoàn thành"),
         (("done", "II.2", "--unit", "ban-a", "--evidence", " "), "lỗi: --evidence không được để trống"),
-        (("done", "III.1.1", "--unit", "ban-a"), "lỗi: đơn vị 'ban-a' không còn kỳ nào của nhiệm vụ III.1.1"),
+        (
+            ("done", "III.1.1", "--unit", "ban-a"),
+            "lỗi: nhiệm vụ III.1.1 chưa có kỳ nào để ghi nhận: văn bản không đặt hạn",
+        ),
+        (("done", "III.2.1", "--unit", "huyen-b"), "lỗi: nhiệm vụ III.2.1 chờ sự kiện 'Trung ương ban hành quy định'"),
         (("undo", "II.2", "--unit", "ban-a", "--period", "2022"), "lỗi: ban-a chưa có bản ghi nào cho II.2 kỳ '2022'"),
         (
             ("waive", "II.2", "--unit", "ban-a", "--period", "2030", "--reason", "x", "--on", "2024-01-01"),

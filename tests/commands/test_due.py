@@ -406,3 +406,22 @@ def test_a_completion_without_its_document_says_so_under_its_status(cli: Cli, un
         cli("due", "--year", "--as-of", "2022-12-31", "-f", "json", "--unit", "huyen-b", "--data", str(unproven)).stdout
     )
     assert [(row["task"], row["evidence"]) for row in rows] == [("II.1", None), ("II.2", None)]
+
+
+def test_a_yearly_report_is_recorded_like_a_deadline_and_every_view_says_it_is_a_report(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Issue 13: `done II.3` on the shipped data used to say no period was left open."""
+    data = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, data)
+    done = cli("done", "II.3", "--unit", "ban-to-chuc-tinh-uy", "-e", "Báo cáo số 1-BC/BTCTU",
+               "--as-of", "2022-12-10", "--data", str(data))  # fmt: skip
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.startswith("Đã ghi: ban-to-chuc-tinh-uy hoàn thành II.3 (Năm 2022, hạn 15/12/2022)")
+    history = cli("history", "II.3", "--data", str(data))
+    assert "Báo cáo" in history.stdout  # in the period cell, wrapped as the width allows
+    (row,) = json.loads(cli("history", "II.3", "-f", "json", "--data", str(data)).stdout)
+    assert (row["kind"], row["outcome"], row["due"]) == ("report", "done", "2022-12-15")
+    ics = cli("ics", "--unit", "ban-to-chuc-tinh-uy", "--from", "2022-12-01", "--to", "2022-12-31",
+              "--as-of", "2022-12-10", "--data", str(data))  # fmt: skip
+    assert "Kỳ: Báo cáo năm 2022" in ics.stdout.replace("\r\n ", "")  # unfolded

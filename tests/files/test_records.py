@@ -36,7 +36,8 @@ def test_without_a_period_the_oldest_open_one_is_taken() -> None:
 def test_when_nothing_is_left_open_it_says_to_name_the_period() -> None:
     task, unit = owned_task(TRACKED, "II.1", "ban-a")  # done on 20/03/2022
     with pytest.raises(
-        UsageError, match=re.escape("không còn kỳ nào của nhiệm vụ II.1 chưa ghi nhận; chỉ rõ bằng --period")
+        UsageError,
+        match=re.escape("đơn vị 'ban-a' đã ghi nhận mọi kỳ của nhiệm vụ II.1 đến nay; chỉ rõ kỳ bằng --period"),
     ):
         period_for(TRACKED, task, unit, None, date(2022, 6, 1))
 
