@@ -76,7 +76,8 @@ def _summary(report: Report) -> str:
     return (
         f'<table class="summary"><thead><tr><th>{escape(words.UNIT)}</th>{headings}'
         f'<th class="num">{escape(words.RATE)}</th></tr></thead><tbody>{rows}</tbody>'
-        f"<tfoot>{_tally_row('*', words.TOTAL, report.total)}</tfoot></table>"
+        f"<tfoot>{_tally_row('*', words.TOTAL, report.total)}"
+        f"{_tally_row('*reports', words.OF_WHICH_REPORTS, report.reports)}</tfoot></table>"
     )
 
 

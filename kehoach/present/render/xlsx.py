@@ -56,10 +56,11 @@ def _summary(sheet: Worksheet, report: Report) -> None:
     headings = [_("Mã đơn vị"), words.UNIT, *(look(s).heading for s in report_columns()), words.RATE]
     rows = [[unit.unit, unit.name, *_counts(unit.tally)] for unit in report.units]
     rows.append(["", words.TOTAL, *_counts(report.total)])
+    rows.append(["", words.OF_WHICH_REPORTS, *_counts(report.reports)])  # counted apart from the deadlines
     _sheet(sheet, words.SUMMARY, headings, rows)
     for row in sheet.iter_rows(min_row=2, min_col=len(headings), max_col=len(headings)):
         row[0].number_format = "0%"
-    for cell in sheet[sheet.max_row]:
+    for cell in sheet[sheet.max_row - 1]:  # the total
         cell.font = Font(bold=True)
 
 
