@@ -350,11 +350,11 @@ OneUnitOption = Annotated[
     typer.Option("--unit", "-u", help=_("Mã đơn vị (không phải nhóm)."), autocompletion=completion.single_unit_ids),
 ]
 PeriodOption = Annotated[
-    str,
+    Optional[str],  # noqa: UP045
     typer.Option(
         "--period",
         "-p",
-        help=_("Kỳ: mã (2022, 2022-Q1, 2022-02, 2020-2025…) hoặc tên (Quý I/2022, Năm 2023…)."),
+        help=_("Kỳ: mã (2022, 2022-Q1…) hoặc tên (Quý I/2022, Năm 2023…); bỏ trống khi chỉ có một kỳ."),
         autocompletion=completion.period_keys,
     ),
 ]
@@ -413,8 +413,8 @@ def done(
 def waive(
     ref: RefArgument,
     unit: OneUnitOption,
-    period: PeriodOption,
     reason: Annotated[str, typer.Option("--reason", help=_("Lý do không áp dụng."))],
+    period: PeriodOption = None,
     on: OnOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
@@ -441,9 +441,9 @@ def waive(
 )
 def extend(
     ref: RefArgument,
-    period: PeriodOption,
     to: Annotated[str, typer.Option("--to", help=_("Hạn mới."), metavar=_("NGÀY"))],
     by: Annotated[str, typer.Option("--by", help=_("Văn bản quyết định, ví dụ 'Công văn số 12-CV/TU'."))],
+    period: PeriodOption = None,
     unit: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
@@ -504,7 +504,7 @@ def event(
 
 
 @app.command(cls=Command, help=_("Xóa bản ghi (hoàn thành hoặc miễn) của một kỳ."))
-def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption, data: DataOption = None) -> None:
+def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption = None, data: DataOption = None) -> None:
     from kehoach.commands import undo as command
 
     _invoke(lambda: _write(data, command.run, ref=ref, unit=unit, period=period))

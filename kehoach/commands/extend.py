@@ -15,7 +15,7 @@ from kehoach.files.load import Edit
 from kehoach.files.records import append_extension, from_options, owned_task
 from kehoach.i18n import _, day_text
 from kehoach.present.output import write_line
-from kehoach.present.periods import period_key
+from kehoach.present.periods import open_period, period_key
 
 
 def run(
@@ -24,7 +24,7 @@ def run(
     *,
     ref: str,
     unit: str | None,
-    period: str,
+    period: str | None,
     to: date,
     by: str,
     on: date | None,
@@ -35,7 +35,9 @@ def run(
     resolve_task(dataset, ref)  # a ref typed wrong is refused with the refs it may have meant
     if unit is not None:
         owned_task(dataset, ref, unit)  # a group, or a unit typed wrong, is refused with help
-    if ref in dataset.tasks:  # a period typed by its name; looked for up to the year after the new deadline
+    if period is None:  # left out: the one period still open, if there is exactly one
+        period = open_period(dataset, dataset.tasks[ref], unit, as_of)
+    elif ref in dataset.tasks:  # a period typed by its name; looked for up to the year after the new deadline
         period = period_key(dataset, dataset.tasks[ref], unit, period, to)
     extension = from_options(Extension, task=ref, unit=unit, period=period, to=to, by=by, on=on)
     broken = extension_problem(dataset, extension, as_of)

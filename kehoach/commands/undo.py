@@ -11,13 +11,16 @@ from kehoach.files.load import Edit
 from kehoach.files.records import existing_record, owned_task, remove_record
 from kehoach.i18n import _
 from kehoach.present.output import write_line
+from kehoach.present.periods import the_only
 
 
-def run(edit: Edit, out: TextIO, *, ref: str, unit: str, period: str) -> int:
+def run(edit: Edit, out: TextIO, *, ref: str, unit: str, period: str | None) -> int:
     dataset = edit.dataset
     task, unit = owned_task(dataset, ref, unit)
     records = [record for record in dataset.units[unit].records if record.task == ref]
     recorded = [(record.period, period_name(dataset, task, record.period)) for record in records]
+    if period is None:  # left out: the unit's one record of the task, if it has exactly one
+        period = the_only(ref, [(key, f"{name} ({key})") for key, name in recorded])
     period = matching_period(period, recorded) or period  # a recorded period may be named as shown
     found = existing_record(dataset, unit, ref, period)
     if found is None:

@@ -11,7 +11,7 @@ from kehoach.files.load import Edit
 from kehoach.files.records import checked_record, owned_task
 from kehoach.i18n import _
 from kehoach.present.output import write_line
-from kehoach.present.periods import period_key
+from kehoach.present.periods import open_period, period_key
 
 
 def run(
@@ -20,7 +20,7 @@ def run(
     *,
     ref: str,
     unit: str,
-    period: str,
+    period: str | None,
     reason: str,
     on: date | None,
     as_of: date,
@@ -32,7 +32,7 @@ def run(
         unit,
         as_of,
         task=ref,
-        period=period_key(dataset, task, unit, period, as_of),
+        period=period_key(dataset, task, unit, period, as_of) if period else open_period(dataset, task, unit, as_of),
         waived_on=on or as_of,
         reason=reason,
     )

@@ -43,3 +43,30 @@ def period_key(dataset: Dataset, task: Task, unit: str | None, typed: str, as_of
     else:
         message = _("nhiệm vụ {ref} không có kỳ '{typed}'; {unit} chưa có kỳ nào của nhiệm vụ này")
     raise UsageError(message.format(ref=task.ref, typed=typed, unit=unit, periods="; ".join(listed[:SHOWN]), more=more))
+
+
+def the_only(ref: str, choices: list[tuple[str, str]]) -> str:
+    """The key of the one period among ``choices`` (key, how it reads) when ``--period`` is left out;
+    with none, or several, the command is refused with them listed."""
+    if len(choices) == 1:
+        return choices[0][0]
+    if not choices:
+        raise UsageError(_("nhiệm vụ {ref} không có kỳ nào để chọn; chỉ rõ bằng --period").format(ref=ref))
+    listed = "; ".join(about for _key, about in choices[:SHOWN])
+    more = _(" và {count} kỳ khác").format(count=len(choices) - SHOWN) if len(choices) > SHOWN else ""
+    raise UsageError(
+        _("nhiệm vụ {ref} có {count} kỳ: {periods}{more}; hãy chọn một bằng --period").format(
+            ref=ref, count=len(choices), periods=listed, more=more
+        )
+    )
+
+
+def open_period(dataset: Dataset, task: Task, unit: str | None, as_of: date) -> str:
+    """The one period of ``task`` still open (not recorded) for ``unit`` (or any owner), when
+    ``--period`` is left out (see :func:`the_only`)."""
+    choices: dict[str, str] = {}
+    for entry in owed(dataset, task, unit, as_of):
+        if not entry.status.recorded:
+            key = entry.occurrence.period
+            choices.setdefault(key, f"{period_of(dataset, entry.occurrence)} ({key}): {status_text(entry).lower()}")
+    return the_only(task.ref, list(choices.items()))

@@ -347,3 +347,20 @@ def test_done_without_evidence_says_so(cli: Cli, tracked: Path) -> None:
     )
     undone = cli("undo", "II.2", "--unit", "ban-a", "--period", "2022", "--data", str(tracked))
     assert undone.stdout == "Đã xóa bản ghi II.2 (Năm 2022) của ban-a: hoàn thành ngày 20/12/2022, chưa có văn bản.\n"
+
+
+def test_waive_and_undo_need_no_period_when_there_is_only_one(cli: Cli, tracked: Path) -> None:
+    waived = cli("waive", "III.1.2", "--unit", "ban-a", "--reason", "Không áp dụng", "--as-of", "2023-06-01",
+                 "--data", str(tracked))  # fmt: skip
+    assert (waived.exit_code, waived.stdout) == (0, "Đã ghi: ban-a được miễn III.1.2 (Năm 2023).\n")  # 2022 was done
+    undone = cli("undo", "II.1", "--unit", "huyen-b", "--data", str(tracked))  # its one record of II.1
+    assert undone.exit_code == 0 and undone.stdout.startswith("Đã xóa bản ghi II.1 (Quý I/2022) của huyen-b")
+
+
+def test_without_a_period_several_open_ones_are_listed_to_choose_from(cli: Cli, tracked: Path) -> None:
+    result = cli("waive", "II.2", "--unit", "ban-a", "--reason", "x", "--as-of", "2024-03-01", "--data", str(tracked))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "lỗi: nhiệm vụ II.2 có 4 kỳ: Năm 2022 (2022): quá hạn 426 ngày; Năm 2023 (2023): quá hạn 61 ngày; "
+        "Năm 2024 (2024): chưa đến hạn; Năm 2025 (2025): chưa đến hạn; hãy chọn một bằng --period\n"
+    )
