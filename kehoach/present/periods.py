@@ -34,15 +34,21 @@ def period_key(dataset: Dataset, task: Task, unit: str | None, typed: str, as_of
     key = matching_period(typed, names.items())
     if key is not None:
         return key
-    listed = [f"{names[e.occurrence.period]} ({e.occurrence.period}): {status_text(e).lower()}" for e in entries]
-    more = _(" và {count} kỳ khác").format(count=len(listed) - SHOWN) if len(listed) > SHOWN else ""
     if unit is None:
         message = _("nhiệm vụ {ref} không có kỳ '{typed}'")
-    elif listed:
-        message = _("nhiệm vụ {ref} không có kỳ '{typed}'; {unit} có các kỳ: {periods}{more}")
+    elif entries:
+        message = _("nhiệm vụ {ref} không có kỳ '{typed}'; {unit} có các kỳ: {periods}")
     else:
         message = _("nhiệm vụ {ref} không có kỳ '{typed}'; {unit} chưa có kỳ nào của nhiệm vụ này")
-    raise UsageError(message.format(ref=task.ref, typed=typed, unit=unit, periods="; ".join(listed[:SHOWN]), more=more))
+    listed = _listed(list(_choices(dataset, entries).values()))
+    raise UsageError(message.format(ref=task.ref, typed=typed, unit=unit, periods=listed))
+
+
+def open_period(dataset: Dataset, task: Task, unit: str | None, as_of: date) -> str:
+    """The one period of ``task`` still open (not recorded) for ``unit`` (or any owner), when
+    ``--period`` is left out (see :func:`the_only`)."""
+    entries = [entry for entry in owed(dataset, task, unit, as_of) if not entry.status.recorded]
+    return the_only(task.ref, list(_choices(dataset, entries).items()))
 
 
 def the_only(ref: str, choices: list[tuple[str, str]]) -> str:
@@ -52,21 +58,24 @@ def the_only(ref: str, choices: list[tuple[str, str]]) -> str:
         return choices[0][0]
     if not choices:
         raise UsageError(_("nhiệm vụ {ref} không có kỳ nào để chọn; chỉ rõ bằng --period").format(ref=ref))
-    listed = "; ".join(about for _key, about in choices[:SHOWN])
-    more = _(" và {count} kỳ khác").format(count=len(choices) - SHOWN) if len(choices) > SHOWN else ""
+    listed = _listed([about for _key, about in choices])
     raise UsageError(
-        _("nhiệm vụ {ref} có {count} kỳ: {periods}{more}; hãy chọn một bằng --period").format(
-            ref=ref, count=len(choices), periods=listed, more=more
+        _("nhiệm vụ {ref} có {count} kỳ: {periods}; hãy chọn một bằng --period").format(
+            ref=ref, count=len(choices), periods=listed
         )
     )
 
 
-def open_period(dataset: Dataset, task: Task, unit: str | None, as_of: date) -> str:
-    """The one period of ``task`` still open (not recorded) for ``unit`` (or any owner), when
-    ``--period`` is left out (see :func:`the_only`)."""
-    choices: dict[str, str] = {}
-    for entry in owed(dataset, task, unit, as_of):
-        if not entry.status.recorded:
-            key = entry.occurrence.period
-            choices.setdefault(key, f"{period_of(dataset, entry.occurrence)} ({key}): {status_text(entry).lower()}")
-    return the_only(task.ref, list(choices.items()))
+def _choices(dataset: Dataset, entries: list[Entry]) -> dict[str, str]:
+    """Each period of ``entries`` as a refusal lists it: its name, its key and its status."""
+    found: dict[str, str] = {}
+    for entry in entries:
+        key = entry.occurrence.period
+        found.setdefault(key, f"{period_of(dataset, entry.occurrence)} ({key}): {status_text(entry).lower()}")
+    return found
+
+
+def _listed(abouts: list[str]) -> str:
+    """At most :data:`SHOWN` of them, and how many more there are."""
+    more = _(" và {count} kỳ khác").format(count=len(abouts) - SHOWN) if len(abouts) > SHOWN else ""
+    return "; ".join(abouts[:SHOWN]) + more
