@@ -54,7 +54,7 @@ def period_keys(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     each with its name and status as help: what --period takes."""
     from kehoach.cli.dates import today
     from kehoach.domain.labels import period_of
-    from kehoach.present.periods import owed
+    from kehoach.domain.occurrences import owed
     from kehoach.present.views import status_text
 
     dataset = _dataset(ctx)

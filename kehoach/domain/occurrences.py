@@ -285,3 +285,16 @@ def _shown(entry: Entry, units: set[str], earlier: dict[str, str]) -> Entry | No
         heir = earlier[occurrence.unit]
         return entry._replace(occurrence=occurrence._replace(unit=heir, via=occurrence.via or occurrence.unit))
     return None
+
+
+def coming_up_to(as_of: date) -> date:
+    """How far ahead a command about one task looks for its periods: this year's and next year's
+    are "coming up"."""
+    return date(as_of.year + 1, 12, 31)
+
+
+def owed(dataset: Dataset, task: Task, unit: str | None, as_of: date) -> list[Entry]:
+    """Every occurrence of ``task`` owed by ``unit`` (or by any owner), oldest first, up to the
+    end of next year (:func:`coming_up_to`), as of a day."""
+    found = entries_between(dataset, date.min, coming_up_to(as_of), as_of, {unit} if unit else None)
+    return [entry for entry in found if entry.occurrence.task == task.ref]

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Extension, OnEvent, PlanFile, Record, Task, Unit
-from kehoach.domain.occurrences import Occurrence, entries_between, occurrence_of, period_keys
+from kehoach.domain.occurrences import Occurrence, coming_up_to, occurrence_of, owed, period_keys
 from kehoach.domain.rules import not_assigned, record_problem
 from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.errors import UsageError
@@ -51,14 +51,9 @@ def period_for(dataset: Dataset, task: Task, unit: str, period: str | None, as_o
     """The period a request means: the one named, or else the unit's oldest open one (overdue first)."""
     if period is not None:
         return period
-    horizon = date(as_of.year + 1, 12, 31)  # this year's and next year's are "coming up"
-    open_ones = [
-        entry.occurrence
-        for entry in entries_between(dataset, date.min, horizon, as_of, {unit})
-        if entry.occurrence.task == task.ref and not entry.status.recorded
-    ]
+    open_ones = [entry.occurrence for entry in owed(dataset, task, unit, as_of) if not entry.status.recorded]
     if not open_ones:
-        raise UsageError(_nothing_open(dataset, task, unit, horizon))
+        raise UsageError(_nothing_open(dataset, task, unit, coming_up_to(as_of)))
     return open_ones[0].period
 
 

@@ -9,20 +9,13 @@ from datetime import date
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import matching_period, period_of
 from kehoach.domain.model import Task
-from kehoach.domain.occurrences import Entry, due_date, entries_between
+from kehoach.domain.occurrences import Entry, due_date, owed
 from kehoach.errors import UsageError
 from kehoach.i18n import _
 from kehoach.present.views import status_text
 
 SHOWN = 12
 """How many periods a refusal lists at most (a monthly review owes dozens)."""
-
-
-def owed(dataset: Dataset, task: Task, unit: str | None, as_of: date) -> list[Entry]:
-    """Every period of ``task`` owed by ``unit`` (or by any owner) up to the end of next year."""
-    horizon = date(as_of.year + 1, 12, 31)  # this year's and next year's are "coming up"
-    found = entries_between(dataset, date.min, horizon, as_of, {unit} if unit else None)
-    return [entry for entry in found if entry.occurrence.task == task.ref]
 
 
 def period_key(dataset: Dataset, task: Task, unit: str | None, typed: str, as_of: date) -> str:
