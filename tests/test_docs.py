@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import shlex
+from types import ModuleType
 
 import pytest
 
@@ -43,12 +46,31 @@ def test_quickstart_holds_exactly_two_commands() -> None:
     assert "kehoach" in commands[0] and "pytest" in commands[1]
 
 
-def test_the_readme_due_output_is_what_kehoach_prints(cli: Cli) -> None:
-    """The sample in the README is a real run on the shipped data, and stays one."""
-    sample = re.search(r"```console\n\$ kehoach (due --quarter [^\n]*)\n(.*?)```", README, re.S)
-    assert sample is not None
-    result = cli(*sample[1].split(), "--data", str(REPO / "data"))
-    assert [line.rstrip() for line in result.stdout.splitlines()] == sample[2].splitlines()
+def _samples_module() -> ModuleType:
+    """docs/samples.py, which writes the samples, read for the one pattern that finds them."""
+    spec = importlib.util.spec_from_file_location("samples", REPO / "docs" / "samples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SAMPLES = _samples_module().SAMPLE.findall(README)
+
+
+def test_the_readme_shows_the_overview_and_the_due_view() -> None:
+    commands = [command.split()[0] for command, _ in SAMPLES]
+    assert "summary" in commands and "due" in commands
+
+
+@pytest.mark.parametrize(("command", "printed"), SAMPLES, ids=[command for command, _ in SAMPLES])
+def test_every_readme_sample_is_what_kehoach_prints_at_80_columns(cli: Cli, command: str, printed: str) -> None:
+    """The samples in the README are real runs on the shipped data, and stay so (``docs/samples.py``
+    writes them anew)."""
+    result = cli(*shlex.split(command), "--data", str(REPO / "data"))
+    assert result.exit_code == 0, result.stderr
+    assert [line.rstrip() for line in result.stdout.splitlines()] == printed.splitlines()
+    assert max(len(line) for line in printed.splitlines()) <= 80
 
 
 def test_the_readme_exit_codes_are_the_table_in_errors() -> None:

@@ -21,7 +21,7 @@ PACKAGE = REPO / "kehoach"
 # (file, anchor, text to add after the anchor; None: the new kind, see below): each a first step a
 # contributor takes, not the whole change.
 CHANGES = [
-    ("domain/occurrences.py", '    waived = "waived"  # recorded as not applying\n', '    archived = "archived"\n'),
+    ("domain/status.py", '    waived = "waived"  # recorded as not applying\n', '    archived = "archived"\n'),
     ("present/output.py", '    csv = "csv"\n', '    html = "html"\n'),
     ("present/output.py", '    md = "md"\n', '    pdf = "pdf"\n'),
     ("present/output.py", '    github = "github"\n', '    sarif = "sarif"\n'),
@@ -33,12 +33,15 @@ NEW_KIND = '\n\n\nclass Monthly(_Schedule):\n    kind: Literal["monthly"]'
 
 # Where mypy must then object: (file, what the error says).
 EXPECTED = [
-    ("domain/occurrences.py", r'assert_never" has incompatible type "Literal\[Status.archived\]"'),
+    ("domain/status.py", r'assert_never" has incompatible type "Literal\[Status.archived\]"'),
     ("present/statuses.py", r'assert_never" has incompatible type "Literal\[Status.archived\]"'),
     ("present/output.py", r'assert_never" has incompatible type "Literal\[Format.html\]"'),
+    ("commands/summary.py", r'assert_never" has incompatible type "Literal\[Format.html\]"'),
+    ("commands/show.py", r'assert_never" has incompatible type "Literal\[Format.html\]"'),
     ("present/render/__init__.py", r'assert_never" has incompatible type "Literal\[ReportFormat.pdf\]"'),
     ("commands/validate.py", r'assert_never" has incompatible type "Literal\[ProblemFormat.sarif\]"'),
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "describe"'),
+    ("commands/show.py", 'Item "Monthly" of .* has no attribute "describe"'),
     ("domain/labels.py", 'assert_never" has incompatible type "Monthly"'),
     ("domain/reporting.py", 'assert_never" has incompatible type "Monthly"'),
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "beyond_words"'),

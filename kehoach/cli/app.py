@@ -26,6 +26,7 @@ from kehoach.cli.delivery import deliver
 from kehoach.cli.replay import Later, replay
 from kehoach.cli.typer_words import Command, Group
 from kehoach.domain.periods import Span
+from kehoach.domain.status import Status
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.files.paths import shown
 from kehoach.i18n import _
@@ -37,15 +38,39 @@ if TYPE_CHECKING:  # mypy checks every call below against the command's own run
     from kehoach.commands.history import run as run_history
     from kehoach.commands.ongoing import run as run_ongoing
     from kehoach.commands.overdue import run as run_overdue
+    from kehoach.commands.show import run as run_show
+    from kehoach.commands.summary import run as run_summary
     from kehoach.commands.tasks import run as run_tasks
     from kehoach.commands.units import run as run_units
     from kehoach.commands.upcoming import run as run_upcoming
     from kehoach.files.cache import Cache
     from kehoach.files.load import Edit
 else:  # a replayed answer imports none of them (see kehoach.cli.replay)
-    run_due, run_events, run_history, run_ongoing, run_overdue, run_tasks, run_units, run_upcoming = (
+    (
+        run_due,
+        run_events,
+        run_history,
+        run_ongoing,
+        run_overdue,
+        run_show,
+        run_summary,
+        run_tasks,
+        run_units,
+        run_upcoming,
+    ) = (
         Later(f"kehoach.commands.{name}")
-        for name in ("due", "events", "history", "ongoing", "overdue", "tasks", "units", "upcoming")
+        for name in (
+            "due",
+            "events",
+            "history",
+            "ongoing",
+            "overdue",
+            "show",
+            "summary",
+            "tasks",
+            "units",
+            "upcoming",
+        )
     )
 
 P = ParamSpec("P")
@@ -192,12 +217,41 @@ def units(fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     _invoke(lambda: replay(_root(data), _cache(), run_units, fmt=fmt))
 
 
-@app.command(cls=Command, help=_("Việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."))
+WeekOption = Annotated[bool, typer.Option("--week", help=_("Tuần (thứ Hai – Chủ nhật) chứa ngày xem."))]
+MonthOption = Annotated[bool, typer.Option("--month", help=_("Tháng chứa ngày xem."))]
+QuarterOption = Annotated[bool, typer.Option("--quarter", help=_("Quý chứa ngày xem (mặc định)."))]
+YearOption = Annotated[bool, typer.Option("--year", help=_("Năm chứa ngày xem."))]
+StatusOption = Annotated[
+    Optional[list[Status]],  # noqa: UP045
+    typer.Option("--status", "-s", help=_("Chỉ việc ở trạng thái này (lặp lại được).")),
+]
+
+
+def _span(week: bool, month: bool, quarter: bool, year: bool) -> Span:
+    """The one period option given (``due``, ``summary``), or the quarter."""
+    chosen: list[tuple[Span, bool]] = [("week", week), ("month", month), ("quarter", quarter), ("year", year)]
+    spans = [name for name, wanted in chosen if wanted]
+    if len(spans) > 1:
+        raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
+    return spans[0] if spans else DEFAULT_SPAN
+
+
+@app.command(
+    cls=Command,
+    help=_(
+        "Tổng quan rồi chi tiết: việc đến hạn trong tuần, tháng, quý (mặc định) hoặc năm chứa ngày xem, theo đơn vị."
+    ),
+)
 def due(
-    week: Annotated[bool, typer.Option("--week", help=_("Tuần (thứ Hai – Chủ nhật) chứa ngày xem."))] = False,
-    month: Annotated[bool, typer.Option("--month", help=_("Tháng chứa ngày xem."))] = False,
-    quarter: Annotated[bool, typer.Option("--quarter", help=_("Quý chứa ngày xem (mặc định)."))] = False,
-    year: Annotated[bool, typer.Option("--year", help=_("Năm chứa ngày xem."))] = False,
+    week: WeekOption = False,
+    month: MonthOption = False,
+    quarter: QuarterOption = False,
+    year: YearOption = False,
+    brief: Annotated[
+        bool,
+        typer.Option("--brief", "-b", help=_("Chỉ in bảng tổng quan (như kehoach summary).")),
+    ] = False,
+    status: StatusOption = None,
     unit: UnitOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
@@ -205,13 +259,40 @@ def due(
 ) -> None:
 
     def body() -> int:
-        chosen: list[tuple[Span, bool]] = [("week", week), ("month", month), ("quarter", quarter), ("year", year)]
-        spans = [name for name, wanted in chosen if wanted]
-        if len(spans) > 1:
-            raise UsageError(_("chỉ chọn một trong --week, --month, --quarter, --year"))
-        day = today(as_of)
-        span = spans[0] if spans else DEFAULT_SPAN
-        return replay(_root(data), _cache(), run_due, units=unit or [], as_of=day, span=span, fmt=fmt)
+        span, day = _span(week, month, quarter, year), today(as_of)
+        return replay(
+            _root(data),
+            _cache(),
+            run_due,
+            units=unit or [],
+            as_of=day,
+            span=span,
+            fmt=fmt,
+            statuses=status or [],
+            brief=brief,
+        )
+
+    _invoke(body)
+
+
+@app.command(
+    cls=Command,
+    help=_("Tổng quan theo đơn vị trong tuần, tháng, quý (mặc định) hoặc năm: đến hạn, hoàn thành, quá hạn, tỷ lệ."),
+)
+def summary(
+    week: WeekOption = False,
+    month: MonthOption = False,
+    quarter: QuarterOption = False,
+    year: YearOption = False,
+    unit: UnitOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+
+    def body() -> int:
+        span, day = _span(week, month, quarter, year), today(as_of)
+        return replay(_root(data), _cache(), run_summary, units=unit or [], as_of=day, span=span, fmt=fmt)
 
     _invoke(body)
 
@@ -221,6 +302,7 @@ def overdue(
     check: Annotated[
         bool, typer.Option("--check", help=_("Thoát với mã 1 nếu có việc quá hạn (cho CI, cron)."))
     ] = False,
+    status: StatusOption = None,
     unit: UnitOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
@@ -229,7 +311,16 @@ def overdue(
 
     def body() -> int:
         day = today(as_of)
-        return replay(_root(data), _cache(), run_overdue, units=unit or [], as_of=day, check=check, fmt=fmt)
+        return replay(
+            _root(data),
+            _cache(),
+            run_overdue,
+            units=unit or [],
+            as_of=day,
+            check=check,
+            fmt=fmt,
+            statuses=status or [],
+        )
 
     _invoke(body)
 
@@ -237,6 +328,7 @@ def overdue(
 @app.command(cls=Command, help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
 def upcoming(
     days: Annotated[int, typer.Option("--days", min=0, help=_("Số ngày tới."))] = 30,
+    status: StatusOption = None,
     unit: UnitOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
@@ -245,7 +337,16 @@ def upcoming(
 
     def body() -> int:
         day = today(as_of)
-        return replay(_root(data), _cache(), run_upcoming, units=unit or [], as_of=day, days=days, fmt=fmt)
+        return replay(
+            _root(data),
+            _cache(),
+            run_upcoming,
+            units=unit or [],
+            as_of=day,
+            days=days,
+            fmt=fmt,
+            statuses=status or [],
+        )
 
     _invoke(body)
 
@@ -516,8 +617,27 @@ def history(
         Optional[str],  # noqa: UP045
         typer.Argument(help=_("Chỉ nhiệm vụ này."), metavar=_("[SỐ_HIỆU]"), autocompletion=completion.task_refs),
     ] = None,
+    status: StatusOption = None,
     unit: UnitOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
-    _invoke(lambda: replay(_root(data), _cache(), run_history, ref=ref, units=unit or [], fmt=fmt))
+    _invoke(
+        lambda: replay(_root(data), _cache(), run_history, ref=ref, units=unit or [], fmt=fmt, statuses=status or [])
+    )
+
+
+@app.command(cls=Command, help=_("Một nhiệm vụ trọn vẹn: nội dung, đơn vị, thời hạn, gia hạn, mọi kỳ theo đơn vị."))
+def show(
+    ref: RefArgument,
+    status: StatusOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+
+    def body() -> int:
+        day = today(as_of)
+        return replay(_root(data), _cache(), run_show, ref=ref, as_of=day, fmt=fmt, statuses=status or [])
+
+    _invoke(body)

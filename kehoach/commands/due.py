@@ -1,4 +1,9 @@
-"""``kehoach due``: every occurrence due in the calendar week, month, quarter or year around a day."""
+"""``kehoach due``: the overview of every unit for the calendar week, month, quarter or year
+around a day, then every occurrence due in it, unit by unit.
+
+``--brief`` prints the overview alone (as ``kehoach summary`` does); ``--status`` keeps only the
+occurrences in those statuses in the detail (the overview counts all of them, always).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,16 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal, TextIO
 
+from kehoach.commands import summary
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry, Status, entries_between
 from kehoach.domain.periods import period_label
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
-from kehoach.present.output import Column, Format, emit, write_line
-from kehoach.present.views import counts_text, entry_cells, entry_row, grouped_tables
+from kehoach.present import overview
+from kehoach.present.output import Column, Format, Screen, emit
+from kehoach.present.views import command_hint, entry_row, statuses_text, wanted, write_by_unit
 
 Span = Literal["week", "month", "quarter", "year"]
 """The calendar spans of ``kehoach due`` (see :func:`kehoach.domain.periods.containing`)."""
@@ -27,39 +34,57 @@ COLUMNS = (
 )
 
 
-def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, span: periods.Span, fmt: Format) -> int:
-    selected = resolve_units(dataset, units) if units else None
+def run(
+    dataset: Dataset,
+    out: TextIO,
+    *,
+    units: Sequence[str],
+    as_of: date,
+    span: periods.Span,
+    fmt: Format,
+    statuses: Sequence[Status] = (),
+    brief: bool = False,
+) -> int:
     window = periods.containing(as_of, span)
-    found = entries_between(dataset, window.start, window.end, as_of, selected)
+    if brief:
+        summary.write(out, window=window, found=summary.standing(dataset, units, window, as_of), fmt=fmt)
+        if fmt is Format.table:
+            screen = Screen(out)
+            screen.line(_("Chi tiết từng việc:"))
+            screen.line("  " + command_hint("due", units, as_of, span))
+        return 0
+    selected = resolve_units(dataset, units) if units else None
+    found = wanted(entries_between(dataset, window.start, window.end, as_of, selected), statuses)
     if fmt is not Format.table:
         emit([entry_row(entry, dataset) for entry in found], COLUMNS, fmt, out)
         return 0
+    screen = Screen(out)
+    overview.write(screen, window, summary.standing(dataset, units, window, as_of))
+    screen.line()
+    _detail(dataset, window, as_of, found, statuses, screen)
     earlier = entries_between(dataset, date.min, window.start - timedelta(days=1), as_of, selected, Status.overdue)
-    _table(dataset, window, as_of, found, out)
-    write_line(out, _footer(len(earlier), as_of))
+    if earlier:
+        screen.line(_("Còn {count} việc quá hạn từ các kỳ trước; xem:").format(count=len(earlier)))
+        screen.line("  " + command_hint("overdue", units, as_of))
+    else:
+        screen.line(_("Không còn việc quá hạn từ các kỳ trước."))
     return 0
 
 
-def _table(dataset: Dataset, window: periods.Period, as_of: date, found: list[Entry], out: TextIO) -> None:
+def _detail(
+    dataset: Dataset,
+    window: periods.Period,
+    as_of: date,
+    found: list[Entry],
+    statuses: Sequence[Status],
+    screen: Screen,
+) -> None:
     title = _("Đến hạn trong {period} ({start} – {end}), tính đến ngày {today}").format(
         period=period_label(window.key), start=day_text(window.start), end=day_text(window.end), today=day_text(as_of)
     )
+    if statuses:
+        title += _(", trạng thái: {statuses}").format(statuses=statuses_text(statuses))
     if not found:
-        write_line(out, title + _(": không có nhiệm vụ nào."))
+        screen.line(title + _(": không có nhiệm vụ nào."))
         return
-    by_unit: dict[str, list[Entry]] = {}
-    for entry in found:
-        by_unit.setdefault(entry.occurrence.unit, []).append(entry)
-    groups = [
-        (f"{dataset.units[unit].name} ({unit}): {counts_text(group)}", [entry_cells(entry, dataset) for entry in group])
-        for unit, group in sorted(by_unit.items())
-    ]
-    grouped_tables(out, title, groups, COLUMNS)
-
-
-def _footer(still_overdue: int, as_of: date) -> str:
-    if not still_overdue:
-        return _("Không còn việc quá hạn từ các kỳ trước.")
-    return _("Còn {count} việc quá hạn từ các kỳ trước; xem: kehoach overdue --as-of {day}").format(
-        count=still_overdue, day=as_of.isoformat()
-    )
+    write_by_unit(screen.out, title, found, dataset, COLUMNS)

@@ -1,4 +1,4 @@
-"""``kehoach history``: what was done or waived, when, and with what evidence, newest first."""
+"""``kehoach history``: what was done or waived, when, and with what evidence; unit by unit, newest first."""
 
 from __future__ import annotations
 
@@ -12,21 +12,40 @@ from kehoach.domain.model import Record
 from kehoach.domain.occurrences import Status, entry_of, occurrence_of
 from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.i18n import _, day_text
-from kehoach.present.output import Column, Format, emit
+from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.statuses import look
-from kehoach.present.views import NO_EVIDENCE, named_period
+from kehoach.present.views import (
+    NO_EVIDENCE,
+    grouped_tables,
+    named_period,
+    refuse_statuses,
+    status_counts,
+    statuses_text,
+    unit_heading,
+    unit_order,
+)
+
+LISTED = (Status.done, Status.done_late, Status.waived)
 
 COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
     Column("task", _("Số hiệu"), no_wrap=True),
-    Column("unit", _("Đơn vị"), fit=True),
     Column("period_cell", _("Kỳ")),
     Column("outcome_vn", _("Kết quả, hạn")),
     Column("proof", _("Văn bản / lý do")),
 )
 
 
-def run(dataset: Dataset, out: TextIO, *, ref: str | None, units: Sequence[str], fmt: Format) -> int:
+def run(
+    dataset: Dataset,
+    out: TextIO,
+    *,
+    ref: str | None,
+    units: Sequence[str],
+    fmt: Format,
+    statuses: Sequence[Status] = (),
+) -> int:
+    refuse_statuses(statuses, LISTED, "history")
     if ref is not None:
         resolve_task(dataset, ref)  # an unknown ref is refused, with the refs it may have meant
     selected = resolve_units(dataset, units) if units else set(dataset.units)
@@ -36,11 +55,51 @@ def run(dataset: Dataset, out: TextIO, *, ref: str | None, units: Sequence[str],
         for record in dataset.units[unit].records
         if ref is None or record.task == ref
     ]
+    rows = [row for row in rows if not statuses or Status(row["outcome"]) in statuses]
     rows.sort(key=lambda row: (row["day"], row["unit"], row["task"]), reverse=True)
-    if fmt is Format.table:
-        rows = [{**row, **_cells(row)} for row in rows]
-    emit(rows, COLUMNS, fmt, out)
+    if fmt is not Format.table:
+        emit(rows, COLUMNS, fmt, out)
+    elif not rows:
+        Screen(out).line(_empty(ref, units, statuses))
+    else:
+        _table(dataset, rows, out)
     return 0
+
+
+def _table(dataset: Dataset, rows: list[dict[str, Any]], out: TextIO) -> None:
+    """Rows under their unit's heading (units by name), each unit's newest first."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(row["unit"], []).append(row)
+    title = _("Đã ghi nhận: {count} bản ghi của {units} đơn vị, mới nhất trước").format(
+        count=len(rows), units=len(groups)
+    )
+    grouped_tables(
+        out,
+        title,
+        [
+            (
+                unit_heading(dataset, unit, status_counts([Status(row["outcome"]) for row in found])),
+                [{**row, **_cells(row)} for row in found],
+            )
+            for unit, found in sorted(groups.items(), key=lambda pair: unit_order(dataset, pair[0]))
+        ],
+        COLUMNS,
+    )
+
+
+def _empty(ref: str | None, units: Sequence[str], statuses: Sequence[Status]) -> str:
+    """Nothing recorded, said with what was asked: the task, the units, the statuses."""
+    asked = []
+    if ref is not None:
+        asked.append(_("nhiệm vụ {ref}").format(ref=ref))
+    if units:
+        asked.append(_("đơn vị {units}").format(units=", ".join(units)))
+    if statuses:
+        asked.append(_("trạng thái {statuses}").format(statuses=statuses_text(statuses)))
+    if not asked:
+        return _("Chưa có việc nào được ghi nhận hoàn thành hay miễn.")
+    return _("Chưa có việc nào được ghi nhận hoàn thành hay miễn ({asked}).").format(asked="; ".join(asked))
 
 
 def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:

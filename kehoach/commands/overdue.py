@@ -1,4 +1,4 @@
-"""``kehoach overdue``: every open occurrence past due, oldest first, with how many days late."""
+"""``kehoach overdue``: every open occurrence past due, unit by unit, oldest first, with days late."""
 
 from __future__ import annotations
 
@@ -10,21 +10,40 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
-from kehoach.present.output import Column, Format, emit
-from kehoach.present.views import listing_rows
+from kehoach.present.output import Column, Format, Screen, emit
+from kehoach.present.views import by_unit, entry_row, refuse_statuses, write_by_unit
+
+LISTED = (Status.overdue,)
 
 COLUMNS = (
-    Column("due_vn", _("Hạn"), no_wrap=True),
-    Column("days_late", _("Trễ (ngày)"), no_wrap=True),
     Column("task", _("Số hiệu"), no_wrap=True),
-    Column("unit", _("Đơn vị"), fit=True),
     Column("title", _("Nhiệm vụ")),
+    Column("period", _("Kỳ")),
+    Column("due", _("Hạn"), no_wrap=True),
+    Column("days_late", _("Trễ (ngày)"), no_wrap=True),
 )
 
 
-def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, check: bool, fmt: Format) -> int:
+def run(
+    dataset: Dataset,
+    out: TextIO,
+    *,
+    units: Sequence[str],
+    as_of: date,
+    check: bool,
+    fmt: Format,
+    statuses: Sequence[Status] = (),
+) -> int:
+    refuse_statuses(statuses, LISTED, "overdue")
     selected = resolve_units(dataset, units) if units else None
     late = entries_between(dataset, date.min, as_of - timedelta(days=1), as_of, selected, Status.overdue)
-    title = _("Quá hạn tính đến ngày {today}: {count} việc").format(today=day_text(as_of), count=len(late))
-    emit(listing_rows(late, dataset, as_of, table=fmt is Format.table), COLUMNS, fmt, out, title=title)
+    if fmt is not Format.table:
+        emit([entry_row(entry, dataset) for entry in late], COLUMNS, fmt, out)
+    elif not late:
+        Screen(out).line(_("Không có việc quá hạn tính đến ngày {today}.").format(today=day_text(as_of)))
+    else:
+        title = _("Quá hạn tính đến ngày {today}: {count} việc của {units} đơn vị").format(
+            today=day_text(as_of), count=len(late), units=len(by_unit(late, dataset))
+        )
+        write_by_unit(out, title, late, dataset, COLUMNS)
     return 1 if check and late else 0

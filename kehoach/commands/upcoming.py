@@ -1,4 +1,4 @@
-"""``kehoach upcoming``: open occurrences due in the next N days, soonest first."""
+"""``kehoach upcoming``: open occurrences due in the next N days, unit by unit, soonest first."""
 
 from __future__ import annotations
 
@@ -10,24 +10,45 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
-from kehoach.present.output import Column, Format, emit
-from kehoach.present.views import listing_rows
+from kehoach.present.output import Column, Format, Screen, emit
+from kehoach.present.views import by_unit, entry_row, refuse_statuses, write_by_unit
+
+LISTED = (Status.open,)
 
 COLUMNS = (
-    Column("due_vn", _("Hạn"), no_wrap=True),
-    Column("days_left", _("Còn (ngày)"), no_wrap=True),
     Column("task", _("Số hiệu"), no_wrap=True),
-    Column("unit", _("Đơn vị"), fit=True),
     Column("title", _("Nhiệm vụ")),
+    Column("period", _("Kỳ")),
+    Column("due", _("Hạn"), no_wrap=True),
+    Column("days_left", _("Còn (ngày)"), no_wrap=True),
 )
 
 
-def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, days: int, fmt: Format) -> int:
+def run(
+    dataset: Dataset,
+    out: TextIO,
+    *,
+    units: Sequence[str],
+    as_of: date,
+    days: int,
+    fmt: Format,
+    statuses: Sequence[Status] = (),
+) -> int:
     """Due from ``as_of`` (a deadline today is still upcoming) to ``as_of + days``."""
+    refuse_statuses(statuses, LISTED, "upcoming")
     selected = resolve_units(dataset, units) if units else None
     soon = entries_between(dataset, as_of, as_of + timedelta(days=days), as_of, selected, Status.open)
-    title = _("Sắp đến hạn trong {days} ngày tới, tính từ {today}: {count} việc").format(
-        days=days, today=day_text(as_of), count=len(soon)
-    )
-    emit(listing_rows(soon, dataset, as_of, table=fmt is Format.table), COLUMNS, fmt, out, title=title)
+    if fmt is not Format.table:
+        emit([entry_row(entry, dataset) for entry in soon], COLUMNS, fmt, out)
+    elif not soon:
+        Screen(out).line(
+            _("Không có việc nào đến hạn trong {days} ngày tới, tính từ {today}.").format(
+                days=days, today=day_text(as_of)
+            ),
+        )
+    else:
+        title = _("Sắp đến hạn trong {days} ngày tới, tính từ {today}: {count} việc của {units} đơn vị").format(
+            days=days, today=day_text(as_of), count=len(soon), units=len(by_unit(soon, dataset))
+        )
+        write_by_unit(out, title, soon, dataset, COLUMNS, as_of)
     return 0

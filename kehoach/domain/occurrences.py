@@ -9,53 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from enum import StrEnum
-from typing import NamedTuple, assert_never
+from typing import NamedTuple
 
 from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Lineage
 from kehoach.domain.model import Extension, Record, Task
 from kehoach.domain.reporting import report_due, report_keys, reporting_rule
-
-
-class Status(StrEnum):
-    """The four outcomes of Vietnam's task-tracking rules, plus waived.
-
-    What a status means is written here (:attr:`recorded`, :attr:`completed`); how it looks (its
-    words, colour, symbol and order) in :mod:`kehoach.present.statuses`. A new status is one
-    member here and one case in each of those two exhaustive ``match``es: mypy fails on a
-    forgotten one.
-    """
-
-    done = "done"  # completed on or before its due date
-    done_late = "done_late"  # completed after its due date
-    overdue = "overdue"  # open, past due
-    open = "open"  # open, not yet due
-    waived = "waived"  # recorded as not applying
-
-    @property
-    def recorded(self) -> bool:
-        """The unit has recorded an outcome: nothing is left to do."""
-        return _meaning(self)[0]
-
-    @property
-    def completed(self) -> bool:
-        """Done, on time or late: what a completion rate counts as finished."""
-        return _meaning(self)[1]
-
-
-def _meaning(status: Status) -> tuple[bool, bool]:
-    """(recorded, completed) of each status."""
-    match status:
-        case Status.done | Status.done_late:
-            return True, True
-        case Status.waived:
-            return True, False
-        case Status.overdue | Status.open:
-            return False, False
-        case _:
-            assert_never(status)
+from kehoach.domain.status import Status as Status  # where most code has always imported it from
 
 
 class Occurrence(NamedTuple):

@@ -139,8 +139,13 @@ def _unit_report(dataset: Dataset, unit: str, found: list[Entry]) -> UnitReport:
 
 
 def _attention(report: UnitReport) -> tuple[int, float, str]:
-    rate = report.tally.completion_rate
-    return (-report.tally[Status.overdue], 2.0 if rate is None else rate, report.unit)
+    return attention(report.tally[Status.overdue], report.tally.completion_rate, report.unit)
+
+
+def attention(overdue: int, rate: float | None, tie: str) -> tuple[int, float, str]:
+    """The order of units for people who must act: most overdue first, then the lowest completion
+    rate (a unit with nothing due yet last), then ``tie`` (its name or id)."""
+    return (-overdue, 2.0 if rate is None else rate, tie)
 
 
 def _waiting(dataset: Dataset) -> list[tuple[Event, list[str]]]:

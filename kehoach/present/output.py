@@ -99,7 +99,7 @@ def table_cell(value: Any) -> Cell:
     return Cell(str(value))
 
 
-def write_line(out: TextIO, text: str) -> None:
+def write_line(out: TextIO, text: str = "") -> None:
     out.write(text + "\n")
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.labels import period_name
+from kehoach.domain.labels import folded, period_name
 from kehoach.domain.model import Record
-from kehoach.domain.occurrences import Entry
+from kehoach.domain.occurrences import Entry, Status
+from kehoach.errors import UsageError
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Screen
 from kehoach.present.statuses import by_urgency, look
@@ -58,22 +60,6 @@ def _extension_document(entry: Entry, dataset: Dataset) -> str | None:
     return extension.by if extension else None
 
 
-def listing_row(entry: Entry, dataset: Dataset, as_of: date) -> dict[str, Any]:
-    """An entry's JSON row plus the cells a flat table adds: the due date as dd/mm/yyyy, days left."""
-    due, occurrence = entry.occurrence.due, entry.occurrence
-    row = {**entry_row(entry, dataset), "due_vn": day_text(due), "days_left": (due - as_of).days}
-    if occurrence.via:  # the table shows where an inherited obligation came from
-        row["unit"] = f"{occurrence.unit} ← {occurrence.via}"
-    # The title names the period too (Quý I/2022), and says whether the deadline was extended.
-    row["title"] = f"{_title_cell(entry, dataset)} — {period_cell(entry, dataset)}"
-    return row
-
-
-def listing_rows(found: Sequence[Entry], dataset: Dataset, as_of: date, *, table: bool) -> list[dict[str, Any]]:
-    """JSON rows, or for a table the same rows with their display cells."""
-    return [listing_row(entry, dataset, as_of) if table else entry_row(entry, dataset) for entry in found]
-
-
 def period_cell(entry: Entry, dataset: Dataset) -> str:
     """The period by its name; a periodic report (not a deadline the document sets) says so."""
     name = period_name(dataset, dataset.tasks[entry.occurrence.task], entry.occurrence.period)
@@ -95,13 +81,18 @@ def status_text(entry: Entry) -> str:
 
 
 def counts_text(found: Sequence[Entry]) -> str:
-    counts = {status: sum(1 for entry in found if entry.status is status) for status in by_urgency()}
+    """``3 quá hạn, 2 hoàn thành``: how many of each status, most in need of action first."""
+    return status_counts([entry.status for entry in found])
+
+
+def status_counts(statuses: Sequence[Status]) -> str:
+    counts = {status: statuses.count(status) for status in by_urgency()}
     return ", ".join(f"{count} {look(status).word.lower()}" for status, count in counts.items() if count)
 
 
-def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
+def entry_cells(entry: Entry, dataset: Dataset, as_of: date | None = None) -> dict[str, Any]:
     """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style; under a
-    completion without its document, that it has none."""
+    completion without its document, that it has none; days late, and (given ``as_of``) days left."""
     status = status_text(entry)
     if entry.status.completed and entry.record and not entry.record.evidence:
         status += "\n" + NO_EVIDENCE
@@ -113,6 +104,9 @@ def entry_cells(entry: Entry, dataset: Dataset) -> dict[str, Any]:
         "due": day_text(entry.occurrence.due),
         "status": Cell(status, look(entry.status).style),
         "evidence": evidence_text(entry.record),
+        "proof": evidence_text(entry.record) or (entry.record.reason or "" if entry.record else ""),
+        "days_late": Cell(str(entry.days_late), look(entry.status).style) if entry.days_late else "",
+        "days_left": "" if as_of is None else (entry.occurrence.due - as_of).days,
     }
 
 
@@ -125,6 +119,74 @@ def _title_cell(entry: Entry, dataset: Dataset) -> str:
             day=day_text(entry.occurrence.original), document=_extension_document(entry, dataset)
         )
     return title
+
+
+def wanted(found: Sequence[Entry], statuses: Sequence[Status]) -> list[Entry]:
+    """The entries in one of ``statuses`` (``--status``, repeatable); all of them when none is named."""
+    return [entry for entry in found if entry.status in statuses] if statuses else list(found)
+
+
+def refuse_statuses(statuses: Sequence[Status], listed: Sequence[Status], command: str) -> None:
+    """A listing that holds only some statuses (``overdue``, ``upcoming``, ``history``) refuses the
+    others rather than answer "nothing", and says where they are listed."""
+    other = [status for status in statuses if status not in listed]
+    if other:
+        raise UsageError(
+            _("kehoach {command} chỉ liệt kê việc {listed}; việc {other}: xem kehoach due --year {options}").format(
+                command=command,
+                listed=statuses_text(listed),
+                other=statuses_text(other),
+                options=" ".join(f"--status {status.value}" for status in other),
+            )
+        )
+
+
+def statuses_text(statuses: Sequence[Status]) -> str:
+    """Statuses in words, lower case: ``quá hạn, hoàn thành muộn``."""
+    return ", ".join(look(status).word.lower() for status in statuses)
+
+
+def command_hint(command: str, units: Sequence[str], as_of: date, span: str | None = None) -> str:
+    """The command line that shows more, with the filters the user gave (the day, the units)."""
+    words = ["kehoach", command, *([f"--{span}"] if span else []), "--as-of", as_of.isoformat()]
+    for unit in units:
+        words += ["-u", shlex.quote(unit)]
+    return " ".join(words)
+
+
+def by_unit(found: Sequence[Entry], dataset: Dataset) -> list[tuple[str, list[Entry]]]:
+    """Entries grouped by the unit that owes them, in the order found; units by name, as people
+    look them up (the overview above orders them by who is most behind)."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in found:
+        groups.setdefault(entry.occurrence.unit, []).append(entry)
+    return sorted(groups.items(), key=lambda pair: unit_order(dataset, pair[0]))
+
+
+def unit_order(dataset: Dataset, unit: str) -> tuple[str, str]:
+    """Units by name, compared without diacritics ("Đảng ủy" with the D's), then by id."""
+    return folded(dataset.units[unit].name), unit
+
+
+def unit_heading(dataset: Dataset, unit: str, counts: str) -> str:
+    """A unit's heading over its rows: its name, its id (what ``--unit`` takes), its counts."""
+    return f"{dataset.units[unit].name} ({unit}): {counts}"
+
+
+def write_by_unit(
+    out: TextIO,
+    title: str,
+    found: Sequence[Entry],
+    dataset: Dataset,
+    columns: Sequence[Column],
+    as_of: date | None = None,
+) -> None:
+    """The title, then each unit's heading with its counts and its table."""
+    groups = [
+        (unit_heading(dataset, unit, counts_text(group)), [entry_cells(entry, dataset, as_of) for entry in group])
+        for unit, group in by_unit(found, dataset)
+    ]
+    grouped_tables(out, title, groups, columns)
 
 
 def grouped_tables(

@@ -189,31 +189,39 @@ def test_undo_takes_a_waiver_back(cli: Cli, tracked: Path) -> None:
     assert load_valid(tracked).units["huyen-b"] == before
 
 
-def test_history_is_newest_first(cli: Cli, tracked: Path) -> None:
-    result = cli("history", "--unit", "huyen-b", "--data", str(tracked))
+def test_history_is_grouped_by_unit_newest_first(cli: Cli, tracked: Path) -> None:
+    result = cli("history", "--data", str(tracked))
     lines = [line.rstrip() for line in result.stdout.splitlines()]
-    assert lines[0].split() == [
-        "Ngày",
-        "Số",
-        "hiệu",
-        "Đơn",
-        "vị",
-        "Kỳ",
-        "Kết",
-        "quả,",
-        "hạn",
-        "Văn",
-        "bản",
-        "/",
-        "lý",
-        "do",
+    assert lines[:3] == [
+        "Đã ghi nhận: 4 bản ghi của 2 đơn vị, mới nhất trước",
+        "",
+        "Ban A Tỉnh ủy (ban-a): 2 hoàn thành",
     ]
-    rows = [line for line in lines if line[:2].isdigit()]  # the first line of each record
-    assert rows[0].startswith("01/10/2022   II.2      huyen-b   Năm 2022     Miễn thực hiện")
-    assert rows[-1].startswith("05/04/2022   II.1      huyen-b   Quý I/2022   Hoàn thành muộn")
+    assert lines[3].split() == ["Ngày", "Số", "hiệu", "Kỳ", "Kết", "quả,", "hạn", "Văn", "bản", "/", "lý", "do"]
+    heading = lines.index("Huyện ủy B (huyen-b): 1 hoàn thành muộn, 1 miễn thực hiện")
+    rows = [line for line in lines[heading:] if line[:2].isdigit()]  # the first line of each record
+    assert rows[0].startswith("01/10/2022   II.2      Năm 2022     Miễn thực hiện")
+    assert rows[-1].startswith("05/04/2022   II.1      Quý I/2022   Hoàn thành muộn")
     below = lines[lines.index(rows[-1]) + 1]
     assert below.split()[:2] == ["hạn", "31/03/2022"]  # the deadline the outcome is judged against
     assert max(len(line) for line in lines) <= 80
+
+
+def test_history_filters_by_status_and_says_when_nothing_matches(cli: Cli, tracked: Path) -> None:
+    rows = json.loads(cli("history", "--status", "waived", "-f", "json", "--data", str(tracked)).stdout)
+    assert [(row["unit"], row["task"], row["outcome"]) for row in rows] == [("huyen-b", "II.2", "waived")]
+    late = cli("history", "-s", "done_late", "-s", "waived", "--data", str(tracked)).stdout
+    assert "Huyện ủy B (huyen-b): 1 hoàn thành muộn, 1 miễn thực hiện" in late and "ban-a" not in late
+    nothing = cli("history", "III.1.3", "-u", "ban-a", "-s", "done", "--data", str(tracked))
+    assert nothing.stdout == (
+        "Chưa có việc nào được ghi nhận hoàn thành hay miễn (nhiệm vụ III.1.3; đơn vị\nban-a; trạng thái hoàn thành).\n"
+    )
+    refused = cli("history", "--status", "overdue", "--data", str(tracked))
+    assert refused.exit_code == 2
+    assert refused.stderr == (
+        "lỗi: kehoach history chỉ liệt kê việc hoàn thành, hoàn thành muộn, miễn thực hiện; việc quá hạn: "
+        "xem kehoach due --year --status overdue\n"
+    )
 
 
 @pytest.mark.parametrize("typed", ["2022-Q1", "Quý I/2022", "quy i/2022", "QUÝ I/2022", "Q1/2022", "q1/2022"])
@@ -331,7 +339,7 @@ def test_without_period_on_the_shipped_data_the_quarter_is_named(cli: Cli, tmp_p
 
 def test_history_shows_a_completion_without_its_document(cli: Cli, unproven: Path) -> None:
     lines = cli("history", "II.1", "--unit", "huyen-b", "--data", str(unproven)).stdout.splitlines()
-    assert lines[2].rstrip() == "05/04/2022   II.1      huyen-b   Quý I/2022   Hoàn thành muộn   chưa có văn bản"
+    assert lines[5].rstrip() == "05/04/2022   II.1      Quý I/2022   Hoàn thành muộn   chưa có văn bản"
     waived = cli("history", "II.2", "--unit", "huyen-b", "--data", str(unproven)).stdout
     assert "chưa có văn bản" not in waived  # a waiver has its reason
 

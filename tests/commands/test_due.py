@@ -25,10 +25,27 @@ def json_rows(cli: Cli, *args: str) -> list[dict[str, object]]:
     return rows
 
 
-def test_due_groups_by_unit_with_counts_and_status_in_words(cli: Cli, tracked: Path) -> None:
+OVERVIEW_2022 = [
+    "Tổng quan năm 2022 (01/01/2022 – 31/12/2022), tính đến ngày 31/12/2022",
+    "Đơn vị                Đến hạn   Đúng hạn   Muộn   Quá hạn   Chưa báo cáo   Tỷ lệ",
+    "─" * 80,
+    "Ban A Tỉnh ủy         3         2          0      0         0              100%",
+    "Huyện ủy B            2         0          1      0         0              100%",
+    "Tổng cộng (2 đơn      5         2          1      0         0              100%",
+    "vị)",
+    "Quá hạn: kể cả từ các kỳ trước. Tỷ lệ: số đã hoàn thành trên số đã đến hạn trong",
+    "kỳ, trừ việc được miễn.",
+]
+
+
+def test_due_opens_with_the_overview_then_groups_by_unit_with_counts_and_status_in_words(
+    cli: Cli, tracked: Path
+) -> None:
     result = cli("due", "--year", "--as-of", "2022-12-31", "--data", str(tracked))
     assert result.exit_code == 0
     assert lines(result) == [
+        *OVERVIEW_2022,
+        "",
         "Đến hạn trong năm 2022 (01/01/2022 – 31/12/2022), tính đến ngày 31/12/2022",
         "",
         "Ban A Tỉnh ủy (ban-a): 1 chưa đến hạn, 2 hoàn thành",
@@ -47,11 +64,30 @@ def test_due_groups_by_unit_with_counts_and_status_in_words(cli: Cli, tracked: P
     ]
 
 
+def test_due_brief_is_the_overview_alone_with_the_way_to_the_detail(cli: Cli, tracked: Path) -> None:
+    result = cli("due", "--year", "--brief", "--as-of", "2022-12-31", "--data", str(tracked))
+    assert lines(result) == [*OVERVIEW_2022, "Chi tiết từng việc:", "  kehoach due --year --as-of 2022-12-31"]
+    summary = cli("summary", "--year", "--as-of", "2022-12-31", "--data", str(tracked))
+    assert lines(summary) == OVERVIEW_2022
+
+
 def test_due_says_how_many_older_ones_are_still_overdue(cli: Cli, tracked: Path) -> None:
     result = cli("due", "--quarter", "--as-of", "2023-02-01", "--data", str(tracked))
-    assert lines(result) == [
-        "Đến hạn trong Quý I/2023 (01/01/2023 – 31/03/2023), tính đến ngày 01/02/2023: không có nhiệm vụ nào.",
-        "Còn 1 việc quá hạn từ các kỳ trước; xem: kehoach overdue --as-of 2023-02-01",
+    assert lines(result)[-4:] == [
+        "Đến hạn trong Quý I/2023 (01/01/2023 – 31/03/2023), tính đến ngày 01/02/2023:",
+        "không có nhiệm vụ nào.",
+        "Còn 1 việc quá hạn từ các kỳ trước; xem:",
+        "  kehoach overdue --as-of 2023-02-01",
+    ]
+
+
+def test_the_footer_keeps_the_units_asked_for(cli: Cli, tracked: Path) -> None:
+    result = cli("due", "--quarter", "--as-of", "2023-02-01", "-u", "ban-a", "--data", str(tracked))
+    assert lines(result)[-1] == "  kehoach overdue --as-of 2023-02-01 -u ban-a"
+    brief = cli("due", "--brief", "--as-of", "2023-02-01", "-u", "ban-a", "-u", "huyen-b", "--data", str(tracked))
+    assert lines(brief)[-2:] == [
+        "Chi tiết từng việc:",
+        "  kehoach due --quarter --as-of 2023-02-01 -u ban-a -u huyen-b",
     ]
 
 
@@ -112,10 +148,12 @@ def test_a_record_after_the_as_of_day_is_not_yet_known(cli: Cli, tracked: Path) 
 def test_overdue_is_oldest_first_with_days_late(cli: Cli, tracked: Path) -> None:
     result = cli("overdue", "--as-of", "2023-03-01", "--data", str(tracked))
     assert lines(result) == [
-        "Quá hạn tính đến ngày 01/03/2023: 1 việc",
-        "Hạn          Trễ (ngày)   Số hiệu   Đơn vị   Nhiệm vụ",
-        "─" * 73,
-        "31/12/2022   60           II.2      ban-a    Kiểm tra hằng năm — Năm 2022",
+        "Quá hạn tính đến ngày 01/03/2023: 1 việc của 1 đơn vị",
+        "",
+        "Ban A Tỉnh ủy (ban-a): 1 quá hạn",
+        "Số hiệu   Nhiệm vụ            Kỳ         Hạn          Trễ (ngày)",
+        "─" * 64,
+        "II.2      Kiểm tra hằng năm   Năm 2022   31/12/2022   60",
     ]
     rows = json_rows(cli, "overdue", "--as-of", "2024-03-01", "--data", str(tracked))
     assert [(row["due"], row["task"], row["unit"]) for row in rows] == [
@@ -136,11 +174,13 @@ def test_overdue_check_exits_1_only_when_something_is_late(cli: Cli, tracked: Pa
 def test_upcoming_counts_days_left_and_includes_today(cli: Cli, tracked: Path) -> None:
     result = cli("upcoming", "--as-of", "2022-12-01", "--data", str(tracked))
     assert lines(result) == [
-        "Sắp đến hạn trong 30 ngày tới, tính từ 01/12/2022: 2 việc",
-        "Hạn          Còn (ngày)   Số hiệu   Đơn vị   Nhiệm vụ",
-        "─" * 73,
-        "31/12/2022   30           II.2      ban-a    Kiểm tra hằng năm — Năm 2022",
-        "31/12/2022   30           III.1.2   ban-a    Hai năm — Năm 2022",
+        "Sắp đến hạn trong 30 ngày tới, tính từ 01/12/2022: 2 việc của 1 đơn vị",
+        "",
+        "Ban A Tỉnh ủy (ban-a): 2 chưa đến hạn",
+        "Số hiệu   Nhiệm vụ            Kỳ         Hạn          Còn (ngày)",
+        "─" * 64,
+        "II.2      Kiểm tra hằng năm   Năm 2022   31/12/2022   30",
+        "III.1.2   Hai năm             Năm 2022   31/12/2022   30",
     ]
     assert len(json_rows(cli, "upcoming", "--days", "29", "--as-of", "2022-12-01", "--data", str(tracked))) == 0
     # On the due day itself an open occurrence is still upcoming (III.1.2 was done on 20/12).
@@ -391,7 +431,7 @@ def test_every_task_can_be_recorded_by_the_end_of_2026_or_waits_for_its_event() 
 
 def test_a_completion_without_its_document_says_so_under_its_status(cli: Cli, unproven: Path) -> None:
     result = cli("due", "--year", "--as-of", "2022-12-31", "--unit", "huyen-b", "--data", str(unproven))
-    assert result.stdout == (
+    assert result.stdout.split("\n\n", 1)[1] == (
         "Đến hạn trong năm 2022 (01/01/2022 – 31/12/2022), tính đến ngày 31/12/2022\n"
         "\n"
         "Huyện ủy B (huyen-b): 1 hoàn thành muộn, 1 miễn thực hiện\n"
@@ -425,3 +465,59 @@ def test_a_yearly_report_is_recorded_like_a_deadline_and_every_view_says_it_is_a
     ics = cli("ics", "--unit", "ban-to-chuc-tinh-uy", "--from", "2022-12-01", "--to", "2022-12-31",
               "--as-of", "2022-12-10", "--data", str(data))  # fmt: skip
     assert "Kỳ: Báo cáo năm 2022" in ics.stdout.replace("\r\n ", "")  # unfolded
+
+
+def test_status_filters_the_detail_of_due_in_every_format(cli: Cli, tracked: Path) -> None:
+    args = ("due", "--year", "--as-of", "2022-12-31", "--data", str(tracked))
+    rows = json_rows(cli, *args, "--status", "done", "-s", "waived")
+    assert [(row["unit"], row["task"], row["status"]) for row in rows] == [
+        ("ban-a", "II.1", "done"),
+        ("huyen-b", "II.2", "waived"),
+        ("ban-a", "III.1.2", "done"),
+    ]  # by due date, as due lists them
+    table = lines(cli(*args, "--status", "done_late"))
+    detail = table[table.index("") + 1 :]
+    assert detail[:2] == [
+        "Đến hạn trong năm 2022 (01/01/2022 – 31/12/2022), tính đến ngày 31/12/2022,",
+        "trạng thái: hoàn thành muộn",
+    ]
+    assert "Huyện ủy B (huyen-b): 1 hoàn thành muộn" in detail and "Ban A Tỉnh ủy (ban-a)" not in " ".join(detail)
+    assert table[3].startswith("Ban A Tỉnh ủy         3")  # the overview still counts everything
+    refused = cli(*args, "--status", "late")
+    assert refused.exit_code == 2
+    assert "'late'" in refused.stderr and "done_late" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "status", "lists"),
+    [("overdue", "open", "quá hạn"), ("upcoming", "overdue", "chưa đến hạn")],
+)
+def test_a_listing_of_one_status_refuses_the_others_and_says_where_they_are(
+    cli: Cli, tracked: Path, command: str, status: str, lists: str
+) -> None:
+    result = cli(command, "--status", status, "--data", str(tracked))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"lỗi: kehoach {command} chỉ liệt kê việc {lists}; ")
+    assert f"xem kehoach due --year --status {status}" in result.stderr
+    same = cli(
+        command, "--status", lists_status(command), "--as-of", "2023-03-01", "-f", "json", "--data", str(tracked)
+    )
+    assert json.loads(same.stdout) == json.loads(
+        cli(command, "--as-of", "2023-03-01", "-f", "json", "--data", str(tracked)).stdout
+    )
+
+
+def lists_status(command: str) -> str:
+    return {"overdue": "overdue", "upcoming": "open"}[command]
+
+
+def test_nothing_to_show_is_said_in_a_sentence(cli: Cli, tracked: Path) -> None:
+    overdue = cli("overdue", "--as-of", "2022-03-01", "--data", str(tracked))
+    assert overdue.stdout == "Không có việc quá hạn tính đến ngày 01/03/2022.\n"
+    assert cli("overdue", "--as-of", "2022-03-01", "-f", "json", "--data", str(tracked)).stdout == "[]\n"
+    upcoming = cli("upcoming", "--days", "10", "--as-of", "2022-05-01", "--data", str(tracked))
+    assert upcoming.stdout == "Không có việc nào đến hạn trong 10 ngày tới, tính từ 01/05/2022.\n"
+    history = cli("history", "--unit", "huyen-b", "--status", "done", "--data", str(tracked))
+    assert history.stdout == (
+        "Chưa có việc nào được ghi nhận hoàn thành hay miễn (đơn vị huyen-b; trạng thái\nhoàn thành).\n"
+    )
