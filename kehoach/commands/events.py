@@ -20,7 +20,7 @@ def run(dataset: Dataset, out: TextIO, *, fmt: Format) -> int:
     rows = [event_row(dataset, event_id) for event_id in dataset.events]
     if fmt is Format.table:
         rows = [{**row, "date_vn": _date_cell(row["date"])} for row in rows]
-    emit(rows, COLUMNS, fmt, out)
+    emit(rows, COLUMNS, fmt, out, empty=_("Kế hoạch không có sự kiện nào kích hoạt nhiệm vụ."))
     return 0
 
 

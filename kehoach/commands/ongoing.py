@@ -27,8 +27,13 @@ def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], fmt: Format) -> 
         for task in dataset.plan.tasks
         if isinstance(task.schedule, Ongoing) and dataset.owes(unit, task)
     ]
-    if fmt is not Format.table:
-        emit(rows, COLUMNS, fmt, out)
+    if fmt is not Format.table or not rows:
+        empty = (
+            _("Không có nhiệm vụ thường xuyên nào của đơn vị {units}.").format(units=", ".join(units))
+            if units
+            else _("Kế hoạch không có nhiệm vụ thường xuyên nào.")
+        )
+        emit(rows, COLUMNS, fmt, out, empty=empty)
         return 0
     by_unit: dict[str, list[dict[str, Any]]] = {}
     for row in rows:

@@ -25,7 +25,12 @@ def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], fmt: Format) -> 
         rows = [{**task_row(task), "when": describe_schedule(task.schedule, dataset)} for task in tasks]
     else:
         rows = [task_row(task) for task in tasks]
-    emit(rows, COLUMNS, fmt, out)
+    empty = (
+        _("Đơn vị {units} không phải thực hiện nhiệm vụ nào.").format(units=", ".join(units))
+        if units
+        else _("Kế hoạch chưa có nhiệm vụ nào.")
+    )
+    emit(rows, COLUMNS, fmt, out, empty=empty)
     return 0
 
 

@@ -49,8 +49,18 @@ class Column:
 
 
 def emit(
-    rows: Sequence[dict[str, Any]], columns: Sequence[Column], fmt: Format, out: TextIO, *, title: str = ""
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[Column],
+    fmt: Format,
+    out: TextIO,
+    *,
+    title: str = "",
+    empty: str = "",
 ) -> None:
+    """Rows as JSON, CSV or a table; a table with no rows is ``empty``, a sentence, never a bare header."""
+    if fmt is Format.table and not rows and empty:
+        Screen(out).line(empty)
+        return
     match fmt:
         case Format.json:
             out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")

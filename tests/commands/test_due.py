@@ -521,3 +521,11 @@ def test_nothing_to_show_is_said_in_a_sentence(cli: Cli, tracked: Path) -> None:
     assert history.stdout == (
         "Chưa có việc nào được ghi nhận hoàn thành hay miễn (đơn vị huyen-b; trạng thái\nhoàn thành).\n"
     )
+
+
+def test_the_other_listings_say_when_they_have_nothing(cli: Cli, tracked: Path) -> None:
+    ongoing = cli("ongoing", "--unit", "huyen-b", "--data", str(tracked))
+    assert ongoing.stdout == "Không có nhiệm vụ thường xuyên nào của đơn vị huyen-b.\n"
+    edit(tracked / "plan.yaml", "    schedule: {kind: ongoing}\n", "")  # III.1.1, the one ongoing task
+    assert cli("ongoing", "--data", str(tracked)).stdout == "Kế hoạch không có nhiệm vụ thường xuyên nào.\n"
+    assert cli("ongoing", "-f", "json", "--data", str(tracked)).stdout == "[]\n"
