@@ -12,6 +12,7 @@ from kehoach.domain.occurrences import Entry, Status, entries_between
 from kehoach.domain.periods import period_label
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
+from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, emit, write_line
 from kehoach.present.views import counts_text, entry_cells, entry_row, grouped_tables
 
@@ -34,6 +35,7 @@ def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, spa
     if fmt is not Format.table:
         emit([entry_row(entry, dataset) for entry in found], COLUMNS, fmt, out)
         return 0
+    write_ended(out, dataset, selected, as_of)
     earlier = entries_between(dataset, date.min, window.start - timedelta(days=1), as_of, selected, Status.overdue)
     _table(dataset, window, as_of, found, out)
     write_line(out, _footer(len(earlier), as_of))

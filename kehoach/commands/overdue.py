@@ -10,6 +10,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
+from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.views import listing_rows
 
@@ -26,5 +27,7 @@ def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, che
     selected = resolve_units(dataset, units) if units else None
     late = entries_between(dataset, date.min, as_of - timedelta(days=1), as_of, selected, Status.overdue)
     title = _("Quá hạn tính đến ngày {today}: {count} việc").format(today=day_text(as_of), count=len(late))
+    if fmt is Format.table:
+        write_ended(out, dataset, selected, as_of)
     emit(listing_rows(late, dataset, as_of, table=fmt is Format.table), COLUMNS, fmt, out, title=title)
     return 1 if check and late else 0

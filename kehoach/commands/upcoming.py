@@ -10,6 +10,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
+from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.views import listing_rows
 
@@ -29,5 +30,7 @@ def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, day
     title = _("Sắp đến hạn trong {days} ngày tới, tính từ {today}: {count} việc").format(
         days=days, today=day_text(as_of), count=len(soon)
     )
+    if fmt is Format.table:
+        write_ended(out, dataset, selected, as_of)
     emit(listing_rows(soon, dataset, as_of, table=fmt is Format.table), COLUMNS, fmt, out, title=title)
     return 0
