@@ -8,7 +8,8 @@ Rules (README, "Reorganisations"):
   a chain A → B → C; occurrences due by the end day stay with the unit, done or not, so history is
   not rewritten;
 * when two units merge into one, the successor owes an occurrence once, not once per predecessor;
-  an obligation it already had in its own right stays its own (not "inherited").
+  an obligation it already had in its own right stays its own (not "inherited");
+* a unit exists from its ``from`` day to its ``until`` day, both included (either may be open).
 """
 
 from __future__ import annotations
@@ -87,6 +88,12 @@ class Lineage:
         """Whether ``unit`` no longer exists on ``day``."""
         until = self.units[unit].until
         return until is not None and until < day
+
+    def existed_between(self, unit: str, first: date, last: date) -> bool:
+        """Whether ``unit`` existed on some day from ``first`` to ``last`` (both included): it did
+        not end before ``first`` and did not start after ``last``."""
+        record = self.units[unit]
+        return (record.until is None or first <= record.until) and (record.from_ is None or record.from_ <= last)
 
     def ended_among(self, units: Iterable[str], day: date) -> list[Ended]:
         """Which of ``units`` have ended by ``day``, by id, each with its successors in office then."""

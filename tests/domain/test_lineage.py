@@ -167,6 +167,22 @@ CHAIN = Lineage(
 )
 
 
+@pytest.mark.parametrize(
+    ("unit", "first", "last", "existed"),
+    [
+        ("q", date(2024, 1, 1), date(2024, 12, 31), True),
+        ("q", date(2024, 12, 31), date(2025, 6, 30), True),  # its last day is in the range
+        ("q", date(2023, 1, 1), date(2024, 1, 1), True),  # its first day is in the range
+        ("q", date(2025, 1, 1), date(2025, 12, 31), False),  # ended before the range
+        ("q", date(2023, 1, 1), date(2023, 12, 31), False),  # started after it
+        ("p", date(2000, 1, 1), date(2000, 12, 31), True),  # no start: there since ever
+        ("r", date(2099, 1, 1), date(2099, 12, 31), True),  # no end: still there
+    ],
+)
+def test_a_unit_exists_from_its_first_day_to_its_last(unit: str, first: date, last: date, existed: bool) -> None:
+    assert CHAIN.existed_between(unit, first, last) is existed
+
+
 def test_ended_units_name_the_successors_in_office() -> None:
     assert CHAIN.ended_among(["p", "q", "r", "x"], date(2024, 12, 31)) == [Ended("p", date(2023, 12, 31), ["q"])]
     assert CHAIN.ended_among(["r", "q", "x", "p"], date(2025, 1, 1)) == [
