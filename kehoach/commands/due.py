@@ -19,6 +19,7 @@ from kehoach.domain.periods import period_label
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
 from kehoach.present import overview
+from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.views import command_hint, entry_row, statuses_text, wanted, write_by_unit
 
@@ -46,6 +47,9 @@ def run(
     brief: bool = False,
 ) -> int:
     window = periods.containing(as_of, span)
+    selected = resolve_units(dataset, units) if units else None
+    if fmt is Format.table:
+        write_ended(out, dataset, selected, as_of)  # an ended unit says so before what it still owes
     if brief:
         summary.write(out, window=window, found=summary.standing(dataset, units, window, as_of), fmt=fmt)
         if fmt is Format.table:
@@ -53,7 +57,6 @@ def run(
             screen.line(_("Chi tiết từng việc:"))
             screen.line("  " + command_hint("due", units, as_of, span))
         return 0
-    selected = resolve_units(dataset, units) if units else None
     found = wanted(entries_between(dataset, window.start, window.end, as_of, selected), statuses)
     if fmt is not Format.table:
         emit([entry_row(entry, dataset) for entry in found], COLUMNS, fmt, out)

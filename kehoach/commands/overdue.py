@@ -10,6 +10,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
+from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.views import by_unit, entry_row, refuse_statuses, write_by_unit
 
@@ -37,6 +38,8 @@ def run(
     refuse_statuses(statuses, LISTED, "overdue")
     selected = resolve_units(dataset, units) if units else None
     late = entries_between(dataset, date.min, as_of - timedelta(days=1), as_of, selected, Status.overdue)
+    if fmt is Format.table:
+        write_ended(out, dataset, selected, as_of)  # an ended unit says so before what it still owes
     if fmt is not Format.table:
         emit([entry_row(entry, dataset) for entry in late], COLUMNS, fmt, out)
     elif not late:

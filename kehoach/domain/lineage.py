@@ -8,7 +8,8 @@ Rules (README, "Reorganisations"):
   a chain A → B → C; occurrences due by the end day stay with the unit, done or not, so history is
   not rewritten;
 * when two units merge into one, the successor owes an occurrence once, not once per predecessor;
-  an obligation it already had in its own right stays its own (not "inherited").
+  an obligation it already had in its own right stays its own (not "inherited");
+* a unit exists from its ``from`` day to its ``until`` day, both included (either may be open).
 """
 
 from __future__ import annotations
@@ -35,6 +36,16 @@ class Owner(NamedTuple):
     unit: str
     via: str
     """The unit the plan assigned the occurrence to, when it came down a lineage; else ``""``."""
+
+
+class Ended(NamedTuple):
+    """A unit that has ended by some day, and who answers for it on that day."""
+
+    unit: str
+    until: date
+    successors: list[str]
+    """Its successors still in office on that day, nearest first: a successor that has ended too
+    stands aside for its own (p → q → r with q ended names r)."""
 
 
 class Lineage:
@@ -77,6 +88,30 @@ class Lineage:
         """Whether ``unit`` no longer exists on ``day``."""
         until = self.units[unit].until
         return until is not None and until < day
+
+    def existed_between(self, unit: str, first: date, last: date) -> bool:
+        """Whether ``unit`` existed on some day from ``first`` to ``last`` (both included): it did
+        not end before ``first`` and did not start after ``last``."""
+        record = self.units[unit]
+        return (record.until is None or first <= record.until) and (record.from_ is None or record.from_ <= last)
+
+    def ended_among(self, units: Iterable[str], day: date) -> list[Ended]:
+        """Which of ``units`` have ended by ``day``, by id, each with its successors in office then."""
+        return [
+            Ended(unit, until, self._in_office(unit, day, {unit}))
+            for unit in sorted(units)
+            if unit in self.units and (until := self.units[unit].until) is not None and until < day
+        ]
+
+    def _in_office(self, unit: str, day: date, seen: set[str]) -> list[str]:
+        found: list[str] = []
+        for successor in self.units[unit].successors:
+            if successor in seen or successor not in self.units:  # a cycle or a missing unit: validation reports it
+                continue
+            seen.add(successor)
+            heirs = self._in_office(successor, day, seen) if self.ended(successor, day) else [successor]
+            found.extend(heir for heir in heirs if heir not in found)
+        return found
 
     def descendants(self, unit: str) -> list[str]:
         """Every unit down the lineage from ``unit`` (its successors, theirs…), nearest first."""

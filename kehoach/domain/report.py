@@ -10,7 +10,11 @@ Choices (README, "kehoach report"):
 * the completion rate is the share done (on time or late) of what was due by the as-of day and
   not waived: ``(done + done late) / (done + done late + overdue)``; with nothing due yet it is
   ``None``, not 100 %;
-* units that need attention come first: most overdue, then the lowest completion rate, then by id.
+* units that need attention come first: most overdue, then the lowest completion rate, then by id;
+* a unit that did not exist during the range (it ended before it starts, or started after it
+  ends: :meth:`~kehoach.domain.lineage.Lineage.existed_between`) has no row, unless it answers
+  for something due in it: a successor chosen alone takes over what its ended predecessors left
+  undone, and that must not vanish from the report.
 """
 
 from __future__ import annotations
@@ -90,11 +94,16 @@ class Report:
 
 def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[str] | None = None) -> Report:
     found = entries_between(dataset, first, last, as_of, selected)
-    units = sorted(selected if selected is not None else dataset.units)
-    by_unit: dict[str, list[Entry]] = {unit: [] for unit in units}
+    by_unit: dict[str, list[Entry]] = {}
     for entry in found:
-        by_unit[entry.occurrence.unit].append(entry)
-    reports = [_unit_report(dataset, unit, by_unit[unit]) for unit in units]
+        by_unit.setdefault(entry.occurrence.unit, []).append(entry)
+    existed = dataset.lineage.existed_between
+    units = [
+        unit
+        for unit in sorted(selected if selected is not None else dataset.units)
+        if unit in by_unit or existed(unit, first, last)
+    ]
+    reports = [_unit_report(dataset, unit, by_unit.get(unit, [])) for unit in units]
     return Report(
         title=dataset.plan.plan.title,
         first=first,

@@ -12,7 +12,17 @@ from kehoach.i18n import _
 
 
 def resolve_units(dataset: Dataset, names: Sequence[str]) -> set[str]:
-    """The units named, a group standing for its members; unknown names are refused."""
+    """The units named, a group standing for its members; unknown names are refused.
+
+    The one place every ``--unit`` is read. A group stands for its members and for every unit
+    down their lineage (their successors, theirs…): the plan lists the units it was issued to, and
+    a reorganisation, recorded in the unit files, must not drop a member's successors from it. A
+    member that has ended stays selected: it answers for what fell due while it existed (its own
+    history, and what it left undone, which is shown under it as in the whole view); a successor
+    owes nothing before its ``from`` day, so on a day before the reorganisation it adds nothing.
+    A unit named by itself stands for itself only: what it owes after its end is its successors',
+    and the views say who they are (:meth:`kehoach.domain.lineage.Lineage.ended_among`).
+    """
     known = [*dataset.units, *dataset.groups]
     selected: set[str] = set()
     for name in names:
@@ -24,7 +34,11 @@ def resolve_units(dataset: Dataset, names: Sequence[str]) -> set[str]:
                     name=name, hint=hint
                 )
             )
-        selected.update(dataset.members(name))
+        if name in dataset.groups:
+            members = dataset.members(name)
+            selected.update(members, *(dataset.lineage.descendants(member) for member in members))
+        else:
+            selected.add(name)
     return selected
 
 

@@ -14,6 +14,9 @@ Choices (README, "kehoach summary"):
   unit is behind on does not vanish when a quarter ends;
 * *reports not sent* are the periodic reports (the reporting rule) due in the period and not
   recorded, overdue or not yet;
+* a unit that did not exist during the period (a successor before its first day, a unit that had
+  ended) is left out, unless something is still shown against it: what it owed before it ended
+  stays with it, as in every view, so the total agrees with ``kehoach overdue``;
 * units most behind come first (:func:`~kehoach.domain.report.attention`), as in the report.
 """
 
@@ -80,7 +83,11 @@ def build(dataset: Dataset, start: date, end: date, as_of: date, units: set[str]
     earlier: dict[str, int] = dict.fromkeys(units, 0)
     for entry in entries_between(dataset, date.min, start - timedelta(days=1), as_of, units, Status.overdue):
         earlier[entry.occurrence.unit] += 1
-    rows = [UnitStanding(unit, dataset.units[unit].name, Standing.of(in_period[unit], earlier[unit])) for unit in units]
+    rows = [
+        UnitStanding(unit, dataset.units[unit].name, Standing.of(in_period[unit], earlier[unit]))
+        for unit in units
+        if dataset.lineage.existed_between(unit, start, end) or in_period[unit] or earlier[unit]
+    ]
     rows.sort(key=lambda row: attention(row.standing.overdue, row.standing.completion_rate, row.name))
     everything = [entry for found in in_period.values() for entry in found]
     return Summary(start, end, as_of, rows, Standing.of(everything, sum(earlier.values())))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -182,3 +183,47 @@ def test_with_every_document_the_html_says_none_is_missing(cli: Cli, tracked: Pa
     page = cli("report", *YEAR_2022, "--format", "html", "--data", str(tracked)).stdout
     section = page[page.index('<section id="without-evidence">') :].split("</section>")[0]
     assert section.endswith("<p>Không có.</p>")
+
+
+REORG_2025 = ("--year", "2025", "--as-of", "2026-01-10")
+
+
+def test_units_that_did_not_exist_during_the_range_have_no_row(cli: Cli, scenario: Callable[[str], Path]) -> None:
+    """tests/scenarios/reorg: huyen-a and huyen-b merged into huyen-ab on 01/07/2025, ban-x split
+    into ban-x1 and ban-x2 on 01/01/2025, and p → q → r on 01/01/2024 and 01/01/2025."""
+    reorg = scenario("reorg")
+    units = [unit["unit"] for unit in report_json(cli, reorg, "--year", "2022", "--as-of", "2026-01-10")["units"]]
+    assert units == ["ban-x", "p", "huyen-a", "huyen-b"]  # none of their successors was there yet
+    units = [unit["unit"] for unit in report_json(cli, reorg, *REORG_2025)["units"]]
+    assert units == ["huyen-ab", "ban-x2", "r", "ban-x1", "huyen-a", "huyen-b"]  # both districts until 30/06
+    markdown = cli("report", *REORG_2025, "--data", str(reorg)).stdout
+    assert (
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        "| Huyện ủy AB (huyen-ab) | 0 | 0 | 3 | 0 | 0 | 0% |\n"
+        "| Ban X2 (ban-x2) | 0 | 0 | 1 | 0 | 0 | 0% |\n"
+        "| Đơn vị R (r) | 0 | 0 | 1 | 0 | 0 | 0% |\n"
+        "| Ban X1 (ban-x1) | 1 | 0 | 0 | 0 | 0 | 100% |\n"
+        "| Huyện ủy A (huyen-a) | 0 | 0 | 0 | 0 | 0 | — |\n"
+        "| Huyện ủy B (huyen-b) | 0 | 0 | 0 | 0 | 0 | — |\n"
+        "| **Tổng cộng** | 1 | 0 | 5 | 0 | 0 | 17% |\n"
+    ) in markdown
+    html = cli("report", "--year", "2022", "--as-of", "2026-01-10", "--format", "html", "--data", str(reorg)).stdout
+    assert "Huyện ủy A" in html and "Huyện ủy AB" not in html and "Ban X1" not in html
+
+
+def test_a_group_reports_its_members_successors_and_not_the_members_gone(
+    cli: Cli, scenario: Callable[[str], Path]
+) -> None:
+    """The group ``huyen`` lists huyen-a and huyen-b, as the plan was issued; huyen-ab took over."""
+    reorg = scenario("reorg")
+    later = report_json(cli, reorg, "--year", "2026", "--as-of", "2026-01-10", "--unit", "huyen")
+    assert [unit["unit"] for unit in later["units"]] == ["huyen-ab"]
+    earlier = report_json(cli, reorg, "--year", "2023", "--as-of", "2026-01-10", "--unit", "huyen")
+    assert [(unit["unit"], unit["overdue"]) for unit in earlier["units"]] == [("huyen-a", 1), ("huyen-b", 0)]
+
+
+def test_a_successor_alone_keeps_its_row_for_what_it_took_over(cli: Cli, scenario: Callable[[str], Path]) -> None:
+    """huyen-ab did not exist in 2023, but it now answers for huyen-a's report of 2023, never made."""
+    reorg = scenario("reorg")
+    report = report_json(cli, reorg, "--year", "2023", "--as-of", "2026-01-10", "--unit", "huyen-ab")
+    assert [(unit["unit"], unit["overdue"]) for unit in report["units"]] == [("huyen-ab", 1)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from conftest import SHIPPED_DATA, Cli
@@ -98,3 +99,17 @@ def test_the_overview_of_the_shipped_plan_fits_80_columns_and_names_units_by_nam
     assert any(line.startswith("Tổng cộng") for line in lines)
     assert "ban-tuyen-giao-tinh-uy" not in result.stdout  # ids give way to names
     assert max(len(line) for line in lines) <= 80
+
+
+def test_the_overview_leaves_out_units_that_did_not_exist_and_owe_nothing(
+    cli: Cli, scenario: Callable[[str], Path]
+) -> None:
+    reorg = scenario("reorg")
+    before = overview(cli, "--year", "--as-of", "2023-06-01", "--data", str(reorg))["units"]
+    assert isinstance(before, list)
+    assert {row["unit"] for row in before} == {"ban-x", "p", "huyen-a", "huyen-b"}  # no successor yet
+    after = overview(cli, "--year", "--as-of", "2026-06-01", "--data", str(reorg))["units"]
+    assert isinstance(after, list)
+    shown = {row["unit"]: row["overdue"] for row in after}
+    assert "huyen-b" not in shown  # ended in 2025 with nothing left undone
+    assert shown["ban-x"] == 3  # ended, but what it left undone stays with it, as `overdue` lists it

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED_DATA, UNIT_MARK, Cli, cache_entries, edit, written_since
-from kehoach.domain.lineage import Lineage, Owner
+from kehoach.domain.lineage import Ended, Lineage, Owner
 from kehoach.files.load import load_valid
 
 
@@ -149,6 +149,49 @@ def test_owners_directly() -> None:
     assert lineage.owners(["a", "b"], date(2025, 7, 1)) == [Owner("c", "a")]
     assert lineage.owners(["a", "c"], date(2025, 12, 31)) == [Owner("c", "")]  # its own beats inherited
     assert lineage.owners(["c"], date(2025, 1, 1)) == []
+
+
+class Dated:
+    def __init__(self, start: date | None = None, end: date | None = None, successors: tuple[str, ...] = ()):
+        self.from_, self.until, self.successors = start, end, list(successors)
+
+
+CHAIN = Lineage(
+    {
+        "p": Dated(end=date(2023, 12, 31), successors=("q",)),
+        "q": Dated(start=date(2024, 1, 1), end=date(2024, 12, 31), successors=("r",)),
+        "r": Dated(start=date(2025, 1, 1)),
+        "x": Dated(end=date(2024, 12, 31), successors=("x1", "x2")),
+        "x1": Dated(start=date(2025, 1, 1)),
+        "x2": Dated(start=date(2025, 1, 1)),
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("unit", "first", "last", "existed"),
+    [
+        ("q", date(2024, 1, 1), date(2024, 12, 31), True),
+        ("q", date(2024, 12, 31), date(2025, 6, 30), True),  # its last day is in the range
+        ("q", date(2023, 1, 1), date(2024, 1, 1), True),  # its first day is in the range
+        ("q", date(2025, 1, 1), date(2025, 12, 31), False),  # ended before the range
+        ("q", date(2023, 1, 1), date(2023, 12, 31), False),  # started after it
+        ("p", date(2000, 1, 1), date(2000, 12, 31), True),  # no start: there since ever
+        ("r", date(2099, 1, 1), date(2099, 12, 31), True),  # no end: still there
+    ],
+)
+def test_a_unit_exists_from_its_first_day_to_its_last(unit: str, first: date, last: date, existed: bool) -> None:
+    assert CHAIN.existed_between(unit, first, last) is existed
+
+
+def test_ended_units_name_the_successors_in_office() -> None:
+    assert CHAIN.ended_among(["p", "q", "r", "x"], date(2024, 12, 31)) == [Ended("p", date(2023, 12, 31), ["q"])]
+    assert CHAIN.ended_among(["r", "q", "x", "p"], date(2025, 1, 1)) == [
+        Ended("p", date(2023, 12, 31), ["r"]),  # q has ended too: r answers now
+        Ended("q", date(2024, 12, 31), ["r"]),
+        Ended("x", date(2024, 12, 31), ["x1", "x2"]),  # a split names both
+    ]
+    assert CHAIN.ended_among(["r", "x1"], date(2030, 1, 1)) == []
 
 
 def test_the_shipped_data_has_no_reorganisation() -> None:

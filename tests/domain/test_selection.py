@@ -7,7 +7,7 @@ import functools
 
 import pytest
 
-from conftest import SCENARIOS
+from conftest import SCENARIOS, SHIPPED_DATA
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.selection import resolve_task, resolve_units
 from kehoach.errors import UsageError
@@ -56,3 +56,21 @@ def test_an_unknown_ref_is_refused_with_the_refs_it_may_mean(ref: str, refusal: 
     with pytest.raises(UsageError) as refused:
         resolve_task(minimal(), ref)
     assert str(refused.value) == refusal
+
+
+@functools.cache
+def reorg() -> Dataset:
+    return load_valid(SCENARIOS / "reorg")
+
+
+def test_a_group_stands_for_its_members_successors_too() -> None:
+    """The reorg plan's groups name the units of 2021; the units that took over belong to them."""
+    assert resolve_units(reorg(), ["huyen"]) == {"huyen-a", "huyen-b", "huyen-ab"}  # a merger
+    assert resolve_units(reorg(), ["khoi-vp"]) == {"p", "q", "r"}  # successors of successors
+    assert resolve_units(reorg(), ["huyen-a"]) == {"huyen-a"}  # a unit named alone is itself only
+
+
+def test_on_the_shipped_data_a_group_is_its_members() -> None:
+    shipped = load_valid(SHIPPED_DATA)
+    for group in shipped.groups.values():
+        assert resolve_units(shipped, [group.id]) == set(group.members)
