@@ -230,9 +230,11 @@ def entries_between(
         found = entries(dataset, occurrences(dataset, first, last, None), as_of)
     else:
         lineage = dataset.lineage
-        earlier = {
-            ancestor: unit for unit in units for ancestor in lineage.ancestors(unit) if lineage.ended(ancestor, as_of)
-        }
+        earlier: dict[str, str] = {}
+        for unit in sorted(units):  # a split's both halves chosen: the first by id shows it, every run the same
+            for ancestor in sorted(lineage.ancestors(unit)):
+                if lineage.ended(ancestor, as_of):
+                    earlier.setdefault(ancestor, unit)
         every = entries(dataset, occurrences(dataset, first, last, units | set(earlier)), as_of)
         found = [shown for entry in every if (shown := _shown(entry, units, earlier)) is not None]
     return [entry for entry in found if status is None or entry.status is status]

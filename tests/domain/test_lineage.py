@@ -231,3 +231,14 @@ def test_a_predecessor_still_in_office_keeps_its_own_items(cli: Cli, reorg: Path
     assert ("II.1", "2023") in {
         (r["task"], r["period"]) for r in rows(cli, reorg, "overdue", "--unit", "huyen-a", "--as-of", "2025-03-01")
     }
+
+
+def test_both_halves_of_a_split_chosen_show_what_was_left_once_under_the_first_by_id(cli: Cli, reorg: Path) -> None:
+    found = rows(cli, reorg, "overdue", "-u", "ban-x2", "-u", "ban-x1", "--as-of", "2026-01-10")
+    inherited = [
+        (row["unit"], row["task"], row["period"])
+        for row in found
+        if row["inherited_from"] == "ban-x" and row["period"] <= "2024"  # ban-x's own, before the split
+    ]
+    assert inherited and {unit for unit, _, _ in inherited} == {"ban-x1"}
+    assert len(inherited) == len(set(inherited))
