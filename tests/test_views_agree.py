@@ -169,3 +169,13 @@ def test_every_view_agrees_on_every_occurrences_status_and_due_date(
             agree({**item, "unit": unit["unit"]})
         mine = [status for (_task, owner, _period), (status, _due) in truth.items() if owner == unit["unit"]]
         assert {status.value: mine.count(status) for status in Status} == {s.value: unit[s.value] for s in Status}
+
+    overview = rows(cli, folder, "summary", "--year", *day, "-f", "json")
+    for unit in overview["units"]:
+        mine = [(status, due) for (_task, owner, _period), (status, due) in truth.items() if owner == unit["unit"]]
+        in_year_mine = [status for status, due in mine if due[:4] == str(as_of.year)]
+        assert {status.value: in_year_mine.count(status) for status in Status} == {
+            s.value: unit[s.value] for s in Status
+        }
+        earlier = sum(status is Status.overdue and due[:4] < str(as_of.year) for status, due in mine)
+        assert (unit["overdue_earlier"], unit["due"]) == (earlier, len(in_year_mine))

@@ -39,12 +39,14 @@ def title(window: periods.Period, summary: Summary) -> str:
 
 
 def standing_object(standing: Standing) -> dict[str, Any]:
-    """The counts as JSON: every status of the period's occurrences, and the two the overview adds."""
+    """The counts as JSON: the period's occurrences by status (``overdue`` among them: those due in
+    the period), then what the overview adds: overdue from earlier periods, and the two together
+    (the table's overdue column)."""
     return {
         "due": standing.due,
         **{status.value: standing.period[status] for status in Status},
-        "overdue": standing.overdue,
         "overdue_earlier": standing.earlier_overdue,
+        "overdue_total": standing.overdue,
         "reports_unsent": standing.reports_unsent,
         "completion_rate": standing.completion_rate,
     }
