@@ -22,7 +22,7 @@ import typer
 
 from kehoach.cli import completion
 from kehoach.cli.dates import today
-from kehoach.cli.delivery import deliver
+from kehoach.cli.delivery import deliver, refuse_xlsx_on_a_terminal
 from kehoach.cli.replay import Later, replay
 from kehoach.cli.typer_words import Command, Group
 from kehoach.domain.periods import Span
@@ -95,8 +95,9 @@ AsOfOption = Annotated[
 
 def _root(data: Path | None) -> Path:
     from kehoach.files.datadir import find_data_dir
+    from kehoach.files.oserrors import current_folder
 
-    return find_data_dir(data, os.environ, Path.cwd())
+    return find_data_dir(data, os.environ, current_folder())
 
 
 def _cache() -> Cache:
@@ -129,6 +130,14 @@ def _invoke(command: Callable[[], int]) -> None:
     except KehoachError as error:
         sys.stderr.write(_("lỗi: {message}").format(message=error) + "\n")
         code = error.exit_code
+    except BrokenPipeError:
+        raise  # the reader left (`kehoach tasks | head`): kehoach.cli.main ends quietly
+    except OSError as error:  # what no read or write of kehoach's own turned into a sentence already
+        from kehoach.files.oserrors import refused
+
+        failure = refused(error)
+        sys.stderr.write(_("lỗi: {message}").format(message=failure) + "\n")
+        code = failure.exit_code
     raise typer.Exit(code)
 
 
@@ -252,7 +261,7 @@ def upcoming(
 
 OutputOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help=_("Ghi ra tệp này (mặc định: ra màn hình)."), metavar=_("TỆP")),
+    typer.Option("--output", "-o", help=_("Ghi ra tệp này (bỏ trống hoặc -: ra màn hình)."), metavar=_("TỆP")),
 ]
 
 
@@ -316,8 +325,8 @@ def report(
         from kehoach.commands import report as command
         from kehoach.files.load import load_valid
 
-        if fmt is ReportFormat.xlsx and output is None:
-            raise UsageError(_("xlsx là tệp nhị phân; hãy chỉ nơi ghi bằng -o TỆP, ví dụ -o bao-cao.xlsx"))
+        if fmt is ReportFormat.xlsx:
+            refuse_xlsx_on_a_terminal(output)
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
         dataset = load_valid(_root(data), _cache())
@@ -325,7 +334,7 @@ def report(
         code = command.run(
             dataset, buffer, units=unit or [], year=year, first=first, last=last, as_of=today(as_of), fmt=fmt
         )
-        deliver(buffer.getvalue(), output)
+        deliver(buffer.getvalue(), output, binary=fmt is ReportFormat.xlsx)
         return code
 
     _invoke(body)

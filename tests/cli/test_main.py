@@ -45,3 +45,17 @@ def test_bad_data_never_shows_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("plan.yaml:2:7: byte 0xff không phải UTF-8")
+
+
+def test_a_current_folder_that_was_removed_is_a_sentence(tmp_path: Path) -> None:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = (
+        "import os, sys; os.rmdir(sys.argv[1]); from kehoach.cli import main; sys.argv = ['kehoach', 'due']; main()"
+    )
+    result = run(sys.executable, "-c", script, str(gone), cwd=gone)
+    assert (result.returncode, result.stdout) == (5, "")
+    assert result.stderr == (
+        "lỗi: thư mục hiện tại không còn tồn tại (đã bị xóa hoặc di chuyển); hãy chuyển sang thư mục khác (cd) "
+        "rồi chạy lại\n"
+    )
