@@ -61,6 +61,7 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # inherited by every command
 )
 
 DataOption = Annotated[
@@ -160,6 +161,25 @@ class Language(StrEnum):
     en = "en"
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        sys.stdout.write(f"kehoach {installed_version()}\n")
+        raise typer.Exit(0)
+
+
+def installed_version() -> str:
+    """The installed distribution's version; from a checkout that is not installed (``python
+    cli.py``), the package's own."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kehoach")
+    except PackageNotFoundError:
+        from kehoach import __version__
+
+        return __version__
+
+
 @app.callback()
 def options(
     lang: Annotated[
@@ -168,6 +188,12 @@ def options(
             "--lang", help=_("Ngôn ngữ: vi (mặc định) hoặc en. Cũng chọn được bằng biến KEHOACH_LANG hoặc locale.")
         ),
     ] = None,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help=_("In phiên bản của kehoach rồi thoát."), is_eager=True, callback=_print_version
+        ),
+    ] = False,
 ) -> None:
     # The language was chosen before any message was translated (kehoach.cli.main, which also
     # moves a --lang written after the command to here); the option is declared for --help and
