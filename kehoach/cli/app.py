@@ -29,7 +29,7 @@ from kehoach.domain.periods import Span
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.files.paths import shown
 from kehoach.i18n import _
-from kehoach.present.output import Format, ProblemFormat, ReportFormat
+from kehoach.present.output import Format, ProblemFormat, ReportFormat, choose_colour, use_colour
 
 if TYPE_CHECKING:  # mypy checks every call below against the command's own run
     from kehoach.commands.due import run as run_due
@@ -197,8 +197,9 @@ def options(
 ) -> None:
     # The language was chosen before any message was translated (kehoach.cli.main, which also
     # moves a --lang written after the command to here); the option is declared for --help and
-    # to refuse a language kehoach lacks.
-    pass
+    # to refuse a language kehoach lacks. Colour is read from the environment here, once, before
+    # any command runs (NO_COLOR, FORCE_COLOR: see kehoach.present.output.choose_colour).
+    use_colour(choose_colour(os.environ))
 
 
 class SchemaKind(StrEnum):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import os
-import pty
 import stat
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import Cli
+from conftest import Cli, on_a_terminal
 
 AS_OF = ("--as-of", "2023-01-10")
 
@@ -80,32 +79,10 @@ def test_xlsx_goes_to_standard_output_when_it_is_a_file_or_a_pipe(tracked: Path,
 
 
 def test_xlsx_is_refused_on_a_terminal(tracked: Path) -> None:
-    main, terminal = pty.openpty()
-    try:
-        result = kehoach(
-            "report", "--format", "xlsx", *AS_OF, "--data", str(tracked), stdout=terminal, stderr=subprocess.PIPE
-        )
-        os.close(terminal)
-        shown = read_all(main)
-    finally:
-        os.close(main)
-    assert result.returncode == 2
-    assert shown == b""
-    assert result.stderr.decode() == (
+    environment = {**os.environ, "KEHOACH_CACHE": "off", "KEHOACH_LANG": "vi"}
+    code, shown, errors = on_a_terminal(["report", "--format", "xlsx", *AS_OF, "--data", str(tracked)], environment)
+    assert (code, shown) == (2, b"")
+    assert errors.decode() == (
         "lỗi: xlsx là tệp nhị phân, không hiện được trên màn hình; hãy chỉ nơi ghi bằng -o TỆP, "
         "ví dụ -o bao-cao.xlsx (hoặc chuyển hướng: > bao-cao.xlsx)\n"
     )
-
-
-def read_all(main: int) -> bytes:
-    """What was written to a pseudo-terminal whose other end is closed (Linux ends it with EIO)."""
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    return b"".join(chunks)
