@@ -89,6 +89,15 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
     return run
 
 
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of kehoach's CSV, read as a spreadsheet or ``encoding="utf-8-sig"`` reads it (the BOM
+    that tells Excel the text is UTF-8 is not part of the first heading)."""
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
 # --- the cache folder, as a test sees what a command did ------------------------------------------
 
 FOLDER_MARK, UNIT_MARK = "checked-", "unit-checked-"

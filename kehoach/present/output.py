@@ -62,12 +62,19 @@ def emit(
             assert_never(fmt)
 
 
+CSV_BOM = "\ufeff"
+"""Written first, so that Excel opened by a double click reads UTF-8 (else the Windows code page, and
+the Vietnamese is garbled); spreadsheets, pandas and ``encoding="utf-8-sig"`` skip it."""
+
+
 def write_csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
-    """CSV with the JSON rows' keys (all of them, in order) as header; lists joined by ';', objects as compact JSON."""
+    """CSV as a spreadsheet opens it (RFC 4180 CRLF line ends, a UTF-8 BOM), with the rows' keys (all
+    of them, in order) as header; lists joined by ';', objects as compact JSON."""
     if not rows:
         return
     fieldnames = list(dict.fromkeys(key for row in rows for key in row))  # units and groups differ
-    writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\n")
+    out.write(CSV_BOM)
+    writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
 

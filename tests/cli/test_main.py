@@ -37,7 +37,7 @@ def test_console_script_finds_data_from_a_subfolder() -> None:
     result = run(SCRIPT, "units", "--format", "csv", cwd=REPO / "data" / "units")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "id,name,kind,from,until,successors,predecessors,members"
+    assert lines[0] == "\ufeffid,name,kind,from,until,successors,predecessors,members"
     assert lines[-1].startswith("co-quan-tham-muu-tinh-uy,")
     assert "ban-tuyen-giao-tinh-uy;ubkt-tinh-uy" in result.stdout
 

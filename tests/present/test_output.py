@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
-from conftest import Cli, on_a_terminal
+from conftest import Cli, csv_rows, on_a_terminal
 from kehoach.present.output import Colour, choose_colour, write_csv
 
 UNIT = {"id": "ban-a", "kind": "party_board", "groups": ["ca-hai", "khoi-dang"], "until": None}
@@ -20,8 +23,8 @@ GROUP = {"id": "ca-hai", "members": ["ban-a", "huyen-b"], "record": {"done_on": 
 def test_csv_has_every_key_of_every_row_and_flattens_lists_and_objects() -> None:
     out = io.StringIO()
     write_csv([UNIT, GROUP], out)
-    assert out.getvalue().splitlines()[0] == "id,kind,groups,until,members,record"  # units and groups differ
-    assert list(csv.DictReader(io.StringIO(out.getvalue()))) == [
+    assert out.getvalue().splitlines()[0] == "\ufeffid,kind,groups,until,members,record"  # units and groups differ
+    assert csv_rows(out.getvalue()) == [
         {"id": "ban-a", "kind": "party_board", "groups": "ca-hai;khoi-dang", "until": "", "members": "", "record": ""},
         {
             "id": "ca-hai",
@@ -86,3 +89,65 @@ def test_colour_on_a_real_terminal_unless_no_color(tracked: Path, environ: dict[
     code, shown, _ = on_a_terminal([*DUE, str(tracked)], environment)
     assert code == 0 and "Huyện ủy B".encode() in shown
     assert (ESCAPE.encode() in shown) is coloured
+
+
+# --- CSV as Excel opens it ---------------------------------------------------------------------
+
+LISTINGS = [
+    ("tasks",),
+    ("units",),
+    ("events",),
+    ("ongoing",),
+    ("due", "--year", "--as-of", "2022-06-30"),
+    ("overdue", "--as-of", "2023-01-10"),
+    ("upcoming", "--as-of", "2022-06-01", "--days", "365"),
+    ("history",),
+]
+
+
+def csv_bytes(tmp_path: Path, *args: str) -> bytes:
+    """What ``kehoach ARGS -f csv > file.csv`` leaves in the file."""
+    target = tmp_path / "out.csv"
+    environment = {**os.environ, "KEHOACH_CACHE": "off", "KEHOACH_LANG": "vi"}
+    with target.open("wb") as stream:
+        command = [sys.executable, "-m", "kehoach", *args, "--format", "csv"]
+        subprocess.run(command, stdout=stream, env=environment, check=True)
+    return target.read_bytes()
+
+
+def test_csv_starts_with_a_bom_and_ends_its_lines_with_crlf(tracked: Path, tmp_path: Path) -> None:
+    content = csv_bytes(tmp_path, "units", "--data", str(tracked))
+    assert content.startswith(b"\xef\xbb\xbfid,name,kind,")
+    assert (
+        content.endswith(b"\r\n") and content.count(b"\n") == content.count(b"\r\n") == 4
+    )  # a heading, two units, a group
+    assert "Huyện ủy B" in content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize("command", LISTINGS, ids=lambda command: command[0])
+def test_no_csv_cell_holds_json_a_person_would_have_to_read(cli: Cli, tracked: Path, command: tuple[str, ...]) -> None:
+    rows = csv_rows(cli(*command, "--format", "csv", "--data", str(tracked)).stdout)
+    assert rows
+    assert [value for row in rows for value in row.values() if value.startswith(("{", "["))] == []
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_a_spreadsheet_opens_the_csv_with_its_vietnamese_intact(tracked: Path, tmp_path: Path) -> None:
+    assert SOFFICE is not None
+    source = tmp_path / "tasks.csv"
+    source.write_bytes(csv_bytes(tmp_path, "tasks", "--data", str(tracked)))
+    converted = subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--convert-to", "xlsx",
+         "--outdir", str(tmp_path), str(source)],
+        capture_output=True, check=False, timeout=180,
+    )  # fmt: skip
+    assert converted.returncode == 0, converted.stderr
+    sheet = load_workbook(tmp_path / "tasks.xlsx").active
+    assert sheet is not None
+    cells = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert cells[0][:3] == ["ref", "title", "text"]
+    assert cells[1][:2] == ["II.1", "Quán triệt Kết luận"]
+    assert "Cả hai đơn vị" in cells[1]
