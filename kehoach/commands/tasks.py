@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TextIO, assert_never
+from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Schedule, Task, describe_schedule
@@ -21,15 +21,12 @@ COLUMNS = (
 
 def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], fmt: Format) -> int:
     tasks = dataset.tasks_of(resolve_units(dataset, units)) if units else dataset.plan.tasks
-    match fmt:
-        case Format.table:
-            rows = [{**task_row(task), "when": describe_schedule(task.schedule, dataset)} for task in tasks]
-        case Format.csv:
-            rows = [flat_row(dataset, task) for task in tasks]
-        case Format.json:
-            rows = [task_row(task) for task in tasks]
-        case _:
-            assert_never(fmt)
+    if fmt is Format.table:
+        rows = [{**task_row(task), "when": describe_schedule(task.schedule, dataset)} for task in tasks]
+    elif fmt is Format.csv:
+        rows = [flat_row(dataset, task) for task in tasks]
+    else:  # the rows as they are: every other format is emit's to lay out
+        rows = [task_row(task) for task in tasks]
     emit(rows, COLUMNS, fmt, out)
     return 0
 
