@@ -28,6 +28,10 @@ class ExitCode(IntEnum):
         4,
         "a write was refused to keep the data safe (the file changed meanwhile, another writer held the lock too long)",
     )
+    SYSTEM = (
+        5,
+        "the operating system refused a read or write (no permission, a read-only or full disk, a missing folder)",
+    )
 
 
 @dataclass(frozen=True, order=True)

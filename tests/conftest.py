@@ -89,6 +89,15 @@ def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
     return run
 
 
+def csv_rows(text: str) -> list[dict[str, str]]:
+    """The rows of kehoach's CSV, read as a spreadsheet or ``encoding="utf-8-sig"`` reads it (the BOM
+    that tells Excel the text is UTF-8 is not part of the first heading)."""
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
 # --- the cache folder, as a test sees what a command did ------------------------------------------
 
 FOLDER_MARK, UNIT_MARK = "checked-", "unit-checked-"
@@ -123,3 +132,33 @@ def calls_of(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list
 
     monkeypatch.setattr(module, name, counting)
     return calls
+
+
+# --- a real terminal ---------------------------------------------------------------------------
+
+
+def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes, bytes]:
+    """Run ``kehoach ARGS`` in a process whose standard output is a pseudo-terminal: its exit code,
+    what the terminal received and its standard error (a pipe)."""
+    import pty
+    import subprocess
+    import sys
+
+    main, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kehoach", *args], stdout=terminal, stderr=subprocess.PIPE, env=env
+    )
+    os.close(terminal)
+    shown = []
+    while True:  # read as it comes, so a long answer cannot fill the terminal and stall the process
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # Linux says EIO once the other end is closed
+            break
+        if not chunk:
+            break
+        shown.append(chunk)
+    os.close(main)
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    return process.wait(), b"".join(shown), errors

@@ -22,7 +22,7 @@ import typer
 
 from kehoach.cli import completion
 from kehoach.cli.dates import today
-from kehoach.cli.delivery import deliver
+from kehoach.cli.delivery import deliver, refuse_xlsx_on_a_terminal
 from kehoach.cli.replay import Later, replay
 from kehoach.cli.typer_words import Command, Group
 from kehoach.domain.periods import Span
@@ -30,7 +30,7 @@ from kehoach.domain.status import Status
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.files.paths import shown
 from kehoach.i18n import _
-from kehoach.present.output import Format, ProblemFormat, ReportFormat
+from kehoach.present.output import Format, ProblemFormat, ReportFormat, choose_colour, use_colour
 
 if TYPE_CHECKING:  # mypy checks every call below against the command's own run
     from kehoach.commands.due import run as run_due
@@ -86,6 +86,7 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # inherited by every command
 )
 
 DataOption = Annotated[
@@ -120,8 +121,9 @@ AsOfOption = Annotated[
 
 def _root(data: Path | None) -> Path:
     from kehoach.files.datadir import find_data_dir
+    from kehoach.files.oserrors import current_folder
 
-    return find_data_dir(data, os.environ, Path.cwd())
+    return find_data_dir(data, os.environ, current_folder())
 
 
 def _cache() -> Cache:
@@ -154,6 +156,14 @@ def _invoke(command: Callable[[], int]) -> None:
     except KehoachError as error:
         sys.stderr.write(_("lỗi: {message}").format(message=error) + "\n")
         code = error.exit_code
+    except BrokenPipeError:
+        raise  # the reader left (`kehoach tasks | head`): kehoach.cli.main ends quietly
+    except OSError as error:  # what no read or write of kehoach's own turned into a sentence already
+        from kehoach.files.oserrors import refused
+
+        failure = refused(error)
+        sys.stderr.write(_("lỗi: {message}").format(message=failure) + "\n")
+        code = failure.exit_code
     raise typer.Exit(code)
 
 
@@ -176,6 +186,25 @@ class Language(StrEnum):
     en = "en"
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        sys.stdout.write(f"kehoach {installed_version()}\n")
+        raise typer.Exit(0)
+
+
+def installed_version() -> str:
+    """The installed distribution's version; from a checkout that is not installed (``python
+    cli.py``), the package's own."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kehoach")
+    except PackageNotFoundError:
+        from kehoach import __version__
+
+        return __version__
+
+
 @app.callback()
 def options(
     lang: Annotated[
@@ -184,11 +213,18 @@ def options(
             "--lang", help=_("Ngôn ngữ: vi (mặc định) hoặc en. Cũng chọn được bằng biến KEHOACH_LANG hoặc locale.")
         ),
     ] = None,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", "-V", help=_("In phiên bản của kehoach rồi thoát."), is_eager=True, callback=_print_version
+        ),
+    ] = False,
 ) -> None:
     # The language was chosen before any message was translated (kehoach.cli.main, which also
     # moves a --lang written after the command to here); the option is declared for --help and
-    # to refuse a language kehoach lacks.
-    pass
+    # to refuse a language kehoach lacks. Colour is read from the environment here, once, before
+    # any command runs (NO_COLOR, FORCE_COLOR: see kehoach.present.output.choose_colour).
+    use_colour(choose_colour(os.environ))
 
 
 class SchemaKind(StrEnum):
@@ -353,7 +389,7 @@ def upcoming(
 
 OutputOption = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help=_("Ghi ra tệp này (mặc định: ra màn hình)."), metavar=_("TỆP")),
+    typer.Option("--output", "-o", help=_("Ghi ra tệp này (bỏ trống hoặc -: ra màn hình)."), metavar=_("TỆP")),
 ]
 
 
@@ -417,8 +453,8 @@ def report(
         from kehoach.commands import report as command
         from kehoach.files.load import load_valid
 
-        if fmt is ReportFormat.xlsx and output is None:
-            raise UsageError(_("xlsx là tệp nhị phân; hãy chỉ nơi ghi bằng -o TỆP, ví dụ -o bao-cao.xlsx"))
+        if fmt is ReportFormat.xlsx:
+            refuse_xlsx_on_a_terminal(output)
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
         dataset = load_valid(_root(data), _cache())
@@ -426,7 +462,7 @@ def report(
         code = command.run(
             dataset, buffer, units=unit or [], year=year, first=first, last=last, as_of=today(as_of), fmt=fmt
         )
-        deliver(buffer.getvalue(), output)
+        deliver(buffer.getvalue(), output, binary=fmt is ReportFormat.xlsx)
         return code
 
     _invoke(body)

@@ -9,18 +9,40 @@ from kehoach.errors import UsageError
 from kehoach.files.paths import shown
 from kehoach.i18n import _
 
+STANDARD_OUTPUT = Path("-")
+"""``-o -``: standard output, as for ``tar``, ``curl`` and most tools that take ``-o``."""
 
-def deliver(content: bytes, output: Path | None) -> None:
-    """Print ``content`` (UTF-8 text), or write it to ``output`` whole (never half a file) and say where."""
-    if output is None:
-        sys.stdout.write(content.decode("utf-8"))
-        return
-    from kehoach.files.storage import write_atomically
 
-    try:
-        write_atomically(output, content)
-    except OSError as error:
+def to_standard_output(output: Path | None) -> bool:
+    return output is None or output == STANDARD_OUTPUT
+
+
+def refuse_xlsx_on_a_terminal(output: Path | None) -> None:
+    """A binary file may go to standard output redirected to a file or a pipe, never to a terminal,
+    which would show garbage and may be left in a strange state."""
+    if to_standard_output(output) and sys.stdout.isatty():
         raise UsageError(
-            _("không ghi được {path}: {reason}").format(path=shown(output), reason=error.strerror)
-        ) from None
-    sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")
+            _(
+                "xlsx là tệp nhị phân, không hiện được trên màn hình; hãy chỉ nơi ghi bằng -o TỆP, "
+                "ví dụ -o bao-cao.xlsx (hoặc chuyển hướng: > bao-cao.xlsx)"
+            )
+        )
+
+
+def deliver(content: bytes, output: Path | None, *, binary: bool = False) -> None:
+    """Print ``content`` (UTF-8 text, or bytes as they are when ``binary``), or write it to ``output``
+    whole (never half a file) and say where. ``-o -`` is standard output; a device or a pipe
+    (``-o /dev/null``) is written straight, with nothing said on standard output, which may be it."""
+    if to_standard_output(output):
+        if binary:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(content.decode("utf-8"))
+        return
+    assert output is not None
+    from kehoach.files.storage import write_output
+
+    if write_output(output, content):
+        sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")

@@ -65,11 +65,14 @@ class Cache:
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+        except OSError:
+            return
+        try:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / key)
         except OSError:
-            return
+            Path(temporary).unlink(missing_ok=True)  # a full disk leaves no half-written entry behind
 
 
 def decode(stored: bytes) -> Any:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
 from kehoach.errors import DataNotFound, Problem
+from kehoach.files.oserrors import SystemRefused, reason
+from kehoach.files.paths import shown
 from kehoach.i18n import _
 
 PLAN_FILE = "plan.yaml"
@@ -41,7 +44,16 @@ def _checked(folder: Path, source: str) -> Path:
 
 
 def unit_files(root: Path) -> list[Path]:
-    return sorted((root / UNITS_DIR).glob("*.yaml"))
+    folder = root / UNITS_DIR
+    try:  # glob passes over a folder it may not list, which would read as a plan without units
+        os.scandir(folder).close()
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    except OSError as error:
+        raise SystemRefused(
+            _("không đọc được thư mục {folder}: {reason}").format(folder=shown(folder), reason=reason(error, folder))
+        ) from None
+    return sorted(folder.glob("*.yaml"))
 
 
 def data_files(root: Path) -> list[Path]:
@@ -57,6 +69,6 @@ def read_files(root: Path) -> tuple[dict[Path, bytes], list[Problem]]:
         try:
             raws[path] = path.read_bytes()
         except OSError as error:
-            message = _("không đọc được tệp: {error}").format(error=error.strerror)
+            message = _("không đọc được tệp: {error}").format(error=reason(error, path))
             problems.append(Problem(path, 1, 1, message, "io"))
     return raws, problems

@@ -8,5 +8,5 @@ from pathlib import Path
 def shown(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):  # outside the current folder, or the current folder is gone
         return str(path)

@@ -9,6 +9,7 @@ the new one, and no temporary file behind.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
@@ -18,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kehoach.errors import ExitCode, KehoachError
+from kehoach.files.oserrors import SystemRefused, reason, write_refused
 from kehoach.files.paths import shown
 from kehoach.files.yamlio import BOM, Document
 from kehoach.i18n import _
@@ -45,15 +47,34 @@ def lock_path(root: Path) -> Path:
 def locked(root: Path) -> Iterator[None]:
     from filelock import FileLock, Timeout
 
+    lock = FileLock(lock_path(root), timeout=LOCK_TIMEOUT)
     try:
-        with FileLock(lock_path(root), timeout=LOCK_TIMEOUT):
-            yield
+        lock.acquire()
     except Timeout:
         raise WriteRefused(
             _("một lệnh kehoach khác đang ghi dữ liệu ở {root} quá {seconds} giây; hãy thử lại").format(
                 root=shown(root), seconds=int(LOCK_TIMEOUT)
             )
         ) from None
+    except OSError as error:
+        raise _lock_refused(lock_path(root), error) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _lock_refused(lock: Path, error: OSError) -> SystemRefused:
+    if error.errno in (errno.EACCES, errno.EPERM) and lock.exists():
+        # A lock file another user's kehoach left in the shared temporary folder, which this user
+        # may neither open nor remove (the folder is sticky).
+        why = _(
+            "tệp này do người dùng khác tạo ra; hãy nhờ người đó hoặc quản trị máy xóa nó khi không còn "
+            "lệnh kehoach nào đang chạy"
+        )
+    else:
+        why = reason(error, lock)
+    return SystemRefused(_("không mở được tệp khóa {lock}: {reason}").format(lock=lock, reason=why))
 
 
 def encoded(document: Document, text: str) -> bytes:
@@ -74,10 +95,17 @@ def replace_text(document: Document, new_text: str) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target, flush to disk, rename over it. Call with the lock held."""
-    _remove_leftovers(path)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else NEW_FILE_MODE
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write beside the target, flush to disk, rename over it. Call with the lock held.
+
+    Whatever fails (no permission, a read-only or full disk, the target a folder), the target keeps
+    its old bytes and no temporary file is left; the operating system's refusal is raised as a
+    sentence (:class:`~kehoach.files.oserrors.SystemRefused`)."""
+    try:
+        _remove_leftovers(path)
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else NEW_FILE_MODE
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise write_refused(path, error) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -85,10 +113,29 @@ def write_atomically(path: Path, data: bytes) -> None:
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise write_refused(path, error) from None
         raise
     _sync_folder(path.parent)
+
+
+def write_output(path: Path, data: bytes) -> bool:
+    """An export (a calendar, a report) to ``path``: a file is written atomically; a device or a pipe
+    (``/dev/null``, ``/dev/stdout``, a FIFO) is written into, as ``>`` would, because renaming over
+    it would replace the device with a file, and a stream holds no old content to keep. True when
+    a file was written, False for a stream."""
+    try:
+        stream = path.exists() and not (path.is_file() or path.is_dir())
+        if stream:
+            with path.open("wb") as target:
+                target.write(data)
+    except OSError as error:
+        raise write_refused(path, error) from None
+    if not stream:
+        write_atomically(path, data)
+    return not stream
 
 
 def _remove_leftovers(path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
@@ -72,12 +72,19 @@ def emit(
             assert_never(fmt)
 
 
+CSV_BOM = "\ufeff"
+"""Written first, so that Excel opened by a double click reads UTF-8 (else the Windows code page, and
+the Vietnamese is garbled); spreadsheets, pandas and ``encoding="utf-8-sig"`` skip it."""
+
+
 def write_csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
-    """CSV with the JSON rows' keys (all of them, in order) as header; lists joined by ';', objects as compact JSON."""
+    """CSV as a spreadsheet opens it (RFC 4180 CRLF line ends, a UTF-8 BOM), with the rows' keys (all
+    of them, in order) as header; lists joined by ';', objects as compact JSON."""
     if not rows:
         return
     fieldnames = list(dict.fromkeys(key for row in rows for key in row))  # units and groups differ
-    writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\n")
+    out.write(CSV_BOM)
+    writer = csv.DictWriter(out, fieldnames=fieldnames, lineterminator="\r\n")
     writer.writeheader()
     writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in rows)
 
@@ -90,6 +97,13 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return str(value)
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except ValueError:  # closed
+        return False
 
 
 def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], out: TextIO, *, title: str = "") -> None:
@@ -113,16 +127,62 @@ def write_line(out: TextIO, text: str = "") -> None:
     out.write(text + "\n")
 
 
+class Colour(StrEnum):
+    """Whether tables are coloured: as the terminal allows (``auto``), or as the user insists."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+ENV_NO_COLOR = "NO_COLOR"
+ENV_FORCE_COLOR = "FORCE_COLOR"
+
+
+def choose_colour(environ: Mapping[str, str]) -> Colour:
+    """``$NO_COLOR`` set and not empty (https://no-color.org): never; else ``$FORCE_COLOR`` set and
+    not empty (https://force-color.org): always, into a file or a pipe too; else as the terminal
+    allows. An empty value counts as unset, as both conventions say. When both are set, NO_COLOR
+    wins, as in Python's own colours (3.13) and in rich: it is the reader's standing wish, often
+    in a shell profile, where FORCE_COLOR is more often a tool's or a CI runner's default; and colour
+    here only repeats what the words say."""
+    if environ.get(ENV_NO_COLOR):
+        return Colour.never
+    if environ.get(ENV_FORCE_COLOR):
+        return Colour.always
+    return Colour.auto
+
+
+COLOUR = Colour.auto
+"""The colour asked for; set once, at the edge, by :func:`use_colour` (the CLI reads the environment)."""
+
+
+def use_colour(choice: Colour) -> None:
+    global COLOUR
+    COLOUR = choice
+
+
 class Screen:
-    """Where tables go: the terminal's width and colour when ``out`` is one, else 80 plain columns."""
+    """Where tables go: the terminal's width and colour when ``out`` is one, else 80 plain columns;
+    coloured or not as :data:`COLOUR` says."""
 
     def __init__(self, out: TextIO) -> None:
         from rich.console import Console
 
-        console = Console(file=out, highlight=False, soft_wrap=False)
+        # Whether ``out`` is a terminal is said to rich, which would otherwise read FORCE_COLOR
+        # itself (and take an empty one to mean "not a terminal").
+        console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=_is_terminal(out))
         self.out = out
         self.width = console.width
-        self.colour = console.is_terminal and console.color_system is not None
+        match COLOUR:
+            case Colour.auto:
+                self.colour = console.is_terminal and console.color_system is not None
+            case Colour.always:
+                self.colour = True
+            case Colour.never:
+                self.colour = False
+            case _:
+                assert_never(COLOUR)
 
     def style(self, text: str, style: str) -> str:
         if not (self.colour and style and text):

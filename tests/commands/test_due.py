@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import shutil
 from collections import Counter
@@ -11,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_DATA, Cli, Result, edit
+from conftest import SHIPPED_DATA, Cli, Result, csv_rows, edit
 
 
 def lines(result: Result) -> list[str]:
@@ -135,7 +133,7 @@ def test_due_json_and_csv_rows_carry_the_record(cli: Cli, tracked: Path) -> None
         "extended_by": None,
     }
     assert rows[1]["status"] == "waived" and rows[1]["reason"] == "Đã lồng ghép vào kiểm tra của Tỉnh ủy"
-    table = list(csv.DictReader(io.StringIO(cli(*args, "--format", "csv").stdout)))
+    table = csv_rows(cli(*args, "--format", "csv").stdout)
     assert list(table[0]) == list(rows[0])
     assert table[0]["evidence"] == "Báo cáo số 7-BC/HU"
 

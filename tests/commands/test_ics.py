@@ -80,9 +80,13 @@ def test_output_file_is_written_whole(cli: Cli, tracked: Path, tmp_path: Path) -
 
 
 def test_a_folder_that_cannot_be_written_is_an_error_not_a_traceback(cli: Cli, tracked: Path, tmp_path: Path) -> None:
-    result = cli("ics", "-o", str(tmp_path / "missing" / "lich.ics"), "--data", str(tracked))
-    assert result.exit_code == 2
-    assert "không ghi được" in result.stderr and "Traceback" not in result.stderr
+    target = tmp_path / "missing" / "lich.ics"
+    result = cli("ics", "-o", str(target), "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (5, "")
+    assert result.stderr == (
+        f"lỗi: không ghi được {target}: thư mục {target.parent} không tồn tại (hoặc tệp đã bị xóa); "
+        "hãy kiểm tra đường dẫn hoặc tạo thư mục trước\n"
+    )
 
 
 def test_a_completion_without_its_document_says_so(cli: Cli, unproven: Path) -> None:

@@ -3,13 +3,11 @@ every listing gives."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import SHIPPED_DATA, Cli
+from conftest import SHIPPED_DATA, Cli, csv_rows
 
 
 def overview(cli: Cli, *args: str) -> dict[str, object]:
@@ -81,7 +79,7 @@ def test_the_overview_takes_units_periods_and_formats(cli: Cli, tracked: Path) -
         }
     ]
     table = cli("summary", "--month", "--as-of", "2022-03-15", "-f", "csv", "--data", str(tracked)).stdout
-    rows = list(csv.DictReader(io.StringIO(table)))
+    rows = csv_rows(table)
     assert [(row["period"], row["unit"], row["unit_name"], row["due"]) for row in rows] == [
         ("2022-03", "ban-a", "Ban A Tỉnh ủy", "1"),
         ("2022-03", "huyen-b", "Huyện ủy B", "1"),

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
-from conftest import SHIPPED_DATA, Cli
+from conftest import SHIPPED_DATA, Cli, csv_rows
+from kehoach.domain.model import describe_schedule
+from kehoach.files.load import load_valid
 
 
 def test_table_of_one_unit(cli: Cli, minimal: Path) -> None:
@@ -64,11 +64,38 @@ def test_the_shipped_plan_shows_and_carries_the_documents_words(cli: Cli) -> Non
     assert "thường xuyên hoặc đột xuất" not in " ".join(table.split())
 
 
-def test_csv_has_the_json_columns(cli: Cli, minimal: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(cli("tasks", "--data", str(minimal), "-f", "csv").stdout)))
-    assert rows[0]["ref"] == "II.1"
-    assert rows[0]["owners"] == "ca-hai"
-    assert json.loads(rows[0]["schedule"]) == {"kind": "deadline", "ad_hoc": False, "as_written": None, "by": "2022-Q1"}
+def test_csv_is_flat_for_a_spreadsheet_the_schedule_in_words_and_owners_by_name(cli: Cli, minimal: Path) -> None:
+    rows = csv_rows(cli("tasks", "--data", str(minimal), "-f", "csv").stdout)
+    assert list(rows[0]) == [
+        "ref", "title", "text", "owners", "owner_names", "role", "coordinators", "coordinator_names", "related",
+        "cites", "schedule_kind", "when",
+    ]  # fmt: skip
+    assert rows[0] == {
+        "ref": "II.1",
+        "title": "Quán triệt Kết luận",
+        "text": "Mở đợt sinh hoạt chính trị (hoàn thành trong Quý I/2022).",
+        "owners": "ca-hai",
+        "owner_names": "Cả hai đơn vị",
+        "role": "lead",
+        "coordinators": "",
+        "coordinator_names": "",
+        "related": "",
+        "cites": "",
+        "schedule_kind": "deadline",
+        "when": "trong Quý I/2022",
+    }
+    assert [row["when"] for row in rows[1:2]] == ["hằng năm từ 2022"]
+
+
+def test_csv_says_the_schedule_as_the_table_does(cli: Cli) -> None:
+    rows = csv_rows(cli("tasks", "--data", str(SHIPPED_DATA), "-f", "csv").stdout)
+    dataset = load_valid(SHIPPED_DATA)
+    assert [row["when"] for row in rows] == [describe_schedule(task.schedule, dataset) for task in dataset.plan.tasks]
+    assert rows[0]["when"] == "hoàn thành trong Quý I/2022"
+    assert (
+        rows[0]["owner_names"]
+        == "Các cấp ủy, tổ chức đảng, cơ quan nhà nước, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội"
+    )
 
 
 def test_a_group_as_unit_means_its_members(cli: Cli, minimal: Path) -> None:

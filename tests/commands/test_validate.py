@@ -63,7 +63,8 @@ def test_an_unreadable_data_file_is_a_problem_not_a_crash(cli: Cli, minimal: Pat
     result = cli(*command, "--data", str(minimal))
     assert result.exit_code == 1
     assert (
-        f"{minimal / 'units' / 'broken.yaml'}:1:1: không đọc được tệp: Is a directory" in result.stdout + result.stderr
+        f"{minimal / 'units' / 'broken.yaml'}:1:1: không đọc được tệp: "
+        "đây là một thư mục, không phải tệp; hãy chỉ đường dẫn của một tệp" in result.stdout + result.stderr
     )
 
 

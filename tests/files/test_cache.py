@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -181,3 +182,14 @@ def test_a_mark_left_by_another_command_does_not_hide_a_record_dated_later(
     assert checks(cli, tracked, cache, "--as-of", "2026-01-01")[0] == 1
     assert checks(cli, tracked, cache, "--as-of", "2030-12-20") == (0, 0)
     assert [checks(cli, tracked, cache, "--as-of", day)[0] for day in ("2030-12-19", "2030-12-20")] == [1, 0]
+
+
+def test_a_full_disk_leaves_no_half_written_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache_module.pickle, "dump", full)
+    store = cache_module.Cache(tmp_path / "cache")
+    store.put("answer", ("text", 0))  # no caching, and no error: the answer is still printed
+    assert store.get("answer") is None
+    assert list((tmp_path / "cache").iterdir()) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import shutil
 import subprocess
@@ -20,6 +21,7 @@ from conftest import REPO, SCENARIOS
 from kehoach.commands import done, undo
 from kehoach.files import records, storage
 from kehoach.files.load import edit_folder, load_valid
+from kehoach.files.oserrors import SystemRefused
 from kehoach.files.storage import WriteRefused
 
 UNIT = """\
@@ -102,10 +104,135 @@ def test_a_failure_before_the_replace_leaves_the_old_file_and_no_temporary(
         raise OSError("disk full")
 
     monkeypatch.setattr(storage.os, "replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(SystemRefused, match="lỗi hệ thống OSError"):
         mark(data)
     assert (data / "units/ban-a.yaml").read_bytes() == before
     assert sorted(path.name for path in (data / "units").iterdir()) == ["ban-a.yaml", "huyen-b.yaml"]
+
+
+REFUSALS = {
+    # where the system refuses, what it raises there, and the sentence the user reads
+    "no permission to create": ("open", PermissionError(errno.EACCES, "Permission denied"), "không có quyền truy cập"),
+    "read-only disk": ("open", OSError(errno.EROFS, "Read-only file system"), "ổ đĩa chỉ cho phép đọc"),
+    "full disk": ("fsync", OSError(errno.ENOSPC, "No space left on device"), "ổ đĩa đã đầy"),
+    "over quota": ("fsync", OSError(errno.EDQUOT, "Disk quota exceeded"), "hạn mức dung lượng"),
+    "immutable file": ("replace", PermissionError(errno.EPERM, "Operation not permitted"), "lsattr -d"),
+    "busy": ("replace", OSError(errno.EBUSY, "Device or resource busy"), "đang được dùng"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSALS))
+def test_a_refused_write_is_a_sentence_and_leaves_the_old_file_and_no_temporary(
+    data: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    where, error, words = REFUSALS[case]
+    before = (data / "units/ban-a.yaml").read_bytes()
+    real = getattr(os, where)
+
+    def refusing(*args: object, **kwargs: object) -> object:
+        if where != "open" or str(args[0]).endswith(".tmp"):  # the lock file and the reads go through
+            raise error
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, where, refusing)
+    with pytest.raises(SystemRefused) as refused:
+        mark(data)
+    assert str(refused.value).startswith(f"không ghi được {data / 'units/ban-a.yaml'}: ")
+    assert words in str(refused.value) and error.strerror not in str(refused.value)
+    assert (data / "units/ban-a.yaml").read_bytes() == before
+    assert sorted(path.name for path in (data / "units").iterdir()) == ["ban-a.yaml", "huyen-b.yaml"]
+
+
+def test_a_lock_file_of_another_user_is_a_sentence_with_what_to_do(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lock = storage.lock_path(data)
+    lock.touch()
+    real = os.open
+
+    def refusing(path: object, *args: object, **kwargs: object) -> int:
+        if str(path) == str(lock):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refusing)
+    with pytest.raises(SystemRefused) as refused:
+        mark(data)
+    assert str(refused.value) == (
+        f"không mở được tệp khóa {lock}: tệp này do người dùng khác tạo ra; hãy nhờ người đó hoặc quản trị máy "
+        "xóa nó khi không còn lệnh kehoach nào đang chạy"
+    )
+
+
+def unprivileged() -> list[str] | None:
+    """How to run a command as a user whom permissions stop: as is, or as nobody when the tests run
+    as root (root writes through chmod). None when neither is possible."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import kehoach.cli"], capture_output=True, check=False)
+    return prefix if probe.returncode == 0 else None
+
+
+def world_readable_copy() -> Path:
+    """The tracked scenario where another user can read it (pytest's tmp_path is private to root)."""
+    folder = Path(tempfile.mkdtemp(prefix="kehoach-test-"))
+    folder.chmod(0o755)
+    shutil.copytree(SCENARIOS / "tracked", folder / "tracked")
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    return folder / "tracked"
+
+
+DONE = ["done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05"]
+
+
+def kehoach(*args: str, prefix: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "KEHOACH_CACHE": "off", "KEHOACH_LANG": "vi"}
+    command = [*prefix, sys.executable, "-m", "kehoach", *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, env=environment, cwd=cwd)
+
+
+def test_a_folder_the_user_may_not_write_is_a_sentence_not_a_traceback() -> None:
+    prefix = unprivileged()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: no user whom permissions stop")
+    data = world_readable_copy()
+    try:
+        before = (data / "units/ban-a.yaml").read_bytes()
+        (data / "units").chmod(0o555)
+        result = kehoach(*DONE, "--data", "tracked", prefix=prefix, cwd=data.parent)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            5,
+            "",
+            "lỗi: không ghi được tracked/units/ban-a.yaml: không có quyền truy cập; hãy kiểm tra quyền đọc, ghi "
+            "của nó và của thư mục tracked/units (ls -la tracked/units) hoặc dùng tài khoản có quyền\n",
+        )
+        assert (data / "units/ban-a.yaml").read_bytes() == before
+        assert sorted(path.name for path in (data / "units").iterdir()) == ["ban-a.yaml", "huyen-b.yaml"]
+    finally:
+        (data / "units").chmod(0o755)
+        storage.lock_path(data).unlink(missing_ok=True)
+        shutil.rmtree(data.parent)
+
+
+def test_a_read_only_disk_is_a_sentence_not_a_traceback(data: Path, tmp_path: Path) -> None:
+    """A real read-only mount: a bind mount remounted read-only in a user namespace of our own."""
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "-r", "-m", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no unshare, or user namespaces are not allowed here")
+    mounted = tmp_path / "read-only"
+    mounted.mkdir()
+    script = 'mount --bind "$1" "$2" && mount -o remount,bind,ro "$2" && shift 2 && exec "$@"'
+    command = [unshare, "-r", "-m", "sh", "-c", script, "sh", str(data), str(mounted)]
+    result = kehoach(*DONE, "--data", "read-only", prefix=command, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        5,
+        "lỗi: không ghi được read-only/units/ban-a.yaml: ổ đĩa chỉ cho phép đọc; hãy ghi vào thư mục khác "
+        "hoặc gắn lại ổ đĩa ở chế độ ghi được\n",
+    )
+    assert load_valid(data).units["ban-a"].records == load_valid(SCENARIOS / "tracked").units["ban-a"].records
 
 
 def test_a_process_killed_mid_write_leaves_the_old_file(data: Path) -> None:
