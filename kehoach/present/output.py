@@ -2,6 +2,8 @@
 
 A listing is a list of rows (plain dicts, JSON-ready) plus the columns a table shows. Tables are
 laid out by :mod:`kehoach.present.tables`; rich only tells the terminal's width and colours the status.
+How a column gives way on a narrow screen is its role (:class:`~kehoach.present.tables.Role`):
+``Column(..., no_wrap=True)`` is a narrow column, ``fit=True`` an id, ``role=`` says it outright.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
 
-from kehoach.present.tables import Cell, render
+from kehoach.present.tables import Cell, Role, render, wrap
 
 
 class Format(StrEnum):
@@ -44,8 +46,18 @@ class Column:
     key: str
     header: str
     no_wrap: bool = False
+    """Never wrap the cells (dates, refs, counts, statuses): :attr:`Role.narrow`."""
     fit: bool = False
-    """Size the column to its content and never break it (ids, short labels)."""
+    """Size the column to its content while there is room, give way first when there is not (ids):
+    :attr:`Role.id`."""
+    role: Role | None = None
+    """How the column gives way on a narrow screen, when the flags above do not say it."""
+
+    @property
+    def giving_way(self) -> Role:
+        if self.role is not None:
+            return self.role
+        return Role.narrow if self.no_wrap else Role.id if self.fit else Role.text
 
 
 def emit(
@@ -123,14 +135,12 @@ class Screen:
         return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
 
     def line(self, text: str = "", style: str = "") -> None:
-        """A line of prose, wrapped to the screen's width."""
-        import textwrap
-
-        for part in textwrap.wrap(text, self.width, break_on_hyphens=False) or [""]:
+        """A line of prose, wrapped between words to the screen's width (in cells, as tables are)."""
+        for part in wrap(text, self.width):
             self.out.write(self.style(part, style) + "\n")
 
     def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]]) -> None:
         cells = [[table_cell(row.get(column.key)) for column in columns] for row in rows]
-        rigid = [column.no_wrap or column.fit for column in columns]
+        roles = [column.giving_way for column in columns]
         headers = [column.header for column in columns]
-        self.out.writelines(line + "\n" for line in render(headers, cells, rigid, self.width, self.style))
+        self.out.writelines(line + "\n" for line in render(headers, cells, roles, self.width, self.style))
