@@ -176,22 +176,23 @@ def _chosen(
     columns = range(count)
     alone = [max(floors[i], min(natural[i], TEXT_ALONE)) if i in text else natural[i] for i in columns]
     with_ids = [natural[i] if i in narrow else floors[i] for i in columns]
-    readable = [alone, with_ids, floors]  # text alone, then with ids, then narrow headings
+    tiers = [alone, with_ids, floors]  # text alone, then with ids, then narrow headings: all readable
     shown = list(range(count))
-    widths = _shrunk(natural, readable, shown, width, text)
+    widths = _shrunk(natural, tiers, shown, width, text)
     while widths is None and any(roles[index] is Role.id for index in shown):
         dropped = max((index for index in shown if roles[index] is Role.id), key=lambda index: natural[index])
         shown.remove(dropped)  # ids give way to names
-        widths = _shrunk(natural, readable, shown, width, text)
+        widths = _shrunk(natural, tiers, shown, width, text)
     if widths is None:  # too many columns for the screen: narrow ones wrap, between words still
         words = [max(pair) for pair in zip(_longest_words(rows, count), heading_words, strict=True)]
-        floors = [min(floor, words[index]) if index in narrow else floor for index, floor in enumerate(floors)]
-        widths = _shrunk(natural, [floors], shown, width, text)
+        tiers.append([min(floor, words[index]) if index in narrow else floor for index, floor in enumerate(floors)])
+        widths = _shrunk(natural, tiers, shown, width, text)
         if widths is None:  # then text columns below their minimums too
-            floors = [min(floor, words[index]) for index, floor in enumerate(floors)]
-            widths = _shrunk(natural, [floors], shown, width, text)
+            tiers.append([min(floor, words[index]) for index, floor in enumerate(floors)])
+            widths = _shrunk(natural, tiers, shown, width, text)
+    tiers.append([1] * count)
     while widths is None:  # then anything breaks anywhere, and what still cannot fit is left out
-        widths = _shrunk(natural, [[1] * count], shown, width, text)
+        widths = _shrunk(natural, tiers, shown, width, text)
         if widths is None:
             shown.pop()
     return Layout(tuple(widths), minimums, tuple(roles))
