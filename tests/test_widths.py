@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import unicodedata
@@ -25,7 +24,7 @@ import pytest
 from rich.cells import cell_len
 from widths_probe import probe
 
-from conftest import REPO, SHIPPED_DATA, TESTS
+from conftest import REPO, SHIPPED_DATA, TESTS, decomposed_copy
 
 LISTINGS = (
     "due --quarter",
@@ -63,14 +62,6 @@ columns, three of them text, which need more than 60. The test runs these too, a
 one of them fits: then it is to be taken out of here."""
 
 Key = tuple[str, str, int, str]  # dataset, command, width, language
-
-
-def decomposed_copy(source: Path, target: Path) -> Path:
-    """The data folder with every YAML file's text in NFD, as an editor on some systems saves it."""
-    shutil.copytree(source, target)
-    for path in target.rglob("*.yaml"):
-        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
-    return target
 
 
 @pytest.fixture(scope="session")
