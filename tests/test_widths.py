@@ -24,7 +24,7 @@ import pytest
 from rich.cells import cell_len
 from widths_probe import probe
 
-from conftest import REPO, SHIPPED_DATA, TESTS, decomposed_copy
+from conftest import REPO, SCENARIOS, SHIPPED_DATA, TESTS, decomposed_copy
 
 LISTINGS = (
     "due --quarter",
@@ -40,23 +40,30 @@ LISTINGS = (
 """Every listing command, as this test runs it (``summary`` and ``show II.2a`` belong here too)."""
 WIDTHS = (60, 80, 120, 200)
 LANGUAGES = ("vi", "en")
-DATASETS = {"vi": ("shipped", "synthetic", "synthetic-nfd"), "en": ("shipped", "synthetic")}
+DATASETS = {"vi": ("shipped", "synthetic", "synthetic-nfd", "reorg"), "en": ("shipped", "synthetic", "reorg")}
 """The data each language is drawn from. The synthetic province holds the shipped plan and units
 (and more units, and records), so its NFD copy decomposes every text of the shipped data too;
-English headings are ASCII, so the NFD copy is drawn in Vietnamese only."""
+English headings are ASCII, so the NFD copy is drawn in Vietnamese only. The reorganisation
+scenario's tables show inherited obligations (``huyen-ab ← huyen-a``) and units' lineage."""
 SHIPPED_TODAY = "2026-12-01"
+REORG_TODAY = "2026-01-10"  # after the mergers and splits of tests/scenarios/reorg
 
 AWAITING_REGROUPING = frozenset(
     {
-        *(("due --quarter", width, language) for width, language in ((60, "vi"), (60, "en"), (80, "en"))),
-        *(("due --year", width, language) for width in (60, 80) for language in LANGUAGES),
+        *(
+            (command, width, language)
+            for command in ("due --quarter", "due --year")
+            for width in (60, 80)
+            for language in LANGUAGES
+        ),
         *(("history", 60, language) for language in LANGUAGES),
     }
 )
 """(command, width, language) that do not fit yet because of the command's own choices, in files
 being regrouped by unit (kehoach/commands/{due,overdue,upcoming,history}.py): ``due``'s footer
-("Còn … việc quá hạn …; xem: kehoach overdue --as-of …") is written whole (``write_line``), not
-wrapped to the screen (``Screen.line``); its status column (narrow, up to 23 cells: "Hoàn thành
+("Còn … việc quá hạn …; xem: kehoach overdue --as-of …") and its title when nothing is due ("…:
+không có nhiệm vụ nào.") are written whole (``write_line``), not wrapped to the screen
+(``Screen.line``); its status column (narrow, up to 23 cells: "Hoàn thành
 muộn 52 ngày") leaves too little for the title and the period at 80 columns; ``history`` has six
 columns, three of them text, which need more than 60. The test runs these too, and fails when
 one of them fits: then it is to be taken out of here."""
@@ -78,6 +85,7 @@ def datasets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
         "shipped": (SHIPPED_DATA, SHIPPED_TODAY),
         "synthetic": (folder / "data", as_of),
         "synthetic-nfd": (decomposed_copy(folder / "data", folder / "synthetic-nfd"), as_of),
+        "reorg": (SCENARIOS / "reorg", REORG_TODAY),
     }
 
 
