@@ -63,10 +63,10 @@ AWAITING_REGROUPING = frozenset(
 being regrouped by unit (kehoach/commands/{due,overdue,upcoming,history}.py): ``due``'s footer
 ("Còn … việc quá hạn …; xem: kehoach overdue --as-of …") and its title when nothing is due ("…:
 không có nhiệm vụ nào.") are written whole (``write_line``), not wrapped to the screen
-(``Screen.line``); its status column (narrow, up to 23 cells: "Hoàn thành
-muộn 52 ngày") leaves too little for the title and the period at 80 columns; ``history`` has six
-columns, three of them text, which need more than 60. The test runs these too, and fails when
-one of them fits: then it is to be taken out of here."""
+(``Screen.line``); its status column (narrow, up to 23 cells: "Hoàn thành muộn 52 ngày") leaves
+too little for the title and the period at 80 columns; ``history`` has six columns, three of them
+text, which need more than 60. The test runs these too, and fails when one of them fits: then it
+is to be taken out of here."""
 
 Key = tuple[str, str, int, str]  # dataset, command, width, language
 

@@ -29,12 +29,12 @@ means :attr:`Role.narrow`, ``fit=True`` :attr:`Role.id`, neither :attr:`Role.tex
 While the table is too wide, a column gives one cell, then the next, by tiers: first text
 columns alone, down to :data:`TEXT_ALONE` cells; then text and id columns in step (the one with
 the most room above its minimum gives); a narrow column's heading wraps (between its words) only
-when they are all at their minimums. Only when the minimums cannot all be met (a table with too many
-columns for the screen) do narrow columns wrap between their words, then text columns go below
-their minimums, still between words, and at last anything breaks anywhere: no line is ever wider
-than the screen. :func:`layout` tells what was chosen
-(:class:`Layout`, with :attr:`Layout.cramped` for a column shown below its minimum), so tests can
-check it without reading the text.
+when they are all at their minimums. Only when the minimums cannot all be met (a table with too
+many columns for the screen) do narrow columns wrap between their words, then text columns go
+below their minimums, still between words, and at last anything breaks anywhere: no line is ever
+wider than the screen. :func:`layout` tells what was chosen (:class:`Layout`, with
+:attr:`Layout.cramped` for a column shown below its minimum), so tests can check it without
+reading the text.
 """
 
 from __future__ import annotations
