@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,14 @@ def unproven(tracked: Path) -> Path:
     for 2022-Q1, done late (05/04/2022, 5 days)."""
     edit(tracked / "units/huyen-b.yaml", "    evidence: Báo cáo số 7-BC/HU\n", "")
     return tracked
+
+
+def decomposed_copy(source: Path, target: Path) -> Path:
+    """The data folder with every YAML file's text in NFD, as an editor on some systems saves it."""
+    shutil.copytree(source, target)
+    for path in target.rglob("*.yaml"):
+        path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    return target
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -29,7 +29,7 @@ Span = Literal["week", "month", "quarter", "year"]
 COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("title", _("Nhiệm vụ")),
-    Column("period", _("Kỳ")),
+    Column("period", _("Kỳ"), folds_into="title"),
     Column("due", _("Hạn"), no_wrap=True),
     Column("status", _("Trạng thái"), no_wrap=True),
 )

@@ -30,7 +30,7 @@ LISTED = (Status.done, Status.done_late, Status.waived)
 COLUMNS = (
     Column("day_vn", _("Ngày"), no_wrap=True),
     Column("task", _("Số hiệu"), no_wrap=True),
-    Column("period_cell", _("Kỳ")),
+    Column("period_cell", _("Kỳ"), folds_into="outcome_vn"),
     Column("outcome_vn", _("Kết quả, hạn")),
     Column("proof", _("Văn bản / lý do")),
 )

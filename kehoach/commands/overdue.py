@@ -19,7 +19,7 @@ LISTED = (Status.overdue,)
 COLUMNS = (
     Column("task", _("Số hiệu"), no_wrap=True),
     Column("title", _("Nhiệm vụ")),
-    Column("period", _("Kỳ")),
+    Column("period", _("Kỳ"), folds_into="title"),
     Column("due", _("Hạn"), no_wrap=True),
     Column("days_late", _("Trễ (ngày)"), no_wrap=True),
 )

@@ -18,14 +18,14 @@ from kehoach.domain.reporting import reporting_rule
 from kehoach.domain.selection import resolve_task
 from kehoach.i18n import _, day_text
 from kehoach.present.output import Column, Format, Screen, write_csv
+from kehoach.present.tables import Cell
 from kehoach.present.views import by_unit, entry_cells, entry_row, statuses_text, wanted
 
 COLUMNS = (
     Column("unit_name", _("Đơn vị")),
     Column("period", _("Kỳ")),
-    Column("due", _("Hạn"), no_wrap=True),
-    Column("status", _("Trạng thái"), no_wrap=True),
-    Column("proof", _("Văn bản / lý do")),
+    Column("outcome", _("Trạng thái, hạn")),
+    Column("proof", _("Văn bản / lý do"), folds_into="outcome"),
 )
 
 REPORTS = {
@@ -86,7 +86,10 @@ def _write(
     for unit, owed_by_unit in by_unit(found, dataset):
         for number, entry in enumerate(owed_by_unit):
             name = f"{dataset.units[unit].name} ({unit})" if number == 0 else ""  # the unit once, over its rows
-            rows.append({**entry_cells(entry, dataset), "unit_name": name})
+            cells = entry_cells(entry, dataset)
+            deadline = _("hạn {day}").format(day=cells["due"])
+            outcome = Cell(f"{cells['status'].text}\n{deadline}", cells["status"].style)
+            rows.append({**cells, "unit_name": name, "outcome": outcome})
     screen.table(COLUMNS, rows)
 
 

@@ -10,11 +10,12 @@ from kehoach.domain.model import Group, Unit
 from kehoach.i18n import _, day_text
 from kehoach.present.describe import UNIT_KINDS
 from kehoach.present.output import Column, Format, emit
+from kehoach.present.tables import Role
 
 COLUMNS = (
     Column("id", _("Mã"), fit=True),
     Column("name", _("Tên")),
-    Column("kind_label", _("Loại"), fit=True),
+    Column("kind_label", _("Loại"), role=Role.text),  # a label in words: wraps between them, if it must
     Column("lineage", _("Thời gian, kế thừa")),
 )
 

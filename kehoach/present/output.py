@@ -2,6 +2,8 @@
 
 A listing is a list of rows (plain dicts, JSON-ready) plus the columns a table shows. Tables are
 laid out by :mod:`kehoach.present.tables`; rich only tells the terminal's width and colours the status.
+How a column gives way on a narrow screen is its role (:class:`~kehoach.present.tables.Role`):
+``Column(..., no_wrap=True)`` is a narrow column, ``fit=True`` an id, ``role=`` says it outright.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
 
-from kehoach.present.tables import Cell, render
+from kehoach.present.tables import Cell, Role, layout, render, wrap
 
 
 class Format(StrEnum):
@@ -44,8 +46,22 @@ class Column:
     key: str
     header: str
     no_wrap: bool = False
+    """Never wrap the cells (dates, refs, counts, statuses): :attr:`Role.narrow`."""
     fit: bool = False
-    """Size the column to its content and never break it (ids, short labels)."""
+    """Size the column to its content while there is room, give way first when there is not (ids):
+    :attr:`Role.id`."""
+    role: Role | None = None
+    """How the column gives way on a narrow screen, when the flags above do not say it."""
+    folds_into: str | None = None
+    """The key of another column: on a screen too narrow for every column at its readable minimum,
+    this one is not drawn, and its text goes on a line of its own under that column's (its heading
+    too: "Nhiệm vụ / Kỳ"). A period under the task's title reads as well as beside it."""
+
+    @property
+    def giving_way(self) -> Role:
+        if self.role is not None:
+            return self.role
+        return Role.narrow if self.no_wrap else Role.id if self.fit else Role.text
 
 
 def emit(
@@ -193,14 +209,48 @@ class Screen:
         return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
 
     def line(self, text: str = "", style: str = "") -> None:
-        """A line of prose, wrapped to the screen's width."""
-        import textwrap
-
-        for part in textwrap.wrap(text, self.width, break_on_hyphens=False) or [""]:
+        """A line of prose, wrapped between words to the screen's width (in cells, as tables are)."""
+        for part in wrap(text, self.width):
             self.out.write(self.style(part, style) + "\n")
 
     def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]]) -> None:
-        cells = [[table_cell(row.get(column.key)) for column in columns] for row in rows]
-        rigid = [column.no_wrap or column.fit for column in columns]
-        headers = [column.header for column in columns]
-        self.out.writelines(line + "\n" for line in render(headers, cells, rigid, self.width, self.style))
+        self.tables(columns, [("", rows)])
+
+    def tables(self, columns: Sequence[Column], groups: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> None:
+        """Tables of the same columns, each under its heading (none for ``""``), laid out once for
+        all of them: every group has the same columns at the same widths, so they read as one."""
+        shown, table = _fitting(columns, [row for _heading, rows in groups for row in rows], self.width)
+        headers, roles = [column.header for column in shown], [column.giving_way for column in shown]
+        chosen = layout(headers, table, roles, self.width)
+        start = 0
+        for heading, rows in groups:
+            if heading:
+                self.line()
+                self.line(heading, "bold")
+            part = table[start : start + len(rows)]
+            start += len(rows)
+            self.out.writelines(line + "\n" for line in render(headers, part, roles, self.width, self.style, chosen))
+
+
+def _fitting(
+    columns: Sequence[Column], rows: Sequence[dict[str, Any]], width: int
+) -> tuple[list[Column], list[list[Cell]]]:
+    """The columns to draw and the rows' cells: every column while all fit at their readable
+    minimums, else with the folding ones (:attr:`Column.folds_into`) folded, one by one in order."""
+    shown = list(columns)
+    table = [[table_cell(row.get(column.key)) for column in shown] for row in rows]
+    for column in [column for column in columns if column.folds_into]:
+        headers, roles = [one.header for one in shown], [one.giving_way for one in shown]
+        if not layout(headers, table, roles, width).cramped:
+            break
+        source = shown.index(column)
+        target = next(index for index, one in enumerate(shown) if one.key == column.folds_into)
+        folded = replace(shown[target], header=f"{shown[target].header} / {column.header}")
+        for cells in table:
+            under, added = cells[target], cells[source]
+            text = f"{under.text}\n{added.text}" if under.text and added.text else under.text or added.text
+            cells[target] = Cell(text, under.style)
+            del cells[source]
+        shown[target] = folded
+        del shown[source]
+    return shown, table

@@ -23,7 +23,7 @@ COLUMNS = (
     Column("due", _("Đến hạn"), no_wrap=True),
     Column("done", _("Đúng hạn"), no_wrap=True),
     Column("done_late", _("Muộn"), no_wrap=True),
-    Column("overdue", _("Quá hạn"), no_wrap=True),
+    Column("overdue", _("Tổng quá hạn"), no_wrap=True),
     Column("reports_unsent", _("Chưa báo cáo"), no_wrap=True),
     Column("rate", _("Tỷ lệ"), no_wrap=True),
 )
@@ -78,7 +78,10 @@ def write(screen: Screen, window: periods.Period, summary: Summary) -> None:
     rows.append(_cells(_("Tổng cộng ({count} đơn vị)").format(count=len(summary.units)), summary.total))
     screen.table(COLUMNS, rows)
     screen.line(
-        _("Quá hạn: kể cả từ các kỳ trước. Tỷ lệ: số đã hoàn thành trên số đã đến hạn trong kỳ, trừ việc được miễn."),
+        _(
+            "Tổng quá hạn: kể cả từ các kỳ trước. Chưa báo cáo: báo cáo định kỳ đến hạn trong kỳ chưa ghi nhận. "
+            "Tỷ lệ: số đã hoàn thành trên số đã đến hạn trong kỳ, trừ việc được miễn."
+        ),
         "dim",
     )
 

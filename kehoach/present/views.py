@@ -72,10 +72,14 @@ def named_period(name: str, *, report: bool) -> str:
     return _("Báo cáo {period}").format(period=name[:1].lower() + name[1:]) if report else name
 
 
-def status_text(entry: Entry) -> str:
-    """The status in words; lateness in days is part of the text, never left to colour alone."""
+def status_text(entry: Entry, *, lines: bool = False) -> str:
+    """The status in words; lateness in days is part of the text, never left to colour alone. In
+    a table (``lines``) the days go on a line of their own, so that the column is as narrow as
+    its longest status ("Hoàn thành muộn")."""
     label = look(entry.status).word
     if entry.days_late:
+        if lines:
+            return label + "\n" + _("{days} ngày").format(days=entry.days_late)
         return _("{label} {days} ngày").format(label=label, days=entry.days_late)
     return label
 
@@ -93,7 +97,7 @@ def status_counts(statuses: Sequence[Status]) -> str:
 def entry_cells(entry: Entry, dataset: Dataset, as_of: date | None = None) -> dict[str, Any]:
     """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style; under a
     completion without its document, that it has none; days late, and (given ``as_of``) days left."""
-    status = status_text(entry)
+    status = status_text(entry, lines=True)
     if entry.status.completed and entry.record and not entry.record.evidence:
         status += "\n" + NO_EVIDENCE
     return {
@@ -192,10 +196,7 @@ def write_by_unit(
 def grouped_tables(
     out: TextIO, title: str, groups: Sequence[tuple[str, Sequence[dict[str, Any]]]], columns: Sequence[Column]
 ) -> None:
-    """A heading line per unit with its own table below."""
+    """A heading line per unit with its own table below, every table at the same widths."""
     screen = Screen(out)
     screen.line(title, "bold")
-    for heading, rows in groups:
-        screen.line()
-        screen.line(heading, "bold")
-        screen.table(columns, rows)
+    screen.tables(columns, groups)

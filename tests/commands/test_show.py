@@ -21,7 +21,7 @@ def test_show_gives_the_text_owners_and_roles_schedule_and_related_tasks(cli: Cl
     assert "Liên quan: III.9.4 Sơ kết 05 năm thực hiện Quy định số 124-QĐ/TW\n" in text
     assert "Văn bản được dẫn: Quyết định số 217-QĐ/TW, ngày 12/12/2013;" in text
     assert "Các kỳ phải thực hiện, tính đến ngày 01/12/2026" in text
-    assert text.count("Quá hạn 1066 ngày") == 6  # each of the group's six units owes the 2023 one
+    assert text.count("Quá hạn\n") == 6 and text.count("1066 ngày") == 6  # each of the group's six units owes 2023
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
