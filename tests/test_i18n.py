@@ -170,9 +170,10 @@ def test_help_is_vietnamese_to_the_frame(cli: Cli) -> None:
 
 
 def test_usage_errors_are_vietnamese(cli: Cli) -> None:
-    unknown = cli("due", "--frobnicate")
+    unknown = cli("due", "--xyz")
     assert unknown.exit_code == 2
-    assert unknown.stderr.endswith("lỗi: không có tùy chọn --frobnicate\n")
+    assert unknown.stderr.endswith("lỗi: không có tùy chọn --xyz\n")
+    assert cli("due", "--quater").stderr.endswith("lỗi: không có tùy chọn --quater; có phải ý bạn là --quarter?\n")
     assert "Xem: kehoach due --help" in unknown.stderr
     wrong = cli("due", "--format", "xml")
     assert (
@@ -186,5 +187,5 @@ def test_usage_errors_are_vietnamese(cli: Cli) -> None:
 def test_help_and_usage_errors_in_english_are_typer_s_own_words(tmp_path: Path) -> None:
     help_text = kehoach("--lang", "en", "due", "--help", cache=tmp_path / "cache").stdout
     assert "Usage: python -m kehoach due [OPTIONS]" in help_text and "Show this message and exit." in help_text
-    error = kehoach("--lang", "en", "due", "--frobnicate", cache=tmp_path / "cache")
-    assert error.returncode == 2 and error.stderr.endswith("error: no such option: --frobnicate\n")
+    error = kehoach("--lang", "en", "due", "--xyz", cache=tmp_path / "cache")
+    assert error.returncode == 2 and error.stderr.endswith("error: no such option: --xyz\n")
