@@ -29,7 +29,7 @@ from kehoach.domain.periods import Span
 from kehoach.domain.status import Status
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.files.paths import shown
-from kehoach.i18n import _
+from kehoach.i18n import _, ngettext
 from kehoach.present.output import Format, ProblemFormat, ReportFormat, choose_colour, use_colour
 
 if TYPE_CHECKING:  # mypy checks every call below against the command's own run
@@ -150,10 +150,13 @@ def _invoke(command: Callable[[], int]) -> None:
     except DataInvalid as error:
         for problem in error.problems:
             sys.stderr.write(problem.format(shown(problem.path)) + "\n")
-        sys.stderr.write(
-            _("Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).").format(count=len(error.problems))
-            + "\n"
+        count = len(error.problems)
+        message = ngettext(
+            "Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).",
+            "Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).",
+            count,
         )
+        sys.stderr.write(message.format(count=count) + "\n")
         code = error.exit_code
     except KehoachError as error:
         sys.stderr.write(_("lỗi: {message}").format(message=error) + "\n")
