@@ -73,6 +73,36 @@ def _(message: str) -> str:
     return _catalogue.gettext(message)
 
 
+def ngettext(one: str, many: str, count: int) -> str:
+    """The message for ``count`` of something. Vietnamese nouns do not change with number, so its
+    two ids are the same text; English says "1 problem", "2 problems" (the catalogue's
+    ``msgstr[0]`` and ``msgstr[1]``, after its ``Plural-Forms``)."""
+    return _catalogue.ngettext(one, many, count)
+
+
+def day_count(days: int) -> str:
+    """A number of days: ``1 ngày``, ``5 ngày``; ``1 day``, ``5 days``."""
+    return ngettext("{count} ngày", "{count} ngày", days).format(count=days)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def day_text(day: date) -> str:
-    """A day as both languages write it here: dd/mm/yyyy (Vietnamese notation, kept in English)."""
+    """A day as the language writes it: dd/mm/yyyy in Vietnamese (``01/10/2026``), day, month and
+    year in English (``1 Oct 2026``), which no reader takes for the American month first."""
+    if LANGUAGE == "en":
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
     return day.strftime("%d/%m/%Y")
+
+
+def days_text(first: date, last: date) -> str:
+    """A range of days, ``first`` to ``last``: ``01/10/2026 – 31/12/2026`` in Vietnamese, and in
+    English without what the two ends share (``1 Oct – 31 Dec 2026``, ``1–31 Dec 2026``)."""
+    if LANGUAGE == "en" and first.year == last.year:
+        if first == last:
+            return day_text(first)
+        if first.month == last.month:
+            return f"{first.day}–{day_text(last)}"
+        return f"{first.day} {_MONTHS[first.month - 1]} – {day_text(last)}"
+    return f"{day_text(first)} – {day_text(last)}"

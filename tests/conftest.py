@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,12 +16,22 @@ from typer.testing import CliRunner
 # expect Vietnamese whatever the machine's locale; tests/test_i18n.py runs English in processes.
 os.environ["KEHOACH_LANG"] = "vi"
 
+from kehoach import i18n
 from kehoach.cli.app import app
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 SCENARIOS = TESTS / "scenarios"
 SHIPPED_DATA = REPO / "data"
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Speak English for one test, in-process: for what is worded when it is called (dates, period
+    names, counts), not what was translated as kehoach was imported (help texts, headings)."""
+    i18n.use("en")
+    yield
+    i18n.use("vi")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from conftest import REPO, Cli
+from kehoach import i18n
 from kehoach.cli import lang_first
-from kehoach.i18n import DEFAULT, choose
+from kehoach.i18n import DEFAULT, choose, day_count, day_text, days_text, ngettext
 
 PACKAGE = REPO / "kehoach"
 PO = PACKAGE / "locale" / "en" / "LC_MESSAGES" / "kehoach.po"
@@ -24,47 +26,73 @@ MO = PO.with_suffix(".mo")
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]+\}")
 
 
-def code_messages() -> set[str]:
-    """Every ``_("…")`` in the package, found by Python's own parser (also inside f-strings,
-    where Babel's extractor does not look: such a message would silently stay Vietnamese)."""
-    found = set()
+Message = str | tuple[str, str]
+"""A message id: its text, or for :func:`kehoach.i18n.ngettext` its two texts (one, many)."""
+KEYWORDS = {"_": None, "ngettext": (1, 2)}
+"""The functions whose arguments are messages, as Babel's extractor is told (babel.cfg, README)."""
+
+
+def code_messages() -> set[Message]:
+    """Every ``_("…")`` and ``ngettext("…", "…", n)`` in the package, found by Python's own parser
+    (also inside f-strings, where Babel's extractor does not look: such a message would silently
+    stay Vietnamese)."""
+    found: set[Message] = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_":
-                assert isinstance(node.args[0], ast.Constant), f"{path}:{node.lineno}: _() of a non-literal"
-                found.add(node.args[0].value)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS:
+                texts = node.args[: 2 if node.func.id == "ngettext" else 1]
+                assert all(isinstance(text, ast.Constant) for text in texts), f"{path}:{node.lineno}: not a literal"
+                values = tuple(text.value for text in texts if isinstance(text, ast.Constant))
+                found.add(values[0] if len(values) == 1 else (values[0], values[1]))
     return found
 
 
 def test_babel_extracts_every_message() -> None:
-    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords={"_": None})
+    found = extract_from_dir(str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS)
     assert {message for _file, _line, message, _comments, _context in found} == code_messages()
 
 
-def catalogue() -> dict[str, str]:
+Translation = str | tuple[str, ...]
+
+
+def catalogue() -> dict[Message, Translation]:
     with PO.open("rb") as stream:
         return {message.id: message.string for message in read_po(stream) if message.id and not message.fuzzy}
 
 
+def _forms(translation: Translation) -> tuple[str, ...]:
+    return (translation,) if isinstance(translation, str) else translation
+
+
 def test_every_message_in_the_code_has_an_english_translation() -> None:
     english = catalogue()
-    missing = sorted(message for message in code_messages() if not english.get(message))
+    missing = sorted(str(message) for message in code_messages() if not all(_forms(english.get(message, ""))))
     assert missing == [], "translate in kehoach/locale/en/LC_MESSAGES/kehoach.po (README, 'Two languages')"
 
 
 def test_translations_keep_every_placeholder() -> None:
-    wrong = [(i, s) for i, s in catalogue().items() if set(PLACEHOLDER.findall(i)) != set(PLACEHOLDER.findall(s))]
+    wrong = []
+    for message, translation in catalogue().items():
+        texts = _forms(message)  # English's second form translates the second text ("many")
+        for index, form in enumerate(_forms(translation)):
+            if set(PLACEHOLDER.findall(texts[min(index, len(texts) - 1)])) != set(PLACEHOLDER.findall(form)):
+                wrong.append((message, translation))
     assert wrong == []
 
 
 def test_the_catalogue_holds_no_message_the_code_no_longer_has() -> None:
-    assert sorted(set(catalogue()) - code_messages()) == []
+    assert sorted(map(str, set(catalogue()) - code_messages())) == []
 
 
 def test_the_compiled_catalogue_is_the_po_file() -> None:
     with MO.open("rb") as stream:
         compiled = gettext.GNUTranslations(stream)
-    assert {key: value for key, value in compiled._catalog.items() if key} == catalogue()
+    singular = {key: value for key, value in compiled._catalog.items() if isinstance(key, str) and key}
+    plural: dict[str, list[str]] = {}
+    for key, value in sorted((key, value) for key, value in compiled._catalog.items() if isinstance(key, tuple)):
+        plural.setdefault(key[0], []).append(value)
+    expected = {message if isinstance(message, str) else message[0]: t for message, t in catalogue().items()}
+    assert {**singular, **{key: tuple(forms) for key, forms in plural.items()}} == expected
 
 
 @pytest.mark.parametrize(
@@ -170,9 +198,10 @@ def test_help_is_vietnamese_to_the_frame(cli: Cli) -> None:
 
 
 def test_usage_errors_are_vietnamese(cli: Cli) -> None:
-    unknown = cli("due", "--frobnicate")
+    unknown = cli("due", "--xyz")
     assert unknown.exit_code == 2
-    assert unknown.stderr.endswith("lỗi: không có tùy chọn --frobnicate\n")
+    assert unknown.stderr.endswith("lỗi: không có tùy chọn --xyz\n")
+    assert cli("due", "--quater").stderr.endswith("lỗi: không có tùy chọn --quater; có phải ý bạn là --quarter?\n")
     assert "Xem: kehoach due --help" in unknown.stderr
     wrong = cli("due", "--format", "xml")
     assert (
@@ -186,5 +215,51 @@ def test_usage_errors_are_vietnamese(cli: Cli) -> None:
 def test_help_and_usage_errors_in_english_are_typer_s_own_words(tmp_path: Path) -> None:
     help_text = kehoach("--lang", "en", "due", "--help", cache=tmp_path / "cache").stdout
     assert "Usage: python -m kehoach due [OPTIONS]" in help_text and "Show this message and exit." in help_text
-    error = kehoach("--lang", "en", "due", "--frobnicate", cache=tmp_path / "cache")
-    assert error.returncode == 2 and error.stderr.endswith("error: no such option: --frobnicate\n")
+    error = kehoach("--lang", "en", "due", "--xyz", cache=tmp_path / "cache")
+    assert error.returncode == 2 and error.stderr.endswith("error: no such option: --xyz\n")
+
+
+# --- what is worded when it is said: days, ranges of days, counts --------------------------------------
+
+
+def test_a_day_is_dd_mm_yyyy_in_vietnamese_and_day_month_year_in_english(english: None) -> None:
+    assert (day_text(date(2026, 10, 1)), day_text(date(2026, 12, 31))) == ("1 Oct 2026", "31 Dec 2026")
+    i18n.use("vi")
+    assert (day_text(date(2026, 10, 1)), day_text(date(2026, 12, 31))) == ("01/10/2026", "31/12/2026")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "vietnamese", "english_words"),
+    [
+        (date(2026, 10, 1), date(2026, 12, 31), "01/10/2026 – 31/12/2026", "1 Oct – 31 Dec 2026"),
+        (date(2026, 12, 1), date(2026, 12, 31), "01/12/2026 – 31/12/2026", "1–31 Dec 2026"),
+        (date(2026, 12, 28), date(2027, 1, 3), "28/12/2026 – 03/01/2027", "28 Dec 2026 – 3 Jan 2027"),
+        (date(2026, 3, 31), date(2026, 3, 31), "31/03/2026 – 31/03/2026", "31 Mar 2026"),
+    ],
+)
+def test_a_range_of_days_says_once_what_its_ends_share_in_english(
+    first: date, last: date, vietnamese: str, english_words: str
+) -> None:
+    assert days_text(first, last) == vietnamese
+    i18n.use("en")
+    try:
+        assert days_text(first, last) == english_words
+    finally:
+        i18n.use("vi")
+
+
+def test_counts_take_the_number_english_needs(english: None) -> None:
+    assert [day_count(n) for n in (0, 1, 2)] == ["0 days", "1 day", "2 days"]
+    assert ngettext("{count} lỗi", "{count} lỗi", 1).format(count=1) == "1 problem"
+    i18n.use("vi")
+    assert [day_count(n) for n in (1, 2)] == ["1 ngày", "2 ngày"]
+
+
+def test_validate_s_summary_reads_as_english_for_one_and_for_many(tracked: Path, tmp_path: Path) -> None:
+    valid = kehoach("--lang", "en", "validate", "--data", str(tracked), cache=tmp_path / "cache")
+    assert valid.stdout == "Valid: 3 files, 7 tasks, 2 units, 1 group.\n"
+    (tracked / "units/ban-a.yaml").write_text("schema: 1\nid: ban-a\nname: [\n", encoding="utf-8")
+    broken = kehoach("--lang", "en", "validate", "--data", str(tracked), cache=tmp_path / "cache")
+    assert broken.stdout.endswith("\n1 problem in 1 of 3 files.\n")
+    vietnamese = kehoach("validate", "--data", str(tracked), cache=tmp_path / "cache")
+    assert vietnamese.stdout.endswith("\nCó 1 lỗi trong 1/3 tệp.\n")

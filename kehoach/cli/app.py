@@ -29,7 +29,7 @@ from kehoach.domain.periods import Span
 from kehoach.domain.status import Status
 from kehoach.errors import DataInvalid, KehoachError, UsageError
 from kehoach.files.paths import shown
-from kehoach.i18n import _
+from kehoach.i18n import _, ngettext
 from kehoach.present.output import Format, ProblemFormat, ReportFormat, choose_colour, use_colour
 
 if TYPE_CHECKING:  # mypy checks every call below against the command's own run
@@ -95,6 +95,7 @@ DataOption = Annotated[
         "--data",
         help=_("Thư mục dữ liệu (chứa plan.yaml). Mặc định: biến KEHOACH_DATA, rồi thư mục data/ gần nhất."),
         file_okay=False,
+        metavar=_("THƯ_MỤC"),
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help=_("Định dạng đầu ra."))]
@@ -104,6 +105,7 @@ UnitOption = Annotated[
         "--unit",
         "-u",
         help=_("Chỉ đơn vị này (lặp lại được; một nhóm là mọi đơn vị trong nhóm)."),
+        metavar=_("ĐƠN_VỊ"),
         autocompletion=completion.unit_ids,
     ),
 ]
@@ -148,10 +150,13 @@ def _invoke(command: Callable[[], int]) -> None:
     except DataInvalid as error:
         for problem in error.problems:
             sys.stderr.write(problem.format(shown(problem.path)) + "\n")
-        sys.stderr.write(
-            _("Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).").format(count=len(error.problems))
-            + "\n"
+        count = len(error.problems)
+        message = ngettext(
+            "Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).",
+            "Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).",
+            count,
         )
+        sys.stderr.write(message.format(count=count) + "\n")
         code = error.exit_code
     except KehoachError as error:
         sys.stderr.write(_("lỗi: {message}").format(message=error) + "\n")
@@ -363,7 +368,7 @@ def overdue(
 
 @app.command(cls=Command, help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
 def upcoming(
-    days: Annotated[int, typer.Option("--days", min=0, help=_("Số ngày tới."))] = 30,
+    days: Annotated[int, typer.Option("--days", min=0, help=_("Số ngày tới."), metavar=_("SỐ_NGÀY"))] = 30,
     status: StatusOption = None,
     unit: UnitOption = None,
     as_of: AsOfOption = None,
@@ -429,7 +434,9 @@ def ics(
 def report(
     year: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--year", help=_("Năm báo cáo (mặc định: năm của ngày xem)."), min=1990, max=2200),
+        typer.Option(
+            "--year", help=_("Năm báo cáo (mặc định: năm của ngày xem)."), min=1990, max=2200, metavar=_("NĂM")
+        ),
     ] = None,
     start: Annotated[
         Optional[str],  # noqa: UP045
@@ -484,7 +491,13 @@ RefArgument = Annotated[
 ]
 OneUnitOption = Annotated[
     str,
-    typer.Option("--unit", "-u", help=_("Mã đơn vị (không phải nhóm)."), autocompletion=completion.single_unit_ids),
+    typer.Option(
+        "--unit",
+        "-u",
+        help=_("Mã đơn vị (không phải nhóm)."),
+        metavar=_("ĐƠN_VỊ"),
+        autocompletion=completion.single_unit_ids,
+    ),
 ]
 PeriodOption = Annotated[
     Optional[str],  # noqa: UP045
@@ -492,6 +505,7 @@ PeriodOption = Annotated[
         "--period",
         "-p",
         help=_("Kỳ: mã (2022, 2022-Q1…) hoặc tên (Quý I/2022, Năm 2023…); bỏ trống khi chỉ có một kỳ."),
+        metavar=_("KỲ"),
         autocompletion=completion.period_keys,
     ),
 ]
@@ -517,15 +531,18 @@ def done(
             "--period",
             "-p",
             help=_("Kỳ, mã hoặc tên (mặc định: kỳ cũ nhất chưa ghi nhận, quá hạn trước)."),
+            metavar=_("KỲ"),
             autocompletion=completion.period_keys,
         ),
     ] = None,
     on: OnOption = None,
     evidence: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--evidence", "-e", help=_("Văn bản chứng minh, ví dụ 'Báo cáo số 45-BC/TU'.")),
+        typer.Option(
+            "--evidence", "-e", help=_("Văn bản chứng minh, ví dụ 'Báo cáo số 45-BC/TU'."), metavar=_("VĂN_BẢN")
+        ),
     ] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help=_("Ghi chú."))] = None,  # noqa: UP045
+    note: Annotated[Optional[str], typer.Option("--note", help=_("Ghi chú."), metavar=_("GHI_CHÚ"))] = None,  # noqa: UP045
     as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:
@@ -550,7 +567,7 @@ def done(
 def waive(
     ref: RefArgument,
     unit: OneUnitOption,
-    reason: Annotated[str, typer.Option("--reason", help=_("Lý do không áp dụng."))],
+    reason: Annotated[str, typer.Option("--reason", help=_("Lý do không áp dụng."), metavar=_("LÝ_DO"))],
     period: PeriodOption = None,
     on: OnOption = None,
     as_of: AsOfOption = None,
@@ -579,12 +596,18 @@ def waive(
 def extend(
     ref: RefArgument,
     to: Annotated[str, typer.Option("--to", help=_("Hạn mới."), metavar=_("NGÀY"))],
-    by: Annotated[str, typer.Option("--by", help=_("Văn bản quyết định, ví dụ 'Công văn số 12-CV/TU'."))],
+    by: Annotated[
+        str, typer.Option("--by", help=_("Văn bản quyết định, ví dụ 'Công văn số 12-CV/TU'."), metavar=_("VĂN_BẢN"))
+    ],
     period: PeriodOption = None,
     unit: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            "--unit", "-u", help=_("Chỉ đơn vị này (mặc định: mọi đơn vị)."), autocompletion=completion.single_unit_ids
+            "--unit",
+            "-u",
+            help=_("Chỉ đơn vị này (mặc định: mọi đơn vị)."),
+            metavar=_("ĐƠN_VỊ"),
+            autocompletion=completion.single_unit_ids,
         ),
     ] = None,
     on: Annotated[
@@ -621,7 +644,9 @@ def event(
         ),
     ],
     on: Annotated[str, typer.Option("--on", help=_("Ngày sự kiện xảy ra."), metavar=_("NGÀY"))],
-    by: Annotated[str, typer.Option("--by", help=_("Văn bản cho biết, ví dụ 'Kế hoạch số 10-KH/TW'."))],
+    by: Annotated[
+        str, typer.Option("--by", help=_("Văn bản cho biết, ví dụ 'Kế hoạch số 10-KH/TW'."), metavar=_("VĂN_BẢN"))
+    ],
     as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:

@@ -11,7 +11,7 @@ from kehoach.domain.model import Record, Task
 from kehoach.domain.occurrences import Occurrence, current_occurrence
 from kehoach.files.load import Edit
 from kehoach.files.records import Written, append_record, checked_record, existing_record, owned_task, period_for
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_count, day_text
 from kehoach.present.output import write_line
 from kehoach.present.periods import period_key
 from kehoach.present.views import NO_EVIDENCE
@@ -72,14 +72,14 @@ def _chosen(dataset: Dataset, task: Task, occurrence: Occurrence, day: date) -> 
     if current is None:
         message = _(
             "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period}, đã quá hạn; "
-            "bản ghi này đóng kỳ cũ đó, muộn {days} ngày."
+            "bản ghi này đóng kỳ cũ đó, muộn {days}."
         )
-        return message.format(period=chosen, days=late)
+        return message.format(period=chosen, days=day_count(late))
     message = _(
         "Không chỉ rõ --period nên đã chọn kỳ cũ nhất chưa ghi nhận: {period}, không phải kỳ hiện tại ({current}); "
-        "bản ghi này đóng kỳ cũ đó, muộn {days} ngày."
+        "bản ghi này đóng kỳ cũ đó, muộn {days}."
     )
-    return message.format(period=chosen, current=period_of(dataset, current), days=late)
+    return message.format(period=chosen, current=period_of(dataset, current), days=day_count(late))
 
 
 def _same_done(records: list[Record], ref: str, day: date, evidence: str | None, note: str | None) -> Record | None:

@@ -13,7 +13,7 @@ from kehoach.domain.selection import resolve_task
 from kehoach.errors import UsageError
 from kehoach.files.load import Edit
 from kehoach.files.records import append_extension, from_options, owned_task
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_count, day_text
 from kehoach.present.output import write_line
 from kehoach.present.periods import open_period, period_key
 
@@ -70,14 +70,13 @@ def _changed_outcome(before: Entry, after: Entry) -> str | None:
     record = before.record
     if before.status is not Status.done_late or record is None or record.done_on is None:
         return None
-    unit, day, late, due = before.occurrence.unit, day_text(record.done_on), before.days_late, before.occurrence.due
+    unit, day, due = before.occurrence.unit, day_text(record.done_on), before.occurrence.due
+    late = day_count(before.days_late or 0)  # set for what is done late; the type allows None
     if after.status is Status.done:
-        message = _("Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} ngày so với hạn {due}; nay tính là đúng hạn.")
+        message = _("Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} so với hạn {due}; nay tính là đúng hạn.")
         return message.format(unit=unit, day=day, late=late, due=day_text(due))
-    message = _(
-        "Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} ngày so với hạn {due}; nay tính là muộn {days} ngày."
-    )
-    return message.format(unit=unit, day=day, late=late, due=day_text(due), days=after.days_late)
+    message = _("Lưu ý: {unit} đã hoàn thành ngày {day}, muộn {late} so với hạn {due}; nay tính là muộn {days}.")
+    return message.format(unit=unit, day=day, late=late, due=day_text(due), days=day_count(after.days_late or 0))
 
 
 def _already(known: Extension, wanted: Extension, out: TextIO) -> int:

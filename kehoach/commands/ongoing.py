@@ -8,7 +8,7 @@ from typing import Any, TextIO
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Ongoing, describe_schedule
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _
+from kehoach.i18n import _, ngettext
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.views import grouped_tables
 
@@ -40,9 +40,11 @@ def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], fmt: Format) -> 
         by_unit.setdefault(row["unit"], []).append(row)
     groups = [
         (
-            _("{name} ({unit}): {count} nhiệm vụ thường xuyên").format(
-                name=group[0]["unit_name"], unit=unit, count=len(group)
-            ),
+            ngettext(
+                "{name} ({unit}): {count} nhiệm vụ thường xuyên",
+                "{name} ({unit}): {count} nhiệm vụ thường xuyên",
+                len(group),
+            ).format(name=group[0]["unit_name"], unit=unit, count=len(group)),
             group,
         )
         for unit, group in by_unit.items()

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Group, Unit
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_text, ngettext
 from kehoach.present.describe import UNIT_KINDS
 from kehoach.present.output import Column, Format, emit
 from kehoach.present.tables import Role
@@ -66,5 +66,6 @@ def group_row(group: Group) -> dict[str, Any]:
 def _table_kind(row: dict[str, Any]) -> str:
     label = UNIT_KINDS[row["kind"]]
     if row["kind"] == "group":
-        return _("{label} ({count} đơn vị)").format(label=label, count=len(row["members"]))
+        count = len(row["members"])
+        return ngettext("{label} ({count} đơn vị)", "{label} ({count} đơn vị)", count).format(label=label, count=count)
     return label

@@ -16,7 +16,7 @@ from kehoach.errors import Problem
 from kehoach.files.cache import Cache
 from kehoach.files.load import Verdict, verdict
 from kehoach.files.paths import shown
-from kehoach.i18n import _
+from kehoach.i18n import _, ngettext
 from kehoach.present.output import ProblemFormat
 
 
@@ -53,11 +53,18 @@ def report_of(found: Verdict, fmt: ProblemFormat) -> str:
 def summary_of(found: Verdict) -> str:
     problems, files = found.problems, found.files
     if not problems:
-        return _("Hợp lệ: {files} tệp, {tasks} nhiệm vụ, {units} đơn vị, {groups} nhóm.").format(
-            files=files, tasks=found.tasks, units=found.units, groups=found.groups
-        )
-    with_problems = len({problem.path for problem in problems})
-    return _("Có {count} lỗi trong {bad}/{files} tệp.").format(count=len(problems), bad=with_problems, files=files)
+        counts = {
+            "files": ngettext("{count} tệp", "{count} tệp", files).format(count=files),
+            "tasks": ngettext("{count} nhiệm vụ", "{count} nhiệm vụ", found.tasks).format(count=found.tasks),
+            "units": ngettext("{count} đơn vị", "{count} đơn vị", found.units).format(count=found.units),
+            "groups": ngettext("{count} nhóm", "{count} nhóm", found.groups).format(count=found.groups),
+        }
+        return _("Hợp lệ: {files}, {tasks}, {units}, {groups}.").format(**counts)
+    count, with_problems = len(problems), len({problem.path for problem in problems})
+    return _("Có {problems} trong {files}.").format(
+        problems=ngettext("{count} lỗi", "{count} lỗi", count).format(count=count),
+        files=ngettext("{bad}/{files} tệp", "{bad}/{files} tệp", files).format(bad=with_problems, files=files),
+    )
 
 
 def as_json(problems: list[Problem], files: int) -> dict[str, object]:

@@ -68,6 +68,7 @@ def typed_forms(key: str, name: str) -> set[str]:
         year, quarter = match.groups()
         roman = ROMAN_QUARTERS[quarter]
         forms |= {f"Q{quarter}/{year}", f"Quý {roman}/{year}", f"Quý {quarter}/{year}", f"{year} Q{quarter}"}
+        forms |= {f"Q{quarter} {year}"}  # the English name, whichever language kehoach speaks
     elif match := re.fullmatch(r"(\d{4})-(\d{2})", key):
         year, month = match.groups()
         forms |= {f"{month}/{year}", f"{int(month)}/{year}", f"Tháng {month}/{year}"}

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from kehoach.domain import periods
-from kehoach.i18n import _
+from kehoach.i18n import _, day_count, ngettext
 
 SUPPORTED_SCHEMAS = (1,)
 """Format versions of data files this kehoach reads (the ``schema:`` key of every file)."""
@@ -523,9 +523,11 @@ class TermYear(_Schedule):
                     "reference",
                 )
             elif self.year > calendar.years():
-                message = _("nhiệm kỳ '{calendar}' chỉ có {count} năm; không có năm thứ {year}").format(
-                    calendar=calendar_id, count=calendar.years(), year=self.year
-                )
+                message = ngettext(
+                    "nhiệm kỳ '{calendar}' chỉ có {count} năm; không có năm thứ {year}",
+                    "nhiệm kỳ '{calendar}' chỉ có {count} năm; không có năm thứ {year}",
+                    calendar.years(),
+                ).format(calendar=calendar_id, count=calendar.years(), year=self.year)
                 yield Reference(("year",), message, "term-year")
 
     def describe(self) -> str:
@@ -576,7 +578,7 @@ class OnEvent(_Schedule):
     def describe(self) -> str:
         if self.within_days is None:
             return _("khi có sự kiện")
-        return _("{days} ngày sau sự kiện").format(days=self.within_days)
+        return _("{days} sau sự kiện").format(days=day_count(self.within_days))
 
     def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
         if self.within_days is None:  # as the document says: no time limit after the event

@@ -7,11 +7,13 @@ year), ``2022-Q1``, ``2022-02``, ``2022-W05`` or ``2022-03-31``.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal, assert_never
 
+from kehoach import i18n
 from kehoach.i18n import _, day_text
 
 Span = Literal["week", "month", "quarter", "half", "year"]
@@ -120,22 +122,62 @@ ROMAN_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 
 def period_label(key: str) -> str:
-    """A period as people name it: ``2022-Q1`` → ``Quý I/2022``; ``2022-02`` → ``tháng 02/2022``;
-    ``2022`` → ``năm 2022``; a key that is no calendar period (a term, an event) as it is."""
+    """A period as people name it: ``2022-Q1`` → ``Quý I/2022`` (``Q1 2022``); ``2022-02`` →
+    ``tháng 02/2022`` (``February 2022``); ``2022`` → ``năm 2022`` (``2022``); a key that is no
+    calendar period (a term, an event) as it is.
+
+    Each quarter and month is a message of its own, not a number put into one: English names them
+    in words of its own ("Q1", "February"), which no placeholder holding "I" or "02" can give."""
+    return _label(key, i18n.LANGUAGE)
+
+
+@functools.cache
+def _label(key: str, language: str) -> str:
+    # Kept per language: a listing names the same few periods thousands of times.
     if len(key) == 4 and key.isdigit():
         return _("năm {year}").format(year=key)
     if len(key) == 7 and key[4:6] == "-Q":
-        return _("Quý {quarter}/{year}").format(quarter=ROMAN_QUARTERS[key[6]], year=key[:4])
+        return _quarter_name(key[6]).format(year=key[:4])
     if len(key) == 7 and key[4:6] == "-H":
         first = key[6] == "1"
         return (_("6 tháng đầu năm {year}") if first else _("6 tháng cuối năm {year}")).format(year=key[:4])
     if len(key) == 7 and key[4] == "-" and key[5:].isdigit():
-        return _("tháng {month}/{year}").format(month=key[5:], year=key[:4])
+        return _month_name(int(key[5:])).format(year=key[:4])
     if len(key) == 8 and key[4:6] == "-W":
         return _("tuần {week}/{year}").format(week=key[6:], year=key[:4])
     if len(key) == 10 and key[4] == "-" and key[7] == "-":
         return day_text(date.fromisoformat(key))
     return key
+
+
+def _quarter_name(index: str) -> str:
+    match index:
+        case "1":
+            return _("Quý I/{year}")
+        case "2":
+            return _("Quý II/{year}")
+        case "3":
+            return _("Quý III/{year}")
+        case _:
+            return _("Quý IV/{year}")
+
+
+def _month_name(index: int) -> str:
+    names = (
+        _("tháng 01/{year}"),
+        _("tháng 02/{year}"),
+        _("tháng 03/{year}"),
+        _("tháng 04/{year}"),
+        _("tháng 05/{year}"),
+        _("tháng 06/{year}"),
+        _("tháng 07/{year}"),
+        _("tháng 08/{year}"),
+        _("tháng 09/{year}"),
+        _("tháng 10/{year}"),
+        _("tháng 11/{year}"),
+        _("tháng 12/{year}"),
+    )
+    return names[index - 1]
 
 
 def _checked_year(number: int) -> int:

@@ -10,11 +10,13 @@ the model that rejected an unknown key, so the message can suggest the closest k
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
 from kehoach.errors import Problem
 from kehoach.files.yamlio import Document, Loc, key_path
@@ -46,7 +48,11 @@ def message(details: ErrorDetails, owner: type[BaseModel] | None) -> str:
     template = _TEMPLATES.get(kind)
     if template:
         return template.format(**{key: _plain(item) for key, item in context.items()}, value=_as_written(value))
-    return str(details["msg"])
+    if kind in _PYDANTIC_KINDS:  # pydantic's own words, in English: quoted in a sentence of the user's language
+        return _("giá trị '{value}' không hợp lệ ở đây (pydantic: {reason})").format(
+            value=_as_written(value), reason=details["msg"]
+        )
+    return str(details["msg"])  # kehoach's own error (domain/model.py), already in the user's language
 
 
 _TEMPLATES = {
@@ -56,10 +62,11 @@ _TEMPLATES = {
     "int_from_float": _("cần một số nguyên, không phải '{value}'"),
     "bool_type": _("cần true hoặc false, không phải '{value}'"),
     "literal_error": _("giá trị '{value}' không hợp lệ; chọn một trong: {expected}"),
+    "enum": _("giá trị '{value}' không hợp lệ; chọn một trong: {expected}"),
     "list_type": _("cần một danh sách"),
-    "dict_type": _("cần một bảng khóa (key: value)"),
-    "model_type": _("cần một bảng khóa (key: value)"),
-    "model_attributes_type": _("cần một bảng khóa (key: value)"),
+    "dict_type": _("cần một bảng khóa (các dòng 'khóa: giá trị')"),
+    "model_type": _("cần một bảng khóa (các dòng 'khóa: giá trị')"),
+    "model_attributes_type": _("cần một bảng khóa (các dòng 'khóa: giá trị')"),
     "too_short": _("cần ít nhất {min_length} phần tử"),
     "greater_than_equal": _("phải lớn hơn hoặc bằng {ge}"),
     "less_than_equal": _("phải nhỏ hơn hoặc bằng {le}"),
@@ -77,8 +84,19 @@ def _as_written(value: Any) -> str:
     return str(value)
 
 
+_PYDANTIC_KINDS = frozenset(get_args(ErrorType))
+"""The kinds of pydantic's own errors; any other kind is one of kehoach's (``PydanticCustomError``)."""
+_CHOICE = re.compile(r"'((?:[^'\\]|\\.)*)'")
+
+
 def _plain(value: Any) -> str:
-    return str(value).replace("'", "")
+    """A value of pydantic's context as a message shows it. A list of choices, which pydantic
+    writes in English (``'a', 'b' or 'c'``), is listed with commas in any language."""
+    text = str(value)
+    choices = _CHOICE.findall(text)
+    if choices and _CHOICE.sub("", text).strip(" ,") in ("", "or"):
+        return ", ".join(choices)
+    return text.replace("'", "")
 
 
 def _unknown_key(key: str, owner: type[BaseModel] | None) -> str:
@@ -87,7 +105,8 @@ def _unknown_key(key: str, owner: type[BaseModel] | None) -> str:
     if close:
         return _("khóa không hợp lệ '{key}'; có phải ý bạn là '{close}'?").format(key=key, close=close[0])
     if known:
-        return _("khóa không hợp lệ '{key}'; các khóa được dùng ở đây: {known}").format(key=key, known=", ".join(known))
+        listed = ", ".join(f"'{name}'" for name in known)  # quoted, as a key is written: 'from' is no word
+        return _("khóa không hợp lệ '{key}'; các khóa được dùng ở đây: {known}").format(key=key, known=listed)
     return _("khóa không hợp lệ '{key}'").format(key=key)
 
 

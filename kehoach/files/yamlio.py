@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from kehoach.errors import Problem
+from kehoach.files import yaml_words
 from kehoach.i18n import _
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
@@ -45,13 +46,6 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 BOM = b"\xef\xbb\xbf"
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
-_COLON_HINT = _("dấu ':' không được phép ở đây; nếu đây là văn bản, hãy đặt nó trong dấu nháy kép")
-_YAML_HINTS = {
-    "mapping values are not allowed here": _COLON_HINT,
-    "mapping values are not allowed in this context": _COLON_HINT,
-    "found character '\\t' that cannot start any token": _("ký tự tab không được phép; hãy dùng dấu cách"),
-    "could not find expected ':'": _("thiếu dấu ':' sau khóa"),
-}
 
 
 @dataclass
@@ -149,6 +143,8 @@ def parse(path: Path, text: str) -> Document:
         data = builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise YamlError([_syntax_problem(path, exc)]) from None
+    except yaml.reader.ReaderError as exc:  # a character no YAML file may hold; it carries no line
+        raise YamlError([_reader_problem(path, text, exc)]) from None
     except _Fatal as fatal:
         raise YamlError([*builder.problems, fatal.problem]) from None
     if builder.problems:
@@ -159,10 +155,19 @@ def parse(path: Path, text: str) -> Document:
 def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    detail = exc.problem or exc.context or ""
-    hint = _YAML_HINTS.get(detail)
-    message = hint or _("cú pháp YAML không hợp lệ ({detail})").format(detail=detail)
+    context_line = exc.context_mark.line + 1 if exc.context_mark else None
+    message = yaml_words.problem_text(exc.problem, exc.context, context_line, position[0])
     return _problem(path, position, message, "syntax")
+
+
+def _reader_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    # libyaml gives the character's code and a byte offset, PyYAML's reader the character and
+    # an offset in the text: the character itself is what both give alike.
+    code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    offset = max(text.find(chr(code)), 0)
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return _problem(path, (line, column), yaml_words.control_character(code), "syntax")
 
 
 def _problem(path: Path, position: Position, message: str, rule: str, loc: Loc = ()) -> Problem:
@@ -205,7 +210,8 @@ class _Builder:
         if isinstance(extra, yaml.DocumentStartEvent):
             self._fatal(extra, _("tệp chỉ được chứa một tài liệu YAML; hãy bỏ dấu '---' thứ hai"), "documents")
         if not isinstance(data, dict):
-            self._fatal(start, _("cấp ngoài cùng của tệp phải là một bảng khóa (key: value)"), "top-level")
+            message = _("cấp ngoài cùng của tệp phải là một bảng khóa (các dòng 'khóa: giá trị')")
+            self._fatal(start, message, "top-level")
         return data
 
     def node(self, event: yaml.Event, events: Iterator[yaml.Event], loc: Loc, depth: int) -> Any:
@@ -261,7 +267,7 @@ class _Builder:
         self._refuse_decorations(event, loc)
         key: str = event.value
         if key == "<<" and not event.style:
-            self._report(event, _("không dùng khóa gộp '<<' (merge key); hãy viết đầy đủ các khóa"), "merge", loc)
+            self._report(event, _("không dùng khóa gộp '<<'; hãy viết đầy đủ các khóa"), "merge", loc)
         first = self.keys.get((*loc, key))
         if first:
             message = _("khóa '{key}' bị lặp (đã có ở dòng {line}); hãy giữ một lần").format(key=key, line=first[0])

@@ -63,8 +63,9 @@ def _choices(dataset: Dataset, entries: list[Entry]) -> dict[str, str]:
     """Each period of ``entries`` as a refusal lists it: its name, its key and its status."""
     found: dict[str, str] = {}
     for entry in entries:
-        key = entry.occurrence.period
-        found.setdefault(key, f"{period_of(dataset, entry.occurrence)} ({key}): {status_text(entry).lower()}")
+        key, name = entry.occurrence.period, period_of(dataset, entry.occurrence)
+        named = name if name == key else f"{name} ({key})"  # English names a year as its key: "2024"
+        found.setdefault(key, f"{named}: {status_text(entry).lower()}")
     return found
 
 

@@ -30,7 +30,8 @@ While the table is too wide, a column gives one cell, then the next, by tiers: f
 columns alone, down to :data:`TEXT_ALONE` cells; then narrow columns' headings wrap, between their
 words (one more line at the top of the table, where a narrower text column costs lines in every
 row), each then made as narrow as its wrapped heading, the cells it frees given back to text;
-then text and id columns in step (the one with the most room above its minimum gives). Only when the minimums cannot all be met (a table with too
+then text and id columns in step (the one with the most room above its minimum gives).
+Only when the minimums cannot all be met (a table with too
 many columns for the screen) do narrow columns wrap between their words, then text columns go
 below their minimums, still between words, and at last anything breaks anywhere: no line is ever
 wider than the screen. :func:`layout` tells what was chosen (:class:`Layout`, with

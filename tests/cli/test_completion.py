@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from kehoach.cli import typer_words
 from kehoach.cli.app import app
 
 
@@ -79,3 +80,29 @@ def test_periods_complete_from_what_the_unit_owes(tracked: Path, monkeypatch: py
         "2022",
         "2023",
     ]
+
+
+def test_the_installer_says_what_it_did_in_the_user_s_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    result = CliRunner().invoke(app, ["--install-completion", "bash"], prog_name="kehoach")
+    assert (result.exit_code, result.output) == (
+        0,
+        f"Đã cài gợi ý lệnh cho bash vào {tmp_path}/.bash_completions/kehoach.sh\n"
+        "Gợi ý lệnh có hiệu lực từ lần mở cửa sổ dòng lệnh tới.\n",
+    )
+
+
+def test_a_shell_typer_has_no_script_for_is_refused_in_the_user_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", raising=False)
+    monkeypatch.setattr(typer_words, "_get_shell_name", lambda: "tcsh")
+    for option in ("--install-completion", "--show-completion"):
+        result = CliRunner().invoke(app, [option], prog_name="kehoach")
+        assert result.exit_code == 1
+        assert (
+            result.stderr == "không có gợi ý lệnh cho shell tcsh; kehoach có cho: bash, zsh, fish, powershell, pwsh\n"
+        )
+    assert not (tmp_path / ".tcshrc").exists()

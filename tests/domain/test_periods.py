@@ -25,6 +25,7 @@ from kehoach.domain.periods import (
     last_day,
     month,
     parse_period,
+    period_label,
     quarter,
     year,
 )
@@ -226,3 +227,32 @@ def test_keys_name_the_calendar_period_of_the_day(when: date) -> None:
     assert containing(when, "quarter").key == f"{when.year}-Q{(when.month + 2) // 3}"
     assert containing(when, "year").key == str(when.year)
     assert parse_period(when.isoformat()) == day(when)
+
+
+LABELS = [  # key, Vietnamese, English
+    ("2026", "năm 2026", "2026"),
+    ("2026-H1", "6 tháng đầu năm 2026", "H1 2026"),
+    ("2026-H2", "6 tháng cuối năm 2026", "H2 2026"),
+    ("2026-Q1", "Quý I/2026", "Q1 2026"),
+    ("2026-Q4", "Quý IV/2026", "Q4 2026"),
+    ("2026-03", "tháng 03/2026", "March 2026"),
+    ("2026-12", "tháng 12/2026", "December 2026"),
+    ("2026-W05", "tuần 05/2026", "week 05 of 2026"),
+    ("2026-10-01", "01/10/2026", "1 Oct 2026"),
+    ("2020-2025", "2020-2025", "2020-2025"),
+]
+
+
+@pytest.mark.parametrize(("key", "vietnamese", "_english"), LABELS)
+def test_periods_are_named_as_vietnamese_names_them(key: str, vietnamese: str, _english: str) -> None:
+    assert period_label(key) == vietnamese
+
+
+@pytest.mark.parametrize(("key", "_vietnamese", "english_name"), LABELS)
+def test_periods_are_named_as_english_names_them(english: None, key: str, _vietnamese: str, english_name: str) -> None:
+    assert period_label(key) == english_name
+
+
+def test_every_month_has_its_english_name(english: None) -> None:
+    names = [period_label(f"2026-{index:02d}") for index in range(1, 13)]
+    assert names == [f"{calendar.month_name[index]} 2026" for index in range(1, 13)]

@@ -51,5 +51,29 @@ def test_a_schedule_s_kind_is_not_part_of_the_path_but_picks_the_keys_known() ->
         "viết 2022 (năm), 2022-H1 (6 tháng), 2022-Q1 (quý), 2022-02 (tháng) hoặc 2022-03-31 (ngày)",
         # ``until`` is a key of yearly schedules: the keys named are those of the kind written
         "plan.yaml:26:45: tasks[0].schedule.until: khóa không hợp lệ 'until'; "
-        "các khóa được dùng ở đây: ad_hoc, as_written, kind, by",
+        "các khóa được dùng ở đây: 'ad_hoc', 'as_written', 'kind', 'by'",
     ]
+
+
+def test_choices_are_listed_with_commas_not_with_pydantic_s_english_or() -> None:
+    unit = "schema: 1\nid: ban-a\nname: Ban A Tỉnh ủy\nkind: party_boardd\nrecords: []\n"
+    (found,) = problems("units/ban-a.yaml", unit, Unit)
+    assert found.endswith(
+        "kind: giá trị 'party_boardd' không hợp lệ; chọn một trong: party_delegation, party_affairs_committee, "
+        "party_board, inspection_committee, party_office, political_school, party_committee, youth_union, "
+        "standing_committee"
+    )
+
+
+def test_a_pydantic_error_kehoach_has_no_words_for_is_quoted_in_a_sentence_of_its_own() -> None:
+    class Strict(BaseModel):
+        when: float
+
+    with pytest.raises(ValidationError) as raised:
+        Strict(when="soon")
+    document = document_from_bytes(Path("x.yaml"), b"when: soon\n")
+    (found,) = problems_from_validation(document, Strict, raised.value)
+    assert found.message == (
+        "giá trị 'soon' không hợp lệ ở đây "
+        "(pydantic: Input should be a valid number, unable to parse string as a number)"
+    )

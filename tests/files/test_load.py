@@ -42,7 +42,7 @@ def test_unknown_key_without_a_close_match_lists_the_known_ones(minimal: Path) -
     edit(minimal / "units/ban-a.yaml", "records: []", "records: []\ncolour: red")
     assert found(minimal) == [
         "units/ban-a.yaml:6:1: colour: khóa không hợp lệ 'colour'; các khóa được dùng ở đây: "
-        "schema, id, name, kind, from, until, successors, records"
+        "'schema', 'id', 'name', 'kind', 'from', 'until', 'successors', 'records'"
     ]
 
 

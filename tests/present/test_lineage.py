@@ -88,7 +88,7 @@ def test_the_notice_in_english(reorg: Path) -> None:
         check=False,
         timeout=120,
     )
-    assert english.stdout.startswith("Huyện ủy A ended on 30/06/2025; succeeded by Huyện ủy AB.\n\n"), english.stderr
+    assert english.stdout.startswith("Huyện ủy A ended on 30 Jun 2025; succeeded by Huyện ủy AB.\n\n"), english.stderr
 
 
 @pytest.mark.parametrize(
