@@ -17,7 +17,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry, Status, entries_between
 from kehoach.domain.periods import period_label
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_text, days_text, ngettext
 from kehoach.present import overview
 from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, Screen, emit
@@ -67,7 +67,12 @@ def run(
     _detail(dataset, window, as_of, found, statuses, screen)
     earlier = entries_between(dataset, date.min, window.start - timedelta(days=1), as_of, selected, Status.overdue)
     if earlier:
-        screen.line(_("Còn {count} việc quá hạn từ các kỳ trước; xem:").format(count=len(earlier)))
+        still = ngettext(
+            "Còn {count} việc quá hạn từ các kỳ trước; xem:",
+            "Còn {count} việc quá hạn từ các kỳ trước; xem:",
+            len(earlier),
+        )
+        screen.line(still.format(count=len(earlier)))
         screen.line("  " + command_hint("overdue", units, as_of))
     else:
         screen.line(_("Không còn việc quá hạn từ các kỳ trước."))
@@ -82,8 +87,8 @@ def _detail(
     statuses: Sequence[Status],
     screen: Screen,
 ) -> None:
-    title = _("Đến hạn trong {period} ({start} – {end}), tính đến ngày {today}").format(
-        period=period_label(window.key), start=day_text(window.start), end=day_text(window.end), today=day_text(as_of)
+    title = _("Đến hạn trong {period} ({days}), tính đến ngày {today}").format(
+        period=period_label(window.key), days=days_text(window.start, window.end), today=day_text(as_of)
     )
     if statuses:
         title += _(", trạng thái: {statuses}").format(statuses=statuses_text(statuses))

@@ -9,7 +9,7 @@ from typing import TextIO
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_count, day_text, ngettext
 from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.views import by_unit, entry_row, refuse_statuses, write_by_unit
@@ -45,13 +45,15 @@ def run(
         emit([entry_row(entry, dataset) for entry in soon], COLUMNS, fmt, out)
     elif not soon:
         Screen(out).line(
-            _("Không có việc nào đến hạn trong {days} ngày tới, tính từ {today}.").format(
-                days=days, today=day_text(as_of)
+            _("Không có việc nào đến hạn trong {days} tới, tính từ {today}.").format(
+                days=day_count(days), today=day_text(as_of)
             ),
         )
     else:
-        title = _("Sắp đến hạn trong {days} ngày tới, tính từ {today}: {count} việc của {units} đơn vị").format(
-            days=days, today=day_text(as_of), count=len(soon), units=len(by_unit(soon, dataset))
-        )
+        title = ngettext(
+            "Sắp đến hạn trong {days} tới, tính từ {today}: {count} việc của {units} đơn vị",
+            "Sắp đến hạn trong {days} tới, tính từ {today}: {count} việc của {units} đơn vị",
+            len(soon),
+        ).format(days=day_count(days), today=day_text(as_of), count=len(soon), units=len(by_unit(soon, dataset)))
         write_by_unit(out, title, soon, dataset, COLUMNS, as_of)
     return 0

@@ -12,7 +12,7 @@ from kehoach.domain import periods
 from kehoach.domain.occurrences import Status
 from kehoach.domain.periods import period_label
 from kehoach.domain.summary import Standing, Summary
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_text, days_text, ngettext
 from kehoach.present.output import Column, Screen
 from kehoach.present.render.words import percent
 from kehoach.present.statuses import look
@@ -30,11 +30,8 @@ COLUMNS = (
 
 
 def title(window: periods.Period, summary: Summary) -> str:
-    return _("Tổng quan {period} ({start} – {end}), tính đến ngày {today}").format(
-        period=period_label(window.key),
-        start=day_text(window.start),
-        end=day_text(window.end),
-        today=day_text(summary.as_of),
+    return _("Tổng quan {period} ({days}), tính đến ngày {today}").format(
+        period=period_label(window.key), days=days_text(window.start, window.end), today=day_text(summary.as_of)
     )
 
 
@@ -75,7 +72,8 @@ def write(screen: Screen, window: periods.Period, summary: Summary) -> None:
         screen.line(_("Không có đơn vị nào trong kỳ này."))
         return
     rows = [_cells(row.name, row.standing) for row in summary.units]
-    rows.append(_cells(_("Tổng cộng ({count} đơn vị)").format(count=len(summary.units)), summary.total))
+    total = ngettext("Tổng cộng ({count} đơn vị)", "Tổng cộng ({count} đơn vị)", len(summary.units))
+    rows.append(_cells(total.format(count=len(summary.units)), summary.total))
     screen.table(COLUMNS, rows)
     screen.line(
         _(

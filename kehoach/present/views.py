@@ -12,7 +12,7 @@ from kehoach.domain.labels import folded, period_name
 from kehoach.domain.model import Record
 from kehoach.domain.occurrences import Entry, Status
 from kehoach.errors import UsageError
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_count, day_text
 from kehoach.present.output import Column, Screen
 from kehoach.present.statuses import by_urgency, look
 from kehoach.present.tables import Cell
@@ -79,8 +79,8 @@ def status_text(entry: Entry, *, lines: bool = False) -> str:
     label = look(entry.status).word
     if entry.days_late:
         if lines:
-            return label + "\n" + _("{days} ngày").format(days=entry.days_late)
-        return _("{label} {days} ngày").format(label=label, days=entry.days_late)
+            return label + "\n" + day_count(entry.days_late)
+        return _("{label} {days}").format(label=label, days=day_count(entry.days_late))
     return label
 
 
