@@ -3,7 +3,7 @@
     python docs/samples.py
 
 A sample is a fenced ``console`` block whose first line is ``$ kehoach LISTING …`` (a command that
-only reads: :data:`LISTINGS`); the command runs on the shipped ``data/`` with ``COLUMNS=80``, as
+only reads: :data:`LISTINGS`); the command runs on the shipped ``data/`` (found from the checkout, as ``--data`` is not given) with ``COLUMNS=80``, as
 ``tests/test_docs.py`` runs it to hold the README to the truth. Only the output under the command
 line is replaced. Samples of commands that write (``done``, ``event``…) are never run here: they
 would write to the shipped data.
@@ -27,8 +27,9 @@ SAMPLE = re.compile(r"```console\n\$ kehoach ((?:" + "|".join(LISTINGS) + r") [^
 def output(command: str) -> str:
     environment = {**os.environ, "COLUMNS": "80", "KEHOACH_LANG": "vi", "NO_COLOR": "1"}
     environment.pop("KEHOACH_TODAY", None)  # every sample names its day
-    args = [sys.executable, str(REPO / "cli.py"), *shlex.split(command), "--data", str(REPO / "data")]
-    result = subprocess.run(args, capture_output=True, text=True, env=environment, check=False)
+    environment.pop("KEHOACH_DATA", None)  # run in the checkout: kehoach finds data/ as a user's would
+    args = [sys.executable, str(REPO / "cli.py"), *shlex.split(command)]
+    result = subprocess.run(args, capture_output=True, text=True, env=environment, check=False, cwd=REPO)
     return "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
 
 

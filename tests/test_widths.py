@@ -147,4 +147,9 @@ def test_the_decomposed_data_is_decomposed_and_drawn_as_wide_as_the_composed(dra
         drawn[("synthetic-nfd", "due --year", 80, "vi")],
     )
     assert any(len(line) > cell_len(line) for line in decomposed["lines"])
-    assert [unicodedata.normalize("NFC", line) for line in decomposed["lines"]] == composed["lines"]
+
+    def listing(lines: list[str]) -> list[str]:  # the footer's hint names each copy's own folder
+        footer = next(number for number, line in enumerate(lines) if line.startswith("Còn "))
+        return lines[:footer]
+
+    assert [unicodedata.normalize("NFC", line) for line in listing(decomposed["lines"])] == listing(composed["lines"])

@@ -128,6 +128,11 @@ def _root(data: Path | None) -> Path:
     return find_data_dir(data, os.environ, current_folder())
 
 
+def _again(data: Path | None) -> tuple[str, ...]:
+    """The options a hint repeats so that it runs where the command did: the ``--data`` typed."""
+    return ("--data", str(data)) if data is not None else ()
+
+
 def _cache() -> Cache:
     from kehoach.files.cache import Cache
 
@@ -310,6 +315,7 @@ def due(
             span=span,
             fmt=fmt,
             statuses=status or [],
+            again=_again(data),
             brief=brief,
         )
 
@@ -361,6 +367,7 @@ def overdue(
             check=check,
             fmt=fmt,
             statuses=status or [],
+            again=_again(data),
         )
 
     _invoke(body)
@@ -387,6 +394,7 @@ def upcoming(
             days=days,
             fmt=fmt,
             statuses=status or [],
+            again=_again(data),
         )
 
     _invoke(body)
@@ -680,11 +688,22 @@ def history(
     ] = None,
     status: StatusOption = None,
     unit: UnitOption = None,
+    as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> None:
     _invoke(
-        lambda: replay(_root(data), _cache(), run_history, ref=ref, units=unit or [], fmt=fmt, statuses=status or [])
+        lambda: replay(
+            _root(data),
+            _cache(),
+            run_history,
+            ref=ref,
+            units=unit or [],
+            fmt=fmt,
+            as_of=today(as_of),
+            statuses=status or [],
+            again=_again(data),
+        )
     )
 
 

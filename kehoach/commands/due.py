@@ -21,7 +21,7 @@ from kehoach.i18n import _, day_text, days_text, ngettext
 from kehoach.present import overview
 from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, Screen, emit
-from kehoach.present.views import command_hint, entry_row, statuses_text, wanted, write_by_unit
+from kehoach.present.views import command_hint, entry_row, statuses_text, wanted, write_by_unit, write_command
 
 Span = Literal["week", "month", "quarter", "year"]
 """The calendar spans of ``kehoach due`` (see :func:`kehoach.domain.periods.containing`)."""
@@ -45,7 +45,9 @@ def run(
     fmt: Format,
     statuses: Sequence[Status] = (),
     brief: bool = False,
+    again: Sequence[str] = (),
 ) -> int:
+    """``again``: the options to repeat in the hints (the ``--data`` the user typed)."""
     window = periods.containing(as_of, span)
     selected = resolve_units(dataset, units) if units else None
     if fmt is Format.table:
@@ -55,7 +57,7 @@ def run(
         if fmt is Format.table:
             screen = Screen(out)
             screen.line(_("Chi tiết từng việc:"))
-            screen.line("  " + command_hint("due", units, as_of, span))
+            write_command(screen, command_hint("due", units, as_of, span, statuses=statuses, again=again))
         return 0
     found = wanted(entries_between(dataset, window.start, window.end, as_of, selected), statuses)
     if fmt is not Format.table:
@@ -73,7 +75,7 @@ def run(
             len(earlier),
         )
         screen.line(still.format(count=len(earlier)))
-        screen.line("  " + command_hint("overdue", units, as_of))
+        write_command(screen, command_hint("overdue", units, as_of, again=again))
     else:
         screen.line(_("Không còn việc quá hạn từ các kỳ trước."))
     return 0

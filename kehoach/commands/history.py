@@ -43,17 +43,20 @@ def run(
     ref: str | None,
     units: Sequence[str],
     fmt: Format,
+    as_of: date = date.max,
     statuses: Sequence[Status] = (),
+    again: Sequence[str] = (),
 ) -> int:
-    refuse_statuses(statuses, LISTED, "history")
+    """Every record made by ``as_of`` (a record dated later is not yet known on that day)."""
+    refuse_statuses(statuses, LISTED, "history", units=units, as_of=None if as_of == date.max else as_of, again=again)
     if ref is not None:
         resolve_task(dataset, ref)  # an unknown ref is refused, with the refs it may have meant
     selected = resolve_units(dataset, units) if units else set(dataset.units)
     rows = [
-        history_row(dataset, unit, record)
+        history_row(dataset, unit, record, as_of)
         for unit in sorted(selected)
         for record in dataset.units[unit].records
-        if ref is None or record.task == ref
+        if (ref is None or record.task == ref) and _day(record) <= as_of
     ]
     rows = [row for row in rows if not statuses or Status(row["outcome"]) in statuses]
     rows.sort(key=lambda row: (row["day"], row["unit"], row["task"]), reverse=True)
@@ -102,13 +105,18 @@ def _empty(ref: str | None, units: Sequence[str], statuses: Sequence[Status]) ->
     return _("Chưa có việc nào được ghi nhận hoàn thành hay miễn ({asked}).").format(asked="; ".join(asked))
 
 
-def history_row(dataset: Dataset, unit: str, record: Record) -> dict[str, Any]:
+def _day(record: Record) -> date:
+    day = record.done_on or record.waived_on
+    assert day is not None  # the model requires one of them
+    return day
+
+
+def history_row(dataset: Dataset, unit: str, record: Record, as_of: date = date.max) -> dict[str, Any]:
     """A record with the outcome every other view gives its occurrence: against the deadline in
     force (an extension's, if any), as :func:`~kehoach.domain.occurrences.entry_of` decides it."""
-    day = record.done_on or record.waived_on
-    assert day is not None
+    day = _day(record)
     occurrence = occurrence_of(dataset, dataset.tasks[record.task], unit, record.period)
-    entry = None if occurrence is None else entry_of(dataset, occurrence, date.max)
+    entry = None if occurrence is None else entry_of(dataset, occurrence, as_of)
     due = occurrence.due if occurrence else None
     outcome = entry.status.value if entry else ("waived" if record.waived_on else "done")
     return {

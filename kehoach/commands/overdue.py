@@ -34,8 +34,9 @@ def run(
     check: bool,
     fmt: Format,
     statuses: Sequence[Status] = (),
+    again: Sequence[str] = (),
 ) -> int:
-    refuse_statuses(statuses, LISTED, "overdue")
+    refuse_statuses(statuses, LISTED, "overdue", units=units, as_of=as_of, again=again)
     selected = resolve_units(dataset, units) if units else None
     late = entries_between(dataset, date.min, as_of - timedelta(days=1), as_of, selected, Status.overdue)
     if fmt is Format.table:

@@ -11,11 +11,14 @@ from kehoach.domain import periods, summary
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.selection import resolve_units
 from kehoach.present import overview
+from kehoach.present.lineage import write_ended
 from kehoach.present.output import Format, Screen, write_csv
 
 
 def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, span: periods.Span, fmt: Format) -> int:
     window = periods.containing(as_of, span)
+    if fmt is Format.table and units:  # an ended unit says so, as in due
+        write_ended(out, dataset, resolve_units(dataset, units), as_of)
     write(out, window=window, found=standing(dataset, units, window, as_of), fmt=fmt)
     return 0
 

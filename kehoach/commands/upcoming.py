@@ -34,9 +34,10 @@ def run(
     days: int,
     fmt: Format,
     statuses: Sequence[Status] = (),
+    again: Sequence[str] = (),
 ) -> int:
     """Due from ``as_of`` (a deadline today is still upcoming) to ``as_of + days``."""
-    refuse_statuses(statuses, LISTED, "upcoming")
+    refuse_statuses(statuses, LISTED, "upcoming", units=units, as_of=as_of, again=again)
     selected = resolve_units(dataset, units) if units else None
     soon = entries_between(dataset, as_of, as_of + timedelta(days=days), as_of, selected, Status.open)
     if fmt is Format.table:

@@ -89,6 +89,11 @@ class Lineage:
         until = self.units[unit].until
         return until is not None and until < day
 
+    def begun(self, unit: str, day: date) -> bool:
+        """Whether ``unit`` exists by ``day``: it has no first day, or that day has come."""
+        start = self.units[unit].from_
+        return start is None or start <= day
+
     def existed_between(self, unit: str, first: date, last: date) -> bool:
         """Whether ``unit`` existed on some day from ``first`` to ``last`` (both included): it did
         not end before ``first`` and did not start after ``last``."""

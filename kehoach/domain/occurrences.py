@@ -231,7 +231,9 @@ def entries_between(
     else:
         lineage = dataset.lineage
         earlier: dict[str, str] = {}
-        for unit in sorted(units):  # a split's both halves chosen: the first by id shows it, every run the same
+        # A split's both halves chosen: the first by id shows it, every run the same. A unit that
+        # has not begun by as_of inherits nothing yet: its predecessor's heir then is another.
+        for unit in sorted(unit for unit in units if lineage.begun(unit, as_of)):
             for ancestor in sorted(lineage.ancestors(unit)):
                 if lineage.ended(ancestor, as_of):
                     earlier.setdefault(ancestor, unit)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 def shown(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        relative = str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):  # outside the current folder, or the current folder is gone
         return str(path)
+    return relative if relative != "." else str(path)  # the current folder itself: as the user wrote it

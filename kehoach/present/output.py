@@ -189,7 +189,7 @@ class Screen:
         # itself (and take an empty one to mean "not a terminal").
         console = Console(file=out, highlight=False, soft_wrap=False, force_terminal=_is_terminal(out))
         self.out = out
-        self.width = console.width
+        self.width = console.width if console.width > 0 else 80  # COLUMNS=0 says nothing: as if unset
         match COLOUR:
             case Colour.auto:
                 self.colour = console.is_terminal and console.color_system is not None

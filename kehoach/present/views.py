@@ -15,7 +15,7 @@ from kehoach.errors import UsageError
 from kehoach.i18n import _, day_count, day_text
 from kehoach.present.output import Column, Screen
 from kehoach.present.statuses import by_urgency, look
-from kehoach.present.tables import Cell
+from kehoach.present.tables import Cell, cells, wrap
 
 NO_EVIDENCE = _("chưa có văn bản")
 """What a completion recorded without its document shows wherever people read it (tables, reports,
@@ -130,17 +130,24 @@ def wanted(found: Sequence[Entry], statuses: Sequence[Status]) -> list[Entry]:
     return [entry for entry in found if entry.status in statuses] if statuses else list(found)
 
 
-def refuse_statuses(statuses: Sequence[Status], listed: Sequence[Status], command: str) -> None:
+def refuse_statuses(
+    statuses: Sequence[Status],
+    listed: Sequence[Status],
+    command: str,
+    *,
+    units: Sequence[str] = (),
+    as_of: date | None = None,
+    again: Sequence[str] = (),
+) -> None:
     """A listing that holds only some statuses (``overdue``, ``upcoming``, ``history``) refuses the
-    others rather than answer "nothing", and says where they are listed."""
+    others rather than answer "nothing", and gives the command that lists them, with the user's
+    other filters."""
     other = [status for status in statuses if status not in listed]
     if other:
+        elsewhere = command_hint("due", units, as_of, "year", statuses=other, again=again)
         raise UsageError(
-            _("kehoach {command} chỉ liệt kê việc {listed}; việc {other}: xem kehoach due --year {options}").format(
-                command=command,
-                listed=statuses_text(listed),
-                other=statuses_text(other),
-                options=" ".join(f"--status {status.value}" for status in other),
+            _("kehoach {command} chỉ liệt kê việc {listed}; việc {other}: xem {elsewhere}").format(
+                command=command, listed=statuses_text(listed), other=statuses_text(other), elsewhere=" ".join(elsewhere)
             )
         )
 
@@ -150,12 +157,55 @@ def statuses_text(statuses: Sequence[Status]) -> str:
     return ", ".join(look(status).word.lower() for status in statuses)
 
 
-def command_hint(command: str, units: Sequence[str], as_of: date, span: str | None = None) -> str:
-    """The command line that shows more, with the filters the user gave (the day, the units)."""
-    words = ["kehoach", command, *([f"--{span}"] if span else []), "--as-of", as_of.isoformat()]
+def command_hint(
+    command: str,
+    units: Sequence[str],
+    as_of: date | None,
+    span: str | None = None,
+    *,
+    statuses: Sequence[Status] = (),
+    again: Sequence[str] = (),
+) -> list[str]:
+    """The command line that shows more, as words, with the filters the user gave: the period, the
+    day, the statuses, the units, and ``again`` (the ``--data`` typed, so that it runs where the
+    first did)."""
+    words = ["kehoach", command, *([f"--{span}"] if span else [])]
+    if as_of is not None:
+        words += ["--as-of", as_of.isoformat()]
+    for status in statuses:
+        words += ["--status", status.value]
     for unit in units:
         words += ["-u", shlex.quote(unit)]
-    return " ".join(words)
+    return words + [shlex.quote(word) for word in again]
+
+
+def write_command(screen: Screen, words: Sequence[str]) -> None:
+    """A command line to copy, indented, wrapped only between an option and the next (never between
+    an option and its value), each broken line ending in `` \\`` so that it pastes whole in a shell."""
+    groups: list[str] = []
+    for word in words:
+        if groups and not word.startswith("-") and groups[-1].startswith("-") and " " not in groups[-1]:
+            groups[-1] += " " + word  # an option and its value stay together
+        else:
+            groups.append(word)
+    room = max(screen.width - len("  ") - len(" \\"), 1)
+    lines = ["  " + groups[0]]
+    for group in groups[1:]:
+        if cells(lines[-1]) + 1 + cells(group) <= room + 2:
+            lines[-1] += " " + group
+        elif cells(group) + 4 <= room + 2:
+            lines[-1] += " \\"
+            lines.append("    " + group)
+        else:  # a value longer than the screen (a long --data path): cut, and the shell joins it again
+            lines[-1] += " \\"
+            option, _space, value = group.partition(" ") if group.startswith("-") else ("", "", group)
+            if option:
+                lines.append("    " + option + " \\")
+            # A backslash before a line break joins the two lines into one word in a shell: the
+            # pieces after the first start at the line's start, never indented.
+            pieces = wrap(value or group, max(screen.width - 1, 1))
+            lines.extend([piece + "\\" for piece in pieces[:-1]] + pieces[-1:])
+    screen.out.writelines(line + "\n" for line in lines)
 
 
 def by_unit(found: Sequence[Entry], dataset: Dataset) -> list[tuple[str, list[Entry]]]:

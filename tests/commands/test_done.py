@@ -216,11 +216,11 @@ def test_history_filters_by_status_and_says_when_nothing_matches(cli: Cli, track
     assert nothing.stdout == (
         "Chưa có việc nào được ghi nhận hoàn thành hay miễn (nhiệm vụ III.1.3; đơn vị\nban-a; trạng thái hoàn thành).\n"
     )
-    refused = cli("history", "--status", "overdue", "--data", str(tracked))
+    refused = cli("history", "--status", "overdue", "-u", "huyen-b", "--as-of", "2023-01-10", "--data", str(tracked))
     assert refused.exit_code == 2
-    assert refused.stderr == (
+    assert refused.stderr == (  # the way to what was asked, with the user's filters and data folder
         "lỗi: kehoach history chỉ liệt kê việc hoàn thành, hoàn thành muộn, miễn thực hiện; việc quá hạn: "
-        "xem kehoach due --year --status overdue\n"
+        f"xem kehoach due --year --as-of 2023-01-10 --status overdue -u huyen-b --data {tracked}\n"
     )
 
 
@@ -372,3 +372,17 @@ def test_without_a_period_several_open_ones_are_listed_to_choose_from(cli: Cli, 
         "lỗi: nhiệm vụ II.2 có 4 kỳ: Năm 2022 (2022): quá hạn 426 ngày; Năm 2023 (2023): quá hạn 61 ngày; "
         "Năm 2024 (2024): chưa đến hạn; Năm 2025 (2025): chưa đến hạn; hãy chọn một bằng --period\n"
     )
+
+
+def test_history_knows_only_what_was_recorded_by_the_as_of_day(cli: Cli, tracked: Path) -> None:
+    """As due and summary do: a record dated after the as-of day is not yet known on that day."""
+    rows = json.loads(cli("history", "--as-of", "2022-05-01", "-f", "json", "--data", str(tracked)).stdout)
+    assert [(row["unit"], row["task"], row["outcome"]) for row in rows] == [
+        ("huyen-b", "II.1", "done_late"),
+        ("ban-a", "II.1", "done"),
+    ]
+    due = json.loads(cli("due", "--year", "--as-of", "2022-05-01", "-f", "json", "--data", str(tracked)).stdout)
+    recorded = {(row["unit"], row["task"], row["status"]) for row in due if row["status"] in ("done", "done_late")}
+    assert recorded == {
+        (unit, task, outcome) for unit, task, outcome in [(r["unit"], r["task"], r["outcome"]) for r in rows]
+    }

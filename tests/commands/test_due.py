@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -65,14 +66,15 @@ def test_due_opens_with_the_overview_then_groups_by_unit_with_counts_and_status_
 
 
 def test_due_brief_is_the_overview_alone_with_the_way_to_the_detail(cli: Cli, tracked: Path) -> None:
-    result = cli("due", "--year", "--brief", "--as-of", "2022-12-31", "--data", str(tracked))
+    found = {"KEHOACH_DATA": str(tracked)}  # the folder found without --data: the hint needs none
+    result = cli("due", "--year", "--brief", "--as-of", "2022-12-31", env=found)
     assert lines(result) == [*OVERVIEW_2022, "Chi tiết từng việc:", "  kehoach due --year --as-of 2022-12-31"]
     summary = cli("summary", "--year", "--as-of", "2022-12-31", "--data", str(tracked))
     assert lines(summary) == OVERVIEW_2022
 
 
 def test_due_says_how_many_older_ones_are_still_overdue(cli: Cli, tracked: Path) -> None:
-    result = cli("due", "--quarter", "--as-of", "2023-02-01", "--data", str(tracked))
+    result = cli("due", "--quarter", "--as-of", "2023-02-01", env={"KEHOACH_DATA": str(tracked)})
     assert lines(result)[-4:] == [
         "Đến hạn trong Quý I/2023 (01/01/2023 – 31/03/2023), tính đến ngày 01/02/2023:",
         "không có nhiệm vụ nào.",
@@ -81,14 +83,20 @@ def test_due_says_how_many_older_ones_are_still_overdue(cli: Cli, tracked: Path)
     ]
 
 
-def test_the_footer_keeps_the_units_asked_for(cli: Cli, tracked: Path) -> None:
-    result = cli("due", "--quarter", "--as-of", "2023-02-01", "-u", "ban-a", "--data", str(tracked))
-    assert lines(result)[-1] == "  kehoach overdue --as-of 2023-02-01 -u ban-a"
-    brief = cli("due", "--brief", "--as-of", "2023-02-01", "-u", "ban-a", "-u", "huyen-b", "--data", str(tracked))
-    assert lines(brief)[-2:] == [
+def test_the_hints_keep_the_filters_and_the_data_folder_asked_for(
+    cli: Cli, tracked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tracked.parent)  # --data as a user types it, relative to where they are
+    result = cli("due", "--quarter", "--as-of", "2023-02-01", "-u", "ban-a", "--data", "tracked")
+    assert lines(result)[-1] == "  kehoach overdue --as-of 2023-02-01 -u ban-a --data tracked"
+    args = ("due", "--brief", "--as-of", "2023-02-01", "-s", "overdue", "-u", "ban-a", "-u", "huyen-b")
+    brief = cli(*args, "--data", "tracked")
+    assert lines(brief)[-3:] == [  # wrapped between options, never inside one, and pasted whole in a shell
         "Chi tiết từng việc:",
-        "  kehoach due --quarter --as-of 2023-02-01 -u ban-a -u huyen-b",
+        "  kehoach due --quarter --as-of 2023-02-01 --status overdue -u ban-a \\",
+        "    -u huyen-b --data tracked",
     ]
+    assert all(len(line) <= 80 for line in lines(brief))
 
 
 def test_due_defaults_to_the_quarter(cli: Cli, tracked: Path) -> None:
@@ -496,10 +504,10 @@ def test_status_filters_the_detail_of_due_in_every_format(cli: Cli, tracked: Pat
 def test_a_listing_of_one_status_refuses_the_others_and_says_where_they_are(
     cli: Cli, tracked: Path, command: str, status: str, lists: str
 ) -> None:
-    result = cli(command, "--status", status, "--data", str(tracked))
+    result = cli(command, "--status", status, "-u", "ban-a", "--as-of", "2023-03-01", "--data", str(tracked))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"lỗi: kehoach {command} chỉ liệt kê việc {lists}; ")
-    assert f"xem kehoach due --year --status {status}" in result.stderr
+    assert f"xem kehoach due --year --as-of 2023-03-01 --status {status} -u ban-a --data {tracked}\n" in result.stderr
     same = cli(
         command, "--status", lists_status(command), "--as-of", "2023-03-01", "-f", "json", "--data", str(tracked)
     )
@@ -530,3 +538,19 @@ def test_the_other_listings_say_when_they_have_nothing(cli: Cli, tracked: Path) 
     edit(tracked / "plan.yaml", "    schedule: {kind: ongoing}\n", "")  # III.1.1, the one ongoing task
     assert cli("ongoing", "--data", str(tracked)).stdout == "Kế hoạch không có nhiệm vụ thường xuyên nào.\n"
     assert cli("ongoing", "-f", "json", "--data", str(tracked)).stdout == "[]\n"
+
+
+def test_a_hint_longer_than_the_screen_still_pastes_whole_in_a_shell(
+    cli: Cli, tracked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deep = tmp_path / ("a-folder-with-a-name-longer-than-any-screen-is-wide-" * 2) / "tracked"
+    shutil.copytree(tracked, deep)
+    monkeypatch.setenv("COLUMNS", "60")
+    printed = lines(cli("due", "--as-of", "2023-02-01", "-u", "ban-a", "--data", str(deep)))
+    hint = printed[printed.index("Còn 1 việc quá hạn từ các kỳ trước; xem:") + 1 :]
+    assert all(len(line) <= 60 for line in printed)
+    echoed = subprocess.run(
+        ["bash", "-c", "\n".join(hint).replace("kehoach", "printf '%s\\n'", 1)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert echoed.stdout.splitlines() == ["overdue", "--as-of", "2023-02-01", "-u", "ban-a", "--data", str(deep)]

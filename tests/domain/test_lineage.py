@@ -242,3 +242,13 @@ def test_both_halves_of_a_split_chosen_show_what_was_left_once_under_the_first_b
     ]
     assert inherited and {unit for unit, _, _ in inherited} == {"ban-x1"}
     assert len(inherited) == len(set(inherited))
+
+
+def test_a_successor_that_has_not_begun_inherits_nothing_yet(cli: Cli, reorg: Path) -> None:
+    """p ended on 31/12/2023 and q took over; r, q's successor, begins on 01/01/2025."""
+    before = rows(cli, reorg, "overdue", "-u", "r", "--as-of", "2024-01-10")
+    assert [row for row in before if row["inherited_from"]] == []
+    in_office = rows(cli, reorg, "overdue", "-u", "q", "--as-of", "2024-01-10")
+    assert {row["inherited_from"] for row in in_office} == {"p"}
+    after = rows(cli, reorg, "overdue", "-u", "r", "--as-of", "2026-01-10")
+    assert {row["inherited_from"] for row in after} >= {"p"}
