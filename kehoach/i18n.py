@@ -85,6 +85,11 @@ def day_count(days: int) -> str:
     return ngettext("{count} ngày", "{count} ngày", days).format(count=days)
 
 
+def unit_count(units: int) -> str:
+    """A number of units: ``1 đơn vị``, ``5 đơn vị``; ``1 unit``, ``5 units``."""
+    return ngettext("{count} đơn vị", "{count} đơn vị", units).format(count=units)
+
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

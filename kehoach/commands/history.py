@@ -11,7 +11,7 @@ from kehoach.domain.labels import period_name
 from kehoach.domain.model import Record
 from kehoach.domain.occurrences import Status, entry_of, occurrence_of
 from kehoach.domain.selection import resolve_task, resolve_units
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_text, ngettext, unit_count
 from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.statuses import look
 from kehoach.present.views import (
@@ -74,9 +74,11 @@ def _table(dataset: Dataset, rows: list[dict[str, Any]], out: TextIO) -> None:
     groups: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         groups.setdefault(row["unit"], []).append(row)
-    title = _("Đã ghi nhận: {count} bản ghi của {units} đơn vị, mới nhất trước").format(
-        count=len(rows), units=len(groups)
-    )
+    title = ngettext(
+        "Đã ghi nhận: {count} bản ghi của {units}, mới nhất trước",
+        "Đã ghi nhận: {count} bản ghi của {units}, mới nhất trước",
+        len(rows),
+    ).format(count=len(rows), units=unit_count(len(groups)))
     grouped_tables(
         out,
         title,

@@ -9,7 +9,7 @@ from typing import TextIO
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _, day_text, ngettext
+from kehoach.i18n import _, day_text, ngettext, unit_count
 from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.views import by_unit, entry_row, refuse_statuses, write_by_unit
@@ -48,9 +48,9 @@ def run(
     else:
         units_late = len(by_unit(late, dataset))
         title = ngettext(
-            "Quá hạn tính đến ngày {today}: {count} việc của {units} đơn vị",
-            "Quá hạn tính đến ngày {today}: {count} việc của {units} đơn vị",
+            "Quá hạn tính đến ngày {today}: {count} việc của {units}",
+            "Quá hạn tính đến ngày {today}: {count} việc của {units}",
             len(late),
-        ).format(today=day_text(as_of), count=len(late), units=units_late)
+        ).format(today=day_text(as_of), count=len(late), units=unit_count(units_late))
         write_by_unit(out, title, late, dataset, COLUMNS)
     return 1 if check and late else 0

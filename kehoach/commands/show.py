@@ -16,7 +16,7 @@ from kehoach.domain.model import Extension, Task
 from kehoach.domain.occurrences import Entry, Status, owed
 from kehoach.domain.reporting import reporting_rule
 from kehoach.domain.selection import resolve_task
-from kehoach.i18n import _, day_text
+from kehoach.i18n import _, day_text, unit_count
 from kehoach.present.output import Column, Format, Screen, write_csv
 from kehoach.present.tables import Cell
 from kehoach.present.views import by_unit, entry_cells, entry_row, statuses_text, wanted
@@ -125,7 +125,7 @@ def _owners(dataset: Dataset, owners: Sequence[str]) -> str:
         group = dataset.groups.get(owner)
         if group is not None:
             count = len(dataset.members(owner))
-            named.append(_("{name} ({id}, {count} đơn vị)").format(name=group.name, id=owner, count=count))
+            named.append(_("{name} ({id}, {units})").format(name=group.name, id=owner, units=unit_count(count)))
         else:
             named.append(f"{dataset.units[owner].name} ({owner})")
     return "; ".join(named)

@@ -9,7 +9,7 @@ from typing import TextIO
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Status, entries_between
 from kehoach.domain.selection import resolve_units
-from kehoach.i18n import _, day_count, day_text, ngettext
+from kehoach.i18n import _, day_count, day_text, ngettext, unit_count
 from kehoach.present.lineage import write_ended
 from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.views import by_unit, entry_row, refuse_statuses, write_by_unit
@@ -52,9 +52,11 @@ def run(
         )
     else:
         title = ngettext(
-            "Sắp đến hạn trong {days} tới, tính từ {today}: {count} việc của {units} đơn vị",
-            "Sắp đến hạn trong {days} tới, tính từ {today}: {count} việc của {units} đơn vị",
+            "Sắp đến hạn trong {days} tới, tính từ {today}: {count} việc của {units}",
+            "Sắp đến hạn trong {days} tới, tính từ {today}: {count} việc của {units}",
             len(soon),
-        ).format(days=day_count(days), today=day_text(as_of), count=len(soon), units=len(by_unit(soon, dataset)))
+        ).format(
+            days=day_count(days), today=day_text(as_of), count=len(soon), units=unit_count(len(by_unit(soon, dataset)))
+        )
         write_by_unit(out, title, soon, dataset, COLUMNS, as_of)
     return 0
