@@ -23,6 +23,14 @@ def main() -> None:
     gc.set_threshold(200_000, 30, 30)
     args = lang_first(sys.argv[1:])
     i18n.use(i18n.choose(args, os.environ))
+    if sys.stdout is None:  # `kehoach due >&-`: nowhere to answer; say so rather than crash
+        from kehoach.errors import ExitCode
+        from kehoach.i18n import _
+
+        sys.stderr.write(
+            _("lỗi: đầu ra chuẩn đã bị đóng; hãy chạy lại với đầu ra mở, ví dụ: kehoach … > tep.txt") + "\n"
+        )
+        sys.exit(ExitCode.SYSTEM)
     from kehoach.cli.app import app  # its help texts are translated as it is imported
 
     try:
@@ -30,8 +38,31 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:  # `kehoach tasks | head`: the reader left; that is not an error
-        sys.stderr.close()
-        sys.exit(0)
+        _leave_quietly()
+    finally:
+        _flush()
+
+
+def _flush() -> None:
+    """Write out what is still buffered now, where a failure can still be said in a sentence (at
+    the interpreter's exit it would be an English "Exception ignored")."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _leave_quietly()
+    except OSError as error:
+        from kehoach.files.oserrors import output_refused
+        from kehoach.i18n import _
+
+        failure = output_refused(error)
+        sys.stderr.write(_("lỗi: {message}").format(message=failure) + "\n")
+        _leave_quietly(failure.exit_code)
+
+
+def _leave_quietly(code: int = 0) -> None:
+    """Exit without flushing standard output again: what it holds cannot be written."""
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def lang_first(args: Sequence[str]) -> list[str]:

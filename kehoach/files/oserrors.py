@@ -72,12 +72,20 @@ def write_refused(path: Path, error: OSError) -> SystemRefused:
 def refused(error: OSError) -> SystemRefused:
     """Any other refusal, named by the file the system names (the CLI's last resort: every read and
     write kehoach makes on purpose says which file it was about, through :func:`write_refused` or a
-    problem of its own)."""
+    problem of its own). Without a file it is the standard output's (``> /dev/full``)."""
     if error.filename is None:
-        return SystemRefused(_("hệ điều hành từ chối: {reason}").format(reason=system_error(error)))
+        return output_refused(error)
     path = Path(str(error.filename))
     return SystemRefused(
         _("hệ điều hành từ chối truy cập {path}: {reason}").format(path=shown(path), reason=reason(error, path))
+    )
+
+
+def output_refused(error: OSError) -> SystemRefused:
+    """What was printed could not be written: standard output is on a full disk (``> /dev/full``),
+    a read-only one, or gone."""
+    return SystemRefused(
+        _("không ghi được kết quả ra đầu ra chuẩn: {reason}").format(reason=reason(error, Path.cwd() / "-"))
     )
 
 
