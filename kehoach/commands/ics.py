@@ -23,6 +23,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry, entries_between
 from kehoach.domain.selection import resolve_units
 from kehoach.i18n import _, day_text
+from kehoach.present.inert import visible
 from kehoach.present.statuses import look
 from kehoach.present.views import NO_EVIDENCE, period_cell
 
@@ -47,7 +48,7 @@ def calendar_text(dataset: Dataset, found: Sequence[Entry], as_of: date) -> str:
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", dataset.plan.plan.title)
+    calendar.add("x-wr-calname", visible(dataset.plan.plan.title))
     stamp = datetime.combine(as_of, time(0, 0), tzinfo=UTC)
     for entry in found:
         calendar.add_component(_event(dataset, entry, stamp))
@@ -63,9 +64,9 @@ def _event(dataset: Dataset, entry: Entry, stamp: datetime) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", occurrence.due)
     event.add("dtend", occurrence.due + timedelta(days=1))
-    event.add("summary", f"{look(entry.status).symbol}{task.ref} {task.title} — {unit.name}")
-    event.add("description", _description(dataset, entry))
-    event.add("categories", [look(entry.status).word, occurrence.unit])
+    event.add("summary", visible(f"{look(entry.status).symbol}{task.ref} {task.title} — {unit.name}"))
+    event.add("description", visible(_description(dataset, entry)))  # icalendar escapes only , ; \\ and line breaks
+    event.add("categories", [look(entry.status).word, visible(occurrence.unit)])
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy that day
     return event
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
 
+from kehoach.present.inert import spreadsheet_text, visible
 from kehoach.present.tables import Cell, Role, layout, render, wrap
 
 
@@ -106,12 +107,17 @@ def write_csv(rows: Sequence[dict[str, Any]], out: TextIO) -> None:
 
 
 def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: text that starts like a formula prefixed with ``'``
+    (:func:`~kehoach.present.inert.spreadsheet_text`); numbers as they are. A CR or LF inside a text
+    is quoted by :mod:`csv`, so it stays in its cell."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return ";".join(str(item) for item in value)
+        return spreadsheet_text(";".join(str(item) for item in value))
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, str):
+        return spreadsheet_text(value)
     return str(value)
 
 
@@ -130,17 +136,19 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], out: 
 
 
 def table_cell(value: Any) -> Cell:
+    """A value as a table's cell, its control characters shown (:func:`~kehoach.present.inert.visible`)."""
     if isinstance(value, Cell):
-        return value
+        return Cell(visible(value.text), value.style)
     if value is None:
         return Cell("")
     if isinstance(value, list):
-        return Cell("\n".join(str(item) for item in value))
-    return Cell(str(value))
+        return Cell("\n".join(visible(str(item)) for item in value))
+    return Cell(visible(str(value)))
 
 
 def write_line(out: TextIO, text: str = "") -> None:
-    out.write(text + "\n")
+    """A line of prose as it is written, its control characters shown."""
+    out.write(visible(text) + "\n")
 
 
 class Colour(StrEnum):
@@ -210,7 +218,7 @@ class Screen:
 
     def line(self, text: str = "", style: str = "") -> None:
         """A line of prose, wrapped between words to the screen's width (in cells, as tables are)."""
-        for part in wrap(text, self.width):
+        for part in wrap(visible(text), self.width):
             self.out.write(self.style(part, style) + "\n")
 
     def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]]) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from html import escape
 
 from kehoach.domain.occurrences import Status
 from kehoach.domain.report import QuarterTally, UnitReport
 from kehoach.i18n import day_text
+from kehoach.present.inert import html_text as escape
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
 

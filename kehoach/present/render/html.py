@@ -6,14 +6,13 @@ element with ``data-unit`` and ``data-key`` attributes, so a test can hold the p
 
 from __future__ import annotations
 
-from html import escape
-
 from kehoach import i18n
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import period_of
 from kehoach.domain.occurrences import Entry, Status
 from kehoach.domain.report import Report, Tally
 from kehoach.i18n import day_text
+from kehoach.present.inert import html_text as escape
 from kehoach.present.render import charts, words
 from kehoach.present.statuses import look, report_columns
 
@@ -40,6 +39,8 @@ footer { color: var(--muted); margin-top: 32px; font-size: 12px; }
   h2 { break-after: avoid; } tr, svg { break-inside: avoid; } thead { display: table-header-group; }
 }
 """
+
+
 STYLE = STYLE_TEMPLATE.replace("OVERDUE_COLOUR", look(Status.overdue).colour)  # one colour per status
 
 

@@ -10,6 +10,7 @@ from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
 from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import day_text
+from kehoach.present.inert import visible
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
 from kehoach.present.views import evidence_text
@@ -103,5 +104,5 @@ def _row(cells: Sequence[str]) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipes, no line breaks."""
-    return " ".join(text.replace("|", "\\|").split())
+    """Text safe inside a Markdown table cell: no pipes, no line breaks, control characters shown."""
+    return " ".join(visible(text).replace("|", "\\|").split())

@@ -23,6 +23,7 @@ from kehoach.domain.occurrences import Entry
 from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import _
+from kehoach.present.inert import visible
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
 from kehoach.present.views import evidence_text
@@ -129,11 +130,16 @@ def _extensions(report: Report, dataset: Dataset) -> tuple[list[str], list[list[
 
 
 def _sheet(sheet: Worksheet, title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Fill a sheet: bold frozen headings, filters, dates as date cells, columns wide enough to read."""
+    """Fill a sheet: bold frozen headings, filters, dates as date cells, columns wide enough to read.
+    Texts are string cells, never formulas, their control characters shown (openpyxl refuses most)."""
     sheet.title = _sheet_title(title)
     sheet.append(list(headings))
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([visible(value) if isinstance(value, str) else value for value in row])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.data_type == "f":  # a text that starts with "=": text, never a formula
+                cell.data_type = "s"
     for cell in sheet[1]:
         cell.font, cell.fill = Font(bold=True), HEADING_FILL
     sheet.freeze_panes = "A2"

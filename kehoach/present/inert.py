@@ -1,0 +1,48 @@
+"""Text from the data made inert for where it is shown: a terminal, a spreadsheet, a report.
+
+The data is written by people (``done --evidence``, an editor, a paste from Word), so its text may
+hold control characters or begin like a formula. Each concern has one function here, used by every
+view; JSON is left exact (it is for tools, and escapes control characters itself).
+
+- :func:`visible`: control characters (C0 but a line break, DEL, C1) as ``\\xNN``, so that an ESC,
+  BEL, CR or backspace in an evidence cannot move the cursor, recolour or rewrite the screen.
+  Terminal tables and lines, Markdown and HTML reports and xlsx cells show text through it.
+- :func:`html_text`: :func:`visible`, then HTML's own escaping (the HTML report and its charts).
+- :func:`spreadsheet_text`: a CSV cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a
+  tab or a CR) gets a leading ``'`` (OWASP's advice), so a spreadsheet shows it as text. Only
+  text is prefixed: kehoach's own numbers are numbers, its dates start with a digit.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""C0 but the line feed (a table's own line break), DEL, C1."""
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\x{ord(match.group()):02x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character but ``\\n`` shown as ``\\xNN`` (``\\x1b`` for ESC)."""
+    if text.isprintable():  # the usual text: nothing to do, and fast
+        return text
+    return _CONTROL.sub(_escaped, text)
+
+
+def html_text(text: str) -> str:
+    """``text`` safe in HTML (and SVG): markup escaped, control characters shown (:func:`visible`)."""
+    return html.escape(visible(text))
+
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""How a cell that a spreadsheet would read as a formula starts (OWASP, "CSV Injection")."""
+
+
+def spreadsheet_text(text: str) -> str:
+    """``text`` as a spreadsheet cell that is never a formula: a leading ``'`` when it starts with
+    one of :data:`FORMULA_TRIGGERS`; else as it is."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
