@@ -34,6 +34,21 @@ class ExitCode(IntEnum):
     )
 
 
+ECHO_LIMIT = 80
+"""Characters of a value from the data that a message quotes; a longer one is cut (see :func:`clipped`)."""
+
+
+def clipped(value: object, limit: int = ECHO_LIMIT) -> str:
+    """A value as a message quotes it: whole if short, else its start and end around an ellipsis,
+    so that a 1 MB value pasted by mistake still gives a one-line message."""
+    text = str(value)
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    tail = limit - head - 1
+    return f"{text[:head]}…{text[-tail:]}" if tail > 0 else text[:head] + "…"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong in one data file, at a 1-based line and column."""
@@ -46,7 +61,7 @@ class Problem:
     key: str = ""
 
     def format(self, shown_path: str) -> str:
-        where = f"{self.key}: " if self.key else ""
+        where = f"{clipped(self.key)}: " if self.key else ""
         return f"{shown_path}:{self.line}:{self.column}: {where}{self.message}"
 
 

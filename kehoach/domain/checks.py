@@ -15,6 +15,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Task, not_found
 from kehoach.domain.occurrences import due_date, period_keys
 from kehoach.domain.rules import extension_problem, record_problem
+from kehoach.errors import clipped
 from kehoach.i18n import _, day_text
 
 Loc = tuple[str | int, ...]
@@ -66,7 +67,7 @@ def _duplicates(source: Source, section: str, ids: Iterable[str], field: str) ->
         loc = (section, index, field)
         if value in first:
             message = _("'{value}' bị lặp (đã có ở dòng {line}); mỗi mã chỉ dùng một lần").format(
-                value=value, line=LINE
+                value=clipped(value), line=LINE
             )
             yield _at(source, loc, message, "unique", (section, first[value], field))
         else:

@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from kehoach.domain import periods
+from kehoach.errors import clipped
 from kehoach.i18n import _, day_count, ngettext
 
 SUPPORTED_SCHEMAS = (1,)
@@ -31,7 +32,7 @@ _PERIOD_KEY = re.compile(r"[0-9A-Za-z]+(?:-[0-9A-Za-z]+)*")
 
 
 def _error(kind: str, message: str, **context: Any) -> PydanticCustomError:
-    return PydanticCustomError(kind, message, context)
+    return PydanticCustomError(kind, message, {key: clipped(value) for key, value in context.items()})
 
 
 def _slug(value: str) -> str:
@@ -621,7 +622,7 @@ def not_found(kind: str, value: str, known: Iterable[str]) -> str:
     """``kind`` ``value`` names nothing in the data, with the closest id as a hint."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
     hint = _("; có phải ý bạn là '{close}'?").format(close=close[0]) if close else ""
-    return _("{kind} '{value}' không có trong dữ liệu{hint}").format(kind=kind, value=value, hint=hint)
+    return _("{kind} '{value}' không có trong dữ liệu{hint}").format(kind=kind, value=clipped(value), hint=hint)
 
 
 # --- the plan -------------------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -43,17 +45,33 @@ def _checked(folder: Path, source: str) -> Path:
     return folder
 
 
+FILE_LIMIT = 16 * 1024 * 1024
+"""Bytes a single data file may hold. The synthetic 10× province (``bench/bench.py --scale 10``:
+2,500 units, 468,880 records) has no file above 0.2 MiB (its plan, 169 KB; a unit, 27 KB)."""
+FOLDER_LIMIT = 256 * 1024 * 1024
+"""Bytes a whole data folder may hold. The synthetic 10× province holds 57 MiB, a real one a tenth of it."""
+
+
+def ignored(name: str) -> bool:
+    """A name in ``units/`` that is no unit: hidden files (``.x``, macOS's ``._x``, Emacs's lock
+    ``.#x``, vim's ``.x.swp``) and editors' backups (``x~``, ``#x#``, ``x.swp``)."""
+    return name.startswith((".", "#")) or name.endswith(("~", "#", ".swp"))
+
+
 def unit_files(root: Path) -> list[Path]:
+    """The unit files' paths, by name: every ``*.yaml`` in ``units/`` that is not
+    :func:`ignored`, whatever it is (a FIFO or a folder so named is refused when read)."""
     folder = root / UNITS_DIR
     try:  # glob passes over a folder it may not list, which would read as a plan without units
-        os.scandir(folder).close()
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries if entry.name.endswith(".yaml") and not ignored(entry.name)]
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as error:
         raise SystemRefused(
             _("không đọc được thư mục {folder}: {reason}").format(folder=shown(folder), reason=reason(error, folder))
         ) from None
-    return sorted(folder.glob("*.yaml"))
+    return [folder / name for name in sorted(names)]
 
 
 def data_files(root: Path) -> list[Path]:
@@ -62,13 +80,98 @@ def data_files(root: Path) -> list[Path]:
 
 
 def read_files(root: Path) -> tuple[dict[Path, bytes], list[Problem]]:
-    """Every data file's bytes, read once; a file that cannot be read is a problem, not a crash."""
+    """Every data file's bytes, read once; a file that cannot be read is a problem, not a crash.
+
+    Only regular files are read (a symbolic link is followed to one): a FIFO, a device, a folder,
+    a dangling link or a loop of links is a problem naming the file, and none is ever opened in a
+    way that could wait. Each file is bounded by :data:`FILE_LIMIT`, the folder by :data:`FOLDER_LIMIT`."""
     raws: dict[Path, bytes] = {}
     problems: list[Problem] = []
+    total = 0
     for path in data_files(root):
         try:
-            raws[path] = path.read_bytes()
+            raw = read_regular(path, min(FILE_LIMIT, FOLDER_LIMIT - total))
+        except _Refused as refused:
+            problems.append(Problem(path, 1, 1, refused.message, "io"))
+            continue
         except OSError as error:
             message = _("không đọc được tệp: {error}").format(error=reason(error, path))
             problems.append(Problem(path, 1, 1, message, "io"))
+            continue
+        if raw is None:
+            if FOLDER_LIMIT - total < FILE_LIMIT:
+                message = _(
+                    "thư mục dữ liệu vượt quá {limit} MiB tính đến tệp này; dữ liệu thật của một tỉnh nhỏ hơn "
+                    "nhiều: hãy xem tệp nào lớn bất thường"
+                ).format(limit=FOLDER_LIMIT // 2**20)
+            else:
+                message = _(
+                    "tệp lớn hơn {limit} MiB; một tệp dữ liệu thật nhỏ hơn nhiều: hãy xem tệp có bị hỏng không"
+                ).format(limit=FILE_LIMIT // 2**20)
+            problems.append(Problem(path, 1, 1, message, "size"))
+            continue
+        total += len(raw)
+        raws[path] = raw
     return raws, problems
+
+
+class _Refused(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file, ``None`` if it holds more than ``limit``; anything else (a FIFO,
+    a device, a folder, a dangling link or a loop of links) is refused before it is opened, and
+    opened without blocking, so that one swapped in meanwhile cannot make kehoach wait."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise _Refused(
+                _("liên kết tượng trưng trỏ tới tệp không tồn tại ({target}); hãy xóa hoặc sửa liên kết").format(
+                    target=_target(path)
+                )
+            ) from None
+        raise
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _Refused(_("liên kết tượng trưng lặp vòng; hãy xóa hoặc sửa liên kết")) from None
+        raise
+    _check_regular(status.st_mode)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        _check_regular(os.fstat(descriptor).st_mode)  # the very file opened, not the one stat saw
+        raw = stream.read(limit + 1)
+    return None if len(raw) > limit else raw
+
+
+def _check_regular(mode: int) -> None:
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):  # worded as the operating system's refusal to read a folder always was
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+    raise _Refused(
+        _(
+            "đây không phải tệp thông thường (mà là {kind}); kehoach chỉ đọc tệp thông thường: hãy xóa hoặc "
+            "chuyển nó ra chỗ khác"
+        ).format(kind=_kind(mode))
+    )
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return _("một ống dẫn FIFO")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return _("một thiết bị")
+    if stat.S_ISSOCK(mode):
+        return _("một socket")
+    return _("một tệp đặc biệt")
+
+
+def _target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 from pydantic_core.core_schema import ErrorType
 
-from kehoach.errors import Problem
+from kehoach.errors import Problem, clipped
 from kehoach.files.yamlio import Document, Loc, key_path
 from kehoach.i18n import _
 
@@ -40,7 +40,7 @@ def message(details: ErrorDetails, owner: type[BaseModel] | None) -> str:
     if kind == "extra_forbidden":
         return _unknown_key(str(details["loc"][-1]), owner)
     if kind == "missing":
-        return _("thiếu khóa bắt buộc '{key}'").format(key=details["loc"][-1])
+        return _("thiếu khóa bắt buộc '{key}'").format(key=clipped(details["loc"][-1]))
     if (kind == "string_type" and isinstance(value, (int, bool))) or (kind == "string_type" and value is None):
         return _("cần văn bản; nếu đúng là '{value}', hãy đặt trong dấu nháy kép: \"{value}\"").format(
             value=_as_written(value)
@@ -50,9 +50,9 @@ def message(details: ErrorDetails, owner: type[BaseModel] | None) -> str:
         return template.format(**{key: _plain(item) for key, item in context.items()}, value=_as_written(value))
     if kind in _PYDANTIC_KINDS:  # pydantic's own words, in English: quoted in a sentence of the user's language
         return _("giá trị '{value}' không hợp lệ ở đây (pydantic: {reason})").format(
-            value=_as_written(value), reason=details["msg"]
+            value=_as_written(value), reason=clipped(details["msg"], 200)
         )
-    return str(details["msg"])  # kehoach's own error (domain/model.py), already in the user's language
+    return clipped(details["msg"], 400)  # kehoach's own error (domain/model.py), already in the user's language
 
 
 _TEMPLATES = {
@@ -76,12 +76,12 @@ _TEMPLATES = {
 
 
 def _as_written(value: Any) -> str:
-    """A value as the YAML file spelled it (``true``, ``null``), for quoting advice."""
+    """A value as the YAML file spelled it (``true``, ``null``), for quoting advice; a long one cut."""
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return clipped(value)
 
 
 _PYDANTIC_KINDS = frozenset(get_args(ErrorType))
@@ -100,6 +100,7 @@ def _plain(value: Any) -> str:
 
 
 def _unknown_key(key: str, owner: type[BaseModel] | None) -> str:
+    key = clipped(key)
     known = _aliases(owner) if owner else []
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
     if close:

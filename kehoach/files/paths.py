@@ -6,8 +6,9 @@ from pathlib import Path
 
 
 def shown(path: Path) -> str:
-    try:
-        relative = str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):  # outside the current folder, or the current folder is gone
+    try:  # the folder resolved, not the file: a link is shown by its own name, and a loop of links is no error
+        absolute = path.absolute()
+        relative = str((absolute.parent.resolve() / absolute.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # outside the current folder, the current folder gone, a loop
         return str(path)
     return relative if relative != "." else str(path)  # the current folder itself: as the user wrote it

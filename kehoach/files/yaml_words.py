@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kehoach.errors import clipped
 from kehoach.i18n import _
 
 COLON = _("dấu ':' không được phép ở đây; nếu đây là văn bản, hãy đặt nó trong dấu nháy kép")
@@ -181,7 +182,7 @@ def _said(problem: str) -> str:
     for pattern, text in PATTERNS:
         if pattern.fullmatch(problem):
             return text
-    return _("cú pháp YAML không hợp lệ (trình đọc YAML báo: {detail})").format(detail=problem)
+    return _("cú pháp YAML không hợp lệ (trình đọc YAML báo: {detail})").format(detail=clipped(problem, 200))
 
 
 def control_character(code: int) -> str:
