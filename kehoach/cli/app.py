@@ -25,6 +25,7 @@ from kehoach.cli.dates import today
 from kehoach.cli.delivery import deliver, refuse_xlsx_on_a_terminal
 from kehoach.cli.replay import Later, replay
 from kehoach.cli.typer_words import Command, Group
+from kehoach.domain import periods
 from kehoach.domain.periods import Span
 from kehoach.domain.status import Status
 from kehoach.errors import DataInvalid, KehoachError, UsageError
@@ -375,7 +376,9 @@ def overdue(
 
 @app.command(cls=Command, help=_("Việc chưa hoàn thành sắp đến hạn trong N ngày tới (mặc định 30)."))
 def upcoming(
-    days: Annotated[int, typer.Option("--days", min=0, help=_("Số ngày tới."), metavar=_("SỐ_NGÀY"))] = 30,
+    days: Annotated[
+        int, typer.Option("--days", min=0, max=periods.MAX_DAYS, help=_("Số ngày tới."), metavar=_("SỐ_NGÀY"))
+    ] = 30,
     status: StatusOption = None,
     unit: UnitOption = None,
     as_of: AsOfOption = None,
@@ -411,7 +414,11 @@ def ics(
     unit: UnitOption = None,
     start: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option("--from", help=_("Từ ngày (mặc định: ngày kế hoạch có hiệu lực)."), metavar=_("NGÀY")),
+        typer.Option(
+            "--from",
+            help=_("Từ ngày (mặc định: ngày kế hoạch có hiệu lực, nhưng không quá mười năm trước --to)."),
+            metavar=_("NGÀY"),
+        ),
     ] = None,
     end: Annotated[
         Optional[str],  # noqa: UP045
@@ -443,7 +450,11 @@ def report(
     year: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            "--year", help=_("Năm báo cáo (mặc định: năm của ngày xem)."), min=1990, max=2200, metavar=_("NĂM")
+            "--year",
+            help=_("Năm báo cáo (mặc định: năm của ngày xem)."),
+            min=periods.MIN_YEAR,
+            max=periods.MAX_YEAR,
+            metavar=_("NĂM"),
         ),
     ] = None,
     start: Annotated[

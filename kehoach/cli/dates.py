@@ -7,6 +7,7 @@ import os
 import re
 from datetime import date
 
+from kehoach.domain import periods
 from kehoach.errors import UsageError
 from kehoach.i18n import _
 
@@ -30,10 +31,18 @@ def parse_user_date(text: str, source: str) -> date:
     value = text.strip()
     try:
         if match := _VN.fullmatch(value):
-            return date(int(match[3]), int(match[2]), int(match[1]))
-        return date.fromisoformat(value) if len(value) == 10 else _invalid(text, source)
+            day = date(int(match[3]), int(match[2]), int(match[1]))
+        else:
+            day = date.fromisoformat(value) if len(value) == 10 else _invalid(text, source)
     except ValueError:
         return _invalid(text, source)
+    if not periods.in_range(day):
+        raise UsageError(
+            _("{source}: ngày {text} nằm ngoài khoảng kế hoạch có thể hiểu: từ {first} đến {last}").format(
+                source=source, text=text, first=periods.FIRST_DAY.isoformat(), last=periods.LAST_DAY.isoformat()
+            )
+        )
+    return day
 
 
 def _invalid(text: str, source: str) -> date:

@@ -19,23 +19,37 @@ from typing import TextIO
 
 from icalendar import Event
 
+from kehoach.domain import periods
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry, entries_between
 from kehoach.domain.selection import resolve_units
+from kehoach.errors import UsageError
 from kehoach.i18n import _, day_text
 from kehoach.present.inert import visible
 from kehoach.present.statuses import look
 from kehoach.present.views import NO_EVIDENCE, period_cell
 
 PRODUCT = "-//kehoach//Kế hoạch thực hiện//VI"
+YEARS = 10
+"""The longest calendar written, in years (``--from`` to ``--to``)."""
 
 
 def run(
     dataset: Dataset, out: TextIO, *, units: Sequence[str], first: date | None, last: date | None, as_of: date
 ) -> int:
     selected = resolve_units(dataset, units) if units else None
-    first = first or dataset.plan.plan.starts
-    last = last or date(as_of.year + 1, 12, 31)
+    last = last or min(date(as_of.year + 1, 12, 31), periods.LAST_DAY)
+    # A calendar of every deadline for centuries takes minutes to write and no calendar app can use
+    # it: ten years at most. By default it starts with the plan, or ten years before ``last``.
+    earliest = periods.day_in_year(last.year - YEARS, last.month, last.day) + timedelta(days=1)
+    if first is None:
+        first = max(dataset.plan.plan.starts, earliest)
+    elif first < earliest:
+        raise UsageError(
+            _("--from {first} đến --to {last} dài hơn {years} năm; chọn hai ngày gần nhau hơn").format(
+                first=first.isoformat(), last=last.isoformat(), years=YEARS
+            )
+        )
     found = entries_between(dataset, first, last, as_of, selected)
     out.write(calendar_text(dataset, found, as_of))
     return 0

@@ -63,17 +63,31 @@ def _text(value: str) -> str:
 
 def _iso_date(value: Any) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
+        return _in_range(value)
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise _error("date_invalid", _("ngày {value} không tồn tại"), value=value) from None
+        return _in_range(day)
     raise _error(
         "date_format",
         _("cần một ngày dạng YYYY-MM-DD (ví dụ 2022-03-31), không phải '{value}'"),
         value=value,
     )
+
+
+def _in_range(value: date) -> date:
+    """A day the plan can mean: dates outside periods.FIRST_DAY–LAST_DAY are refused, not computed with."""
+    if not periods.in_range(value):
+        raise _error(
+            "date_range",
+            _("ngày {value} nằm ngoài khoảng kế hoạch có thể hiểu: từ {first} đến {last}"),
+            value=value.isoformat(),
+            first=periods.FIRST_DAY.isoformat(),
+            last=periods.LAST_DAY.isoformat(),
+        )
+    return value
 
 
 def _period(value: Any) -> str:
@@ -134,6 +148,14 @@ def _term(value: str) -> str:
     match = _TERM.fullmatch(value)
     if not match or int(match[2]) <= int(match[1]):
         raise _error("term", _("nhiệm kỳ '{value}' không hợp lệ: viết năm đầu-năm cuối, ví dụ 2020-2025"), value=value)
+    if not periods.MIN_YEAR <= int(match[1]) < int(match[2]) <= periods.MAX_YEAR:
+        raise _error(
+            "term_range",
+            _("nhiệm kỳ '{value}' nằm ngoài các năm kế hoạch có thể hiểu: từ {first} đến {last}"),
+            value=value,
+            first=periods.MIN_YEAR,
+            last=periods.MAX_YEAR,
+        )
     return value
 
 
@@ -143,7 +165,8 @@ def _term(value: str) -> str:
 # `validate` checks; the README lists it.
 _MONTH_PATTERN = "(0[1-9]|1[0-2])"
 _DAY_PATTERN = "(0[1-9]|[12][0-9]|3[01])"
-_ISO_DATE_PATTERN = rf"^[0-9]{{4}}-{_MONTH_PATTERN}-{_DAY_PATTERN}$"
+_YEAR_PATTERN = "(199[0-9]|20[0-9][0-9]|21[0-9][0-9]|2200)"  # periods.MIN_YEAR to MAX_YEAR
+_ISO_DATE_PATTERN = rf"^{_YEAR_PATTERN}-{_MONTH_PATTERN}-{_DAY_PATTERN}$"
 
 
 def _string(pattern: str, **extra: Any) -> WithJsonSchema:
@@ -152,7 +175,6 @@ def _string(pattern: str, **extra: Any) -> WithJsonSchema:
 
 _SLUG_SCHEMA = _string("^" + _SLUG.pattern + "$")
 _YEAR_SCHEMA = {"type": "integer", "minimum": periods.MIN_YEAR, "maximum": periods.MAX_YEAR}
-_YEAR_PATTERN = "(199[0-9]|20[0-9][0-9]|21[0-9][0-9]|2200)"  # periods.MIN_YEAR to MAX_YEAR
 _PERIOD_SCHEMA = {
     "anyOf": [
         _YEAR_SCHEMA,
@@ -173,7 +195,7 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date), _string(_ISO_DATE_PATTERN,
 PeriodStr = Annotated[str, BeforeValidator(_period), WithJsonSchema(_PERIOD_SCHEMA)]
 PeriodKey = Annotated[str, BeforeValidator(_period_key), WithJsonSchema(_PERIOD_KEY_SCHEMA)]
 DayOfYear = Annotated[str, AfterValidator(_day_of_year), _string(f"^{_MONTH_PATTERN}-{_DAY_PATTERN}$")]
-TermLabel = Annotated[str, AfterValidator(_term), _string("^[0-9]{4}-[0-9]{4}$")]
+TermLabel = Annotated[str, AfterValidator(_term), _string(f"^{_YEAR_PATTERN}-{_YEAR_PATTERN}$")]
 Year = Annotated[int, Field(ge=periods.MIN_YEAR, le=periods.MAX_YEAR), BeforeValidator(_whole)]
 
 
@@ -548,7 +570,7 @@ class OnEvent(_Schedule):
     phrases: ClassVar[tuple[str, ...]] = (r"khi .+", r"sau khi .+")
     kind: Literal["event"]
     event: Slug = Field(description=_field("Mã sự kiện (events)", "id of the event"))
-    within_days: Annotated[int, Field(ge=0), BeforeValidator(_whole)] | None = Field(
+    within_days: Annotated[int, Field(ge=0, le=periods.MAX_DAYS), BeforeValidator(_whole)] | None = Field(
         None,
         description=_field(
             "Hạn: bao nhiêu ngày sau sự kiện (bỏ trống: không có hạn, báo cáo định kỳ từ ngày sự kiện)",

@@ -27,6 +27,12 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 MIN_YEAR = 1990
 MAX_YEAR = 2200
+"""The years the plan can mean: every date and year in the data, and every date a command is given,
+lies in them (``validate`` and each option refuse the rest), so no date arithmetic overflows."""
+FIRST_DAY = date(MIN_YEAR, 1, 1)
+LAST_DAY = date(MAX_YEAR, 12, 31)
+MAX_DAYS = 3650
+"""The most days a count of days may say (``within_days``, ``--days``): ten years."""
 
 
 @dataclass(frozen=True, order=True)
@@ -178,6 +184,11 @@ def _month_name(index: int) -> str:
         _("tháng 12/{year}"),
     )
     return names[index - 1]
+
+
+def in_range(when: date) -> bool:
+    """Whether ``when`` is a day the plan can mean (``FIRST_DAY`` to ``LAST_DAY``)."""
+    return FIRST_DAY <= when <= LAST_DAY
 
 
 def _checked_year(number: int) -> int:

@@ -68,8 +68,8 @@ _TEMPLATES = {
     "model_type": _("cần một bảng khóa (các dòng 'khóa: giá trị')"),
     "model_attributes_type": _("cần một bảng khóa (các dòng 'khóa: giá trị')"),
     "too_short": _("cần ít nhất {min_length} phần tử"),
-    "greater_than_equal": _("phải lớn hơn hoặc bằng {ge}"),
-    "less_than_equal": _("phải nhỏ hơn hoặc bằng {le}"),
+    "greater_than_equal": _("phải lớn hơn hoặc bằng {ge}, không phải {value}"),
+    "less_than_equal": _("phải nhỏ hơn hoặc bằng {le}, không phải {value}"),
     "union_tag_not_found": _("thiếu khóa '{discriminator}' (loại lịch)"),
     "union_tag_invalid": _("loại '{tag}' không có; chọn một trong: {expected_tags}"),
 }
