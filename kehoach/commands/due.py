@@ -13,6 +13,7 @@ from typing import Literal, TextIO
 
 from kehoach.commands import summary
 from kehoach.domain import periods
+from kehoach.domain import summary as domain_summary
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.occurrences import Entry, Status, entries_between
 from kehoach.domain.periods import period_label
@@ -53,21 +54,27 @@ def run(
     if fmt is Format.table:
         write_ended(out, dataset, selected, as_of)  # an ended unit says so before what it still owes
     if brief:
-        summary.write(out, window=window, found=summary.standing(dataset, units, window, as_of), fmt=fmt)
+        overview_found = domain_summary.build(dataset, window.start, window.end, as_of, selected)
+        summary.write(out, window=window, found=overview_found, fmt=fmt)
         if fmt is Format.table:
             screen = Screen(out)
             screen.line(_("Chi tiết từng việc:"))
             write_command(screen, command_hint("due", units, as_of, span, statuses=statuses, again=again))
         return 0
-    found = wanted(entries_between(dataset, window.start, window.end, as_of, selected), statuses)
+    in_window = entries_between(dataset, window.start, window.end, as_of, selected)
+    found = wanted(in_window, statuses)
     if fmt is not Format.table:
         emit([entry_row(entry, dataset) for entry in found], COLUMNS, fmt, out)
         return 0
-    screen = Screen(out)
-    overview.write(screen, window, summary.standing(dataset, units, window, as_of))
+    earlier = entries_between(dataset, date.min, window.start - timedelta(days=1), as_of, selected, Status.overdue)
+    screen = Screen(out)  # the overview counts what the detail lists: found once, for both
+    overview.write(
+        screen,
+        window,
+        domain_summary.of_entries(dataset, window.start, window.end, as_of, selected, in_window, earlier),
+    )
     screen.line()
     _detail(dataset, window, as_of, found, statuses, screen)
-    earlier = entries_between(dataset, date.min, window.start - timedelta(days=1), as_of, selected, Status.overdue)
     if earlier:
         still = ngettext(
             "Còn {count} việc quá hạn từ các kỳ trước; xem:",

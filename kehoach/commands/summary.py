@@ -17,16 +17,11 @@ from kehoach.present.output import Format, Screen, write_csv
 
 def run(dataset: Dataset, out: TextIO, *, units: Sequence[str], as_of: date, span: periods.Span, fmt: Format) -> int:
     window = periods.containing(as_of, span)
-    if fmt is Format.table and units:  # an ended unit says so, as in due
-        write_ended(out, dataset, resolve_units(dataset, units), as_of)
-    write(out, window=window, found=standing(dataset, units, window, as_of), fmt=fmt)
+    selected = resolve_units(dataset, units) if units else None
+    if fmt is Format.table:
+        write_ended(out, dataset, selected, as_of)  # an ended unit says so, as in due
+    write(out, window=window, found=summary.build(dataset, window.start, window.end, as_of, selected), fmt=fmt)
     return 0
-
-
-def standing(dataset: Dataset, units: Sequence[str], window: periods.Period, as_of: date) -> summary.Summary:
-    """The overview of the units named (every unit when none is), as ``summary`` and ``due`` show it."""
-    selected = resolve_units(dataset, units) if units else set(dataset.units)
-    return summary.build(dataset, window.start, window.end, as_of, selected)
 
 
 def write(out: TextIO, *, window: periods.Period, found: summary.Summary, fmt: Format) -> None:

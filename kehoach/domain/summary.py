@@ -75,19 +75,36 @@ class Summary:
     total: Standing
 
 
-def build(dataset: Dataset, start: date, end: date, as_of: date, units: set[str]) -> Summary:
-    """The standing of each of ``units`` in the period from ``start`` to ``end``, as of ``as_of``."""
-    in_period: dict[str, list[Entry]] = {unit: [] for unit in units}
-    for entry in entries_between(dataset, start, end, as_of, units):
-        in_period[entry.occurrence.unit].append(entry)
+def build(dataset: Dataset, start: date, end: date, as_of: date, selected: set[str] | None) -> Summary:
+    """The standing of each of ``selected`` (every unit when ``None``) in the period from ``start``
+    to ``end``, as of ``as_of``."""
+    in_period = entries_between(dataset, start, end, as_of, selected)
+    earlier = entries_between(dataset, date.min, start - timedelta(days=1), as_of, selected, Status.overdue)
+    return of_entries(dataset, start, end, as_of, selected, in_period, earlier)
+
+
+def of_entries(
+    dataset: Dataset,
+    start: date,
+    end: date,
+    as_of: date,
+    selected: set[str] | None,
+    in_period: list[Entry],
+    earlier_overdue: list[Entry],
+) -> Summary:
+    """:func:`build` from the entries already found (``kehoach due`` lists them too): every one due
+    in the period, and the overdue ones due before it."""
+    units = selected if selected is not None else set(dataset.units)
+    by_unit: dict[str, list[Entry]] = {unit: [] for unit in units}
+    for entry in in_period:
+        by_unit[entry.occurrence.unit].append(entry)
     earlier: dict[str, int] = dict.fromkeys(units, 0)
-    for entry in entries_between(dataset, date.min, start - timedelta(days=1), as_of, units, Status.overdue):
+    for entry in earlier_overdue:
         earlier[entry.occurrence.unit] += 1
     rows = [
-        UnitStanding(unit, dataset.units[unit].name, Standing.of(in_period[unit], earlier[unit]))
+        UnitStanding(unit, dataset.units[unit].name, Standing.of(by_unit[unit], earlier[unit]))
         for unit in units
-        if dataset.lineage.existed_between(unit, start, end) or in_period[unit] or earlier[unit]
+        if dataset.lineage.existed_between(unit, start, end) or by_unit[unit] or earlier[unit]
     ]
     rows.sort(key=lambda row: attention(row.standing.overdue, row.standing.completion_rate, row.name))
-    everything = [entry for found in in_period.values() for entry in found]
-    return Summary(start, end, as_of, rows, Standing.of(everything, sum(earlier.values())))
+    return Summary(start, end, as_of, rows, Standing.of(in_period, len(earlier_overdue)))

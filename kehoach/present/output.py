@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any, TextIO, assert_never
 
 from kehoach.present.inert import spreadsheet_text, visible
-from kehoach.present.tables import Cell, Role, layout, render, wrap
+from kehoach.present.tables import Cell, Layout, Role, layout, render, wrap
 
 
 class Format(StrEnum):
@@ -227,9 +227,8 @@ class Screen:
     def tables(self, columns: Sequence[Column], groups: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> None:
         """Tables of the same columns, each under its heading (none for ``""``), laid out once for
         all of them: every group has the same columns at the same widths, so they read as one."""
-        shown, table = _fitting(columns, [row for _heading, rows in groups for row in rows], self.width)
+        shown, table, chosen = _fitting(columns, [row for _heading, rows in groups for row in rows], self.width)
         headers, roles = [column.header for column in shown], [column.giving_way for column in shown]
-        chosen = layout(headers, table, roles, self.width)
         start = 0
         for heading, rows in groups:
             if heading:
@@ -242,15 +241,18 @@ class Screen:
 
 def _fitting(
     columns: Sequence[Column], rows: Sequence[dict[str, Any]], width: int
-) -> tuple[list[Column], list[list[Cell]]]:
-    """The columns to draw and the rows' cells: every column while all fit at their readable
-    minimums, else with the folding ones (:attr:`Column.folds_into`) folded, one by one in order."""
+) -> tuple[list[Column], list[list[Cell]], Layout]:
+    """The columns to draw, the rows' cells and their layout: every column while all fit at their
+    readable minimums, else with the folding ones (:attr:`Column.folds_into`) folded, one by one in
+    order, until they fit or none is left to fold."""
     shown = list(columns)
     table = [[table_cell(row.get(column.key)) for column in shown] for row in rows]
-    for column in [column for column in columns if column.folds_into]:
-        headers, roles = [one.header for one in shown], [one.giving_way for one in shown]
-        if not layout(headers, table, roles, width).cramped:
-            break
+    folding = [column for column in columns if column.folds_into]
+    while True:
+        chosen = layout([one.header for one in shown], table, [one.giving_way for one in shown], width)
+        if not chosen.cramped or not folding:
+            return shown, table, chosen
+        column = folding.pop(0)
         source = shown.index(column)
         target = next(index for index, one in enumerate(shown) if one.key == column.folds_into)
         folded = replace(shown[target], header=f"{shown[target].header} / {column.header}")
@@ -261,4 +263,3 @@ def _fitting(
             del cells[source]
         shown[target] = folded
         del shown[source]
-    return shown, table
