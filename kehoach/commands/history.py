@@ -16,13 +16,13 @@ from kehoach.present.output import Column, Format, Screen, emit
 from kehoach.present.statuses import look
 from kehoach.present.views import (
     NO_EVIDENCE,
+    grouped_by_unit,
     grouped_tables,
     named_period,
     refuse_statuses,
     status_counts,
     statuses_text,
     unit_heading,
-    unit_order,
 )
 
 LISTED = (Status.done, Status.done_late, Status.waived)
@@ -71,9 +71,7 @@ def run(
 
 def _table(dataset: Dataset, rows: list[dict[str, Any]], out: TextIO) -> None:
     """Rows under their unit's heading (units by name), each unit's newest first."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(row["unit"], []).append(row)
+    groups = grouped_by_unit(rows, lambda row: row["unit"], dataset)
     title = ngettext(
         "Đã ghi nhận: {count} bản ghi của {units}, mới nhất trước",
         "Đã ghi nhận: {count} bản ghi của {units}, mới nhất trước",
@@ -87,7 +85,7 @@ def _table(dataset: Dataset, rows: list[dict[str, Any]], out: TextIO) -> None:
                 unit_heading(dataset, unit, status_counts([Status(row["outcome"]) for row in found])),
                 [{**row, **_cells(row)} for row in found],
             )
-            for unit, found in sorted(groups.items(), key=lambda pair: unit_order(dataset, pair[0]))
+            for unit, found in groups
         ],
         COLUMNS,
     )

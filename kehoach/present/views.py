@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shlex
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import folded, period_name
@@ -16,6 +16,8 @@ from kehoach.i18n import _, day_count, day_text
 from kehoach.present.output import Column, Screen
 from kehoach.present.statuses import by_urgency, look
 from kehoach.present.tables import Cell, cells, wrap
+
+Item = TypeVar("Item")
 
 NO_EVIDENCE = _("chưa có văn bản")
 """What a completion recorded without its document shows wherever people read it (tables, reports,
@@ -209,11 +211,18 @@ def write_command(screen: Screen, words: Sequence[str]) -> None:
 
 
 def by_unit(found: Sequence[Entry], dataset: Dataset) -> list[tuple[str, list[Entry]]]:
-    """Entries grouped by the unit that owes them, in the order found; units by name, as people
-    look them up (the overview above orders them by who is most behind)."""
-    groups: dict[str, list[Entry]] = {}
-    for entry in found:
-        groups.setdefault(entry.occurrence.unit, []).append(entry)
+    """Entries grouped by the unit that owes them (see :func:`grouped_by_unit`)."""
+    return grouped_by_unit(found, lambda entry: entry.occurrence.unit, dataset)
+
+
+def grouped_by_unit(
+    items: Sequence[Item], unit_of: Callable[[Item], str], dataset: Dataset
+) -> list[tuple[str, list[Item]]]:
+    """Items grouped by their unit, in the order found; units by name, as people look them up
+    (the overview above orders them by who is most behind)."""
+    groups: dict[str, list[Item]] = {}
+    for item in items:
+        groups.setdefault(unit_of(item), []).append(item)
     return sorted(groups.items(), key=lambda pair: unit_order(dataset, pair[0]))
 
 
