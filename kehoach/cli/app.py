@@ -135,9 +135,18 @@ def _again(data: Path | None) -> tuple[str, ...]:
 
 
 def _cache() -> Cache:
+    """The user's cache; one that others could write is not used, and the user is told why."""
     from kehoach.files.cache import Cache
 
-    return Cache.from_environment(os.environ)
+    cache = Cache.from_environment(os.environ)
+    if cache.refused is not None:
+        sys.stderr.write(
+            _("kehoach: không dùng bộ nhớ đệm {folder} ({reason}); lệnh vẫn chạy, chỉ chậm hơn").format(
+                folder=cache.refused_folder, reason=cache.refused
+            )
+            + "\n"
+        )
+    return cache
 
 
 def _write(

@@ -48,8 +48,8 @@ def replay(
     named = [(path.relative_to(root).as_posix(), raw) for path, raw in files[0].items()]
     request = (run.__module__, args, sorted(arguments.items()), screen.width, screen.colour, i18n.LANGUAGE)
     key = "output-" + content_digest([*named, ("request", repr(request).encode())])
-    replayed = None if files[1] else cache.get(key)  # an unreadable file is reported, never replayed over
-    if isinstance(replayed, tuple) and len(replayed) == 2:
+    replayed = None if files[1] else cache.get(key, tuple)  # an unreadable file is reported, never replayed over
+    if replayed is not None and [type(part) for part in replayed] == [str, int]:
         sys.stdout.write(replayed[0])
         return int(replayed[1])
     from kehoach.files.load import load_valid

@@ -9,30 +9,58 @@ value depends on, kehoach's own source code included:
   every file's name and bytes, the command's arguments and the day it is run for.
 
 So an entry can be missing or old, never wrong. A cache entry that cannot be read (corrupt,
-written by another version, not ours) counts as missing. The folder is ``$KEHOACH_CACHE``, else
-``$XDG_CACHE_HOME/kehoach``, else ``~/.cache/kehoach``; it is created private to the user (its
-pickles are trusted as the user's own files). ``KEHOACH_CACHE=off`` turns caching off. When the
-folder cannot be written (a read-only home), kehoach works the same, only slower.
+written by another version, not ours, of an unexpected type) counts as missing. The folder is
+``$KEHOACH_CACHE``, else ``$XDG_CACHE_HOME/kehoach``, else ``~/.cache/kehoach``.
+``KEHOACH_CACHE=off`` turns caching off. When the folder cannot be written (a read-only home),
+kehoach works the same, only slower.
+
+Unpickling runs code, so an entry is unpickled only when it is provably the user's own:
+
+* the folder must be the user's and writable by no one else (else the cache is not used at all,
+  and :attr:`Cache.refused` says why, for the command line to tell the user once);
+* an entry must be a regular file (not a link), the user's, writable by no one else;
+* an entry carries an HMAC-SHA256 tag, over its name and its bytes, made with a secret key of 32
+  random bytes kept in the folder (``.key``, readable by the user alone). An entry whose tag does
+  not match (written by anyone or anything without the key, or renamed) is a miss.
+
+Why HMAC and pickle rather than a plain-data format: the validated models are what makes a warm
+run fast, and rebuilding them from JSON costs most of what validating them does. The checks of
+ownership keep other users out; the tag keeps out whatever reached the folder without the key
+(a copied cache folder, a restored backup made by another account, a stray file).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from kehoach.i18n import _
 
 ENV_CACHE = "KEHOACH_CACHE"
+KEY_FILE = ".key"
+TAG_SIZE = hashlib.sha256().digest_size
+T = TypeVar("T")
 
 
 class Cache:
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
+        self.refused: str | None = None
+        """Why a folder that was asked for is not used (another user's, writable by others)."""
+        self.folder = self.refused_folder = folder
+        self._key: bytes | None = None
+        if folder is not None and (why := _unsafe_folder(folder)) is not None:
+            self.folder, self.refused = None, why
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str]) -> Cache:
@@ -44,19 +72,23 @@ class Cache:
         base = Path(environ["XDG_CACHE_HOME"]) if environ.get("XDG_CACHE_HOME") else Path.home() / ".cache"
         return cls(base / "kehoach")
 
-    def get(self, key: str) -> Any:
-        """The value stored under ``key``, or ``None`` when there is none that can be read."""
+    def get(self, key: str, kind: type[T]) -> T | None:
+        """The value stored under ``key`` if there is one, it can be read and it is a ``kind``."""
         stored = self.get_bytes(key)
-        return None if stored is None else decode(stored)
+        value = None if stored is None else decode(stored)
+        return value if isinstance(value, kind) else None
 
     def get_bytes(self, key: str) -> bytes | None:
-        """The entry under ``key`` as stored, to :func:`decode` later; ``None`` when there is none."""
+        """The entry under ``key``, authenticated, to :func:`decode` later; ``None`` when there is
+        none that is provably the user's own."""
         if self.folder is None:
             return None
-        try:
-            return (self.folder / key).read_bytes()
-        except OSError:
+        entry = _read_owned(self.folder / key)
+        secret = self._secret(create=False)
+        if entry is None or secret is None or len(entry) < TAG_SIZE:
             return None
+        tag, payload = entry[:TAG_SIZE], entry[TAG_SIZE:]
+        return payload if hmac.compare_digest(tag, _tag(secret, key, payload)) else None
 
     def put(self, key: str, value: Any) -> None:
         """Store atomically; a folder that cannot be written just means no caching."""
@@ -64,19 +96,101 @@ class Cache:
             return
         try:
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            secret = self._secret(create=True)
+            if secret is None:
+                return
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         except OSError:
             return
         try:
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.write(_tag(secret, key, payload) + payload)
             os.replace(temporary, self.folder / key)
         except OSError:
             Path(temporary).unlink(missing_ok=True)  # a full disk leaves no half-written entry behind
 
+    def _secret(self, *, create: bool) -> bytes | None:
+        """The folder's secret key, read once; made (atomically, by whichever process is first)
+        when ``create`` and there is none. ``None`` when there is none usable."""
+        if self._key is None and self.folder is not None:
+            path = self.folder / KEY_FILE
+            found = _read_owned(path, private=True)
+            if found is None and create and not os.path.lexists(path):
+                found = _new_secret(path)
+            self._key = found if found is not None and len(found) == TAG_SIZE else None
+        return self._key
+
+
+def _tag(secret: bytes, key: str, payload: bytes) -> bytes:
+    # The entry's name is signed too: an entry renamed to another key is not that key's answer.
+    return hmac.new(secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
+
+
+def _new_secret(path: Path) -> bytes | None:
+    """Write a new key beside ``path`` and link it into place: two processes racing both end
+    up with the one that was linked first."""
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except OSError:
+        return None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(secrets.token_bytes(TAG_SIZE))
+        with contextlib.suppress(FileExistsError):  # another process was first: use its key
+            os.link(temporary, path)
+    except OSError:
+        return None
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return _read_owned(path, private=True)
+
+
+def _owner_mismatch(status: os.stat_result) -> bool:
+    """Another user's (where the platform has users; root reads root's own)."""
+    return hasattr(os, "geteuid") and status.st_uid != os.geteuid()
+
+
+def _unsafe_folder(folder: Path) -> str | None:
+    """Why ``folder`` must not be used as the cache, which someone else could write; ``None`` when
+    it is the user's alone, or does not exist yet (then it is created private to the user), or
+    cannot be used at all (not a folder, not reachable: every entry is then a miss, and nothing
+    is stored, which needs no warning: kehoach is only slower)."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return None
+    if not stat.S_ISDIR(status.st_mode):
+        return None
+    if _owner_mismatch(status):
+        return _("thư mục thuộc về người dùng khác")
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return _("người dùng khác có quyền ghi vào thư mục")
+    return None
+
+
+def _read_owned(path: Path, *, private: bool = False) -> bytes | None:
+    """A regular file's bytes, if it is the user's and no one else may write it (``private``: nor
+    read it); never following a link, never waiting on a FIFO."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(descriptor)
+        forbidden = (stat.S_IRWXG | stat.S_IRWXO) if private else (stat.S_IWGRP | stat.S_IWOTH)
+        if not stat.S_ISREG(status.st_mode) or _owner_mismatch(status) or status.st_mode & forbidden:
+            return None
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read()
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+
 
 def decode(stored: bytes) -> Any:
-    """An entry's value; ``None`` when it cannot be read (corrupt, truncated, foreign, from another
+    """An authenticated entry's value; ``None`` when it cannot be read (truncated, from another
     version): a miss, never an error."""
     try:
         return pickle.loads(stored)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
+import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar
 
@@ -89,11 +88,26 @@ def read_folder(
     folder_latest = None if read_problems else marks.folder_latest(cache, today)
     known_good = folder_latest is not None
     clean: dict[str, date]
+    read_now: dict[str, Unit | None] = {}
     if folder_latest is not None:
+        marks.follow(marks.known_lineages(cache))
         clean = dict.fromkeys(paths, folder_latest)
     else:
+        # A unit file whose lineage was never read from its parsed model is new or changed, so it is
+        # validated now anyway: that gives its lineage, which every unit's mark depends on.
+        lineages = marks.known_lineages(cache)
+        for stem in paths.keys() - lineages.keys():
+            unit = reuse.loaded.get(stem) if reuse is not None else None
+            read = read_now[stem] = unit or _load_file(paths[stem], Unit, documents, problems, cache)
+            lineages[stem] = None if read is None else lineage_of(read)
+        marks.follow(lineages)
         clean = {stem: day for stem, day in (trusted or marks.clean(cache)).items() if today is None or day <= today}
-    units = _units(paths, frozenset(clean), reuse, documents, problems, cache)
+    units = _units(paths, frozenset(clean), reuse, read_now, documents, problems, cache)
+    if known_good and marks.reorganised is None:
+        # Vouched for as a whole, but the lineages are not known here (the same bytes checked
+        # through another path to them): read them from the models, once.
+        marks.follow({stem: marks.lineages.get(stem) or lineage_of(units[stem]) for stem in paths})
+        marks.keep_lineages(cache)
     if problems or plan is None:
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
@@ -141,16 +155,21 @@ def _units(
     paths: dict[str, Path],
     clean: frozenset[str],
     reuse: Units | None,
+    read_now: Mapping[str, Unit | None],
     documents: Documents,
     problems: list[Problem],
     cache: Cache,
 ) -> Units:
     """Every unit, its file read now: checked ones (clean) as their stored models, to decode when
-    first used; the others validated now, their problems added to ``problems``."""
+    first used; the others validated now, their problems added to ``problems`` (``read_now``: those
+    validated already, ``None`` for a file whose problems were added)."""
     loaded: dict[str, Unit] = {}
     stored: dict[str, bytes] = {}
     for stem, path in paths.items():
-        if reuse is not None and stem in reuse.loaded:
+        if stem in read_now:
+            if (unit := read_now[stem]) is not None:
+                loaded[stem] = unit
+        elif reuse is not None and stem in reuse.loaded:
             loaded[stem] = reuse.loaded[stem]
         elif reuse is not None and stem in reuse.stored:
             stored[stem] = reuse.stored[stem]
@@ -223,33 +242,58 @@ class CheckMarks:
     """
 
     def __init__(self, root: Path, raws: dict[Path, bytes], paths: dict[str, Path]) -> None:
-        # A unit's checks depend on its own bytes, the plan, which other units exist, and the
-        # lineages (whose predecessor's task a record may be of): the files that may hold one.
-        texts = {stem: lineage_text(raws[path]) for stem, path in paths.items()}
-        self.reorganised = frozenset(stem for stem, text in texts.items() if text is None or _says_something(text))
-        lineages = [
-            part
-            for stem in sorted(self.reorganised)
-            for part in (stem, file_digest(raws[paths[stem]]) if texts[stem] is None else texts[stem] or b"")
-        ]
-        context = digest(file_digest(raws.get(root / PLAN_FILE, b"")), *sorted(paths), *lineages)
-        self.paths = paths
-        self.units = {
-            stem: "unit-checked-" + digest(context, path.name, file_digest(raws[path])) for stem, path in paths.items()
-        }
+        self.root, self.raws, self.paths = root, raws, paths
         self.folder = "checked-" + content_digest(
             (path.relative_to(root).as_posix(), raw) for path, raw in raws.items()
         )
+        self.lineage_map = "lineages-" + digest(os.path.realpath(root))
+        self.lineages: dict[str, bytes | None] = {}
+        self.reorganised: frozenset[str] | None = None
+        self.units: dict[str, str] = {}
+
+    def known_lineages(self, cache: Cache) -> dict[str, bytes | None]:
+        """The units whose lineage was read from their parsed model before (see :func:`lineage_of`),
+        found by their file's bytes in the folder's map of lineages."""
+        known = cache.get(self.lineage_map, dict) or {}
+        found: dict[str, bytes | None] = {}
+        for stem, path in self.paths.items():
+            lineage = known.get(file_digest(self.raws[path]), False)
+            if lineage is None or isinstance(lineage, bytes):
+                found[stem] = lineage
+        return found
+
+    def follow(self, lineages: Mapping[str, bytes | None]) -> None:
+        """Make the units' keys, given every unit's lineage (``None`` for a file that does not
+        validate: then its whole file counts). A unit's checks depend on its own bytes, the plan,
+        which other units exist, and the lineages (whose predecessor's task a record may be of).
+        With some lineage unknown (the folder was vouched for as a whole, and the map lost), every
+        unit counts as reorganised: slower, never wrong."""
+        self.lineages = dict(lineages)
+        if self.paths.keys() - lineages.keys():
+            self.reorganised = None
+            return
+        said = {
+            stem: lineage if lineage is not None else file_digest(self.raws[self.paths[stem]]).encode()
+            for stem, lineage in lineages.items()
+            if lineage != b""
+        }
+        self.reorganised = frozenset(said)
+        parts = [part for stem in sorted(said) for part in (stem, said[stem])]
+        context = digest(file_digest(self.raws.get(self.root / PLAN_FILE, b"")), *sorted(self.paths), *parts)
+        self.units = {
+            stem: "unit-checked-" + digest(context, path.name, file_digest(self.raws[path]))
+            for stem, path in self.paths.items()
+        }
 
     def clean(self, cache: Cache) -> dict[str, date]:
         """The units checked clean before, each with the latest day of its records."""
-        found = {stem: cache.get(key) for stem, key in self.units.items()}
-        return {stem: day for stem, day in found.items() if isinstance(day, date)}
+        found = {stem: cache.get(key, date) for stem, key in self.units.items()}
+        return {stem: day for stem, day in found.items() if day is not None}
 
     def folder_latest(self, cache: Cache, today: date | None) -> date | None:
         """The latest day of a folder checked clean before, if it was and nothing is dated after ``today``."""
-        day = cache.get(self.folder)
-        return day if isinstance(day, date) and (today is None or day <= today) else None
+        day = cache.get(self.folder, date)
+        return day if day is not None and (today is None or day <= today) else None
 
     def keep(self, cache: Cache, clean: Mapping[str, date], problems: list[Problem], dataset: Dataset) -> date:
         """Mark what was just checked and found clean: each unit with no problem, the folder if none;
@@ -265,42 +309,24 @@ class CheckMarks:
                 latest = max(latest, day)
         if not problems:
             cache.put(self.folder, latest)
+        self.keep_lineages(cache)
         return latest
 
+    def keep_lineages(self, cache: Cache) -> None:
+        """Remember each unit file's lineage by its bytes, for the next run (one entry per folder,
+        holding the files it has now: old versions drop out)."""
+        known = {file_digest(self.raws[self.paths[stem]]): lineage for stem, lineage in self.lineages.items()}
+        if known and known != cache.get(self.lineage_map, dict):
+            cache.put(self.lineage_map, known)
 
-_LINEAGE_LINES = re.compile(rb"(?:from|until|successors)[ \t]*:[^\n]*(?:\r?\n[ \t]+[^\n]*)*", re.MULTILINE)
-_NO_SUCCESSORS = re.compile(rb"^successors[ \t]*:[ \t]*(?:\[[ \t]*\])?[ \t]*\r?$", re.MULTILINE)
 
-
-@cache  # a write checks the folder twice (before, and for the next command): read each file once
-def lineage_text(raw: bytes) -> bytes | None:
-    """The lines of a unit file that say when the unit starts and ends and who succeeds it.
-
-    Read from the bytes, so that the cache keys of every unit's checks can follow lineages
-    without loading every unit. ``None`` when the file mentions them in a way those lines may
-    miss (a flow-style document, a quoted key): then the whole file counts.
-    """
-    if b"from" not in raw and b"until" not in raw and b"successors" not in raw:
+def lineage_of(unit: Unit) -> bytes:
+    """What a unit says of when it starts and ends and who succeeds it, as the key's bytes: from
+    the validated model, so that no way of writing it in YAML can escape the key. Empty when it
+    says nothing (no dates, no successors): the unit was never reorganised."""
+    if unit.from_ is None and unit.until is None and not unit.successors:
         return b""
-    found = [match.group(0).rstrip() for start in _line_starts(raw) if (match := _LINEAGE_LINES.match(raw, start))]
-    return b"\n".join(found) or None
-
-
-def _line_starts(raw: bytes) -> Iterator[int]:
-    """Where lines begin with a lineage key: found with bytes.find, much faster than a regex scan
-    of a whole file of records (a unit file is mostly records)."""
-    for key in (b"from", b"until", b"successors"):
-        if raw.startswith(key):
-            yield 0
-        position = raw.find(b"\n" + key)
-        while position >= 0:
-            yield position + 1
-            position = raw.find(b"\n" + key, position + 1)
-
-
-def _says_something(text: bytes) -> bool:
-    """Lineage lines beyond an empty ``successors: []``."""
-    return bool(_NO_SUCCESSORS.sub(b"", text).strip())
+    return repr((unit.from_, unit.until, tuple(unit.successors))).encode()
 
 
 class Documents(dict[Path, Document]):
@@ -396,8 +422,8 @@ def _load_file(path: Path, model: type[M], documents: Documents, problems: list[
     if path not in documents.raws:
         return None
     key = model_key(model, documents.raws[path])
-    cached = cache.get(key)
-    if isinstance(cached, model):
+    cached = cache.get(key, model)
+    if cached is not None:
         return cached
     try:
         # Parsed, used and dropped: keeping every file's positions would hold the whole
