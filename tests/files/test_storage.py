@@ -49,6 +49,7 @@ def variants() -> dict[str, bytes]:
     return {
         "comments": text,
         "crlf": text.replace(b"\n", b"\r\n"),
+        "cr": text.replace(b"\n", b"\r"),
         "bom": b"\xef\xbb\xbf" + text,
         "bom-crlf": b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n"),
         "no-final-newline": text.rstrip(b"\n"),

@@ -138,3 +138,20 @@ def test_a_unit_file_that_is_a_link_is_written_through(cli: Cli, tracked: Path, 
     assert names(elsewhere) == ["ban-a.yaml"]
     assert names(link.parent) == ["ban-a.yaml", "huyen-b.yaml"]
     assert cli("validate", "--data", str(tracked)).exit_code == 0
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_two_records_in_a_row_keep_the_files_line_endings(cli: Cli, tracked: Path, newline: str) -> None:
+    path = tracked / "units/ban-a.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", newline.encode()))
+    for year in (2022, 2023):
+        args = ["done", "II.2", "--unit", "ban-a", "--period", str(year), "--on", f"{year}-12-20"]
+        result = cli(*args, "--as-of", "2024-01-05", "-e", f"BC {year}", "--data", str(tracked))
+        assert result.exit_code == 0, result.stderr
+    data = path.read_bytes()
+    lines = data.split(newline.encode())
+    assert [line for line in lines if b"\r" in line or b"\n" in line] == []  # no other line break anywhere
+    assert lines[-1] == b"" and len(lines) > 12
+    assert cli("validate", "--data", str(tracked)).exit_code == 0
+    history = cli("history", "--data", str(tracked)).stdout
+    assert "BC 2022" in history and "BC 2023" in history
