@@ -232,9 +232,11 @@ class _Stranded(SystemRefused):
 
 
 def _regular_bytes(path: Path) -> bytes | None:
-    """The bytes of ``path`` if it is a regular file (not followed through a link); else None."""
+    """The bytes of ``path`` if it is a regular file (not followed through a link); else None.
+    Opened without blocking: a FIFO put in the file's place must not hang the write."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        descriptor = os.open(path, flags)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENOENT, errno.ENXIO):
             return None

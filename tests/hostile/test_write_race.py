@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +157,45 @@ def test_two_records_in_a_row_keep_the_files_line_endings(cli: Cli, tracked: Pat
     assert cli("validate", "--data", str(tracked)).exit_code == 0
     history = cli("history", "--data", str(tracked)).stdout
     assert "BC 2022" in history and "BC 2023" in history
+
+
+def test_a_refused_read_after_the_swap_puts_the_old_file_back(
+    cli: Cli, tracked: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What was swapped out cannot be read (a failing disk): nothing is proved, so nothing is kept."""
+    path = tracked / "units/ban-a.yaml"
+    before = path.read_bytes()
+    real = storage._regular_bytes
+
+    def failing(where: Path) -> bytes | None:
+        if where.name.endswith(".tmp"):
+            raise OSError(errno.EIO, "Input/output error")
+        return real(where)
+
+    monkeypatch.setattr(storage, "_regular_bytes", failing)
+    result = cli(*DONE, "--data", str(tracked))
+    assert (result.exit_code, result.stdout) == (5, "")
+    assert result.stderr.startswith(f"lỗi: không ghi được {path}: lỗi đọc ghi của ổ đĩa;")
+    assert path.read_bytes() == before
+    assert names(path.parent) == ["ban-a.yaml", "huyen-b.yaml"]
+
+
+def test_a_fifo_put_in_the_files_place_does_not_hang_the_write(tracked: Path) -> None:
+    """In a process of its own with a timeout: were the swapped-out FIFO opened blocking, it would hang."""
+    path = tracked / "units/ban-a.yaml"
+    script = (
+        "import os, sys; from pathlib import Path; import kehoach.files.storage as s;"
+        f"p = Path({str(path)!r}); s._before_swap = lambda target: (p.unlink(), os.mkfifo(p));"
+        "from kehoach.cli import main; sys.argv = ['kehoach'] + sys.argv[1:]; main()"
+    )
+    environment = {**os.environ, "KEHOACH_CACHE": "off", "KEHOACH_LANG": "vi"}
+    result = subprocess.run(
+        [sys.executable, "-c", script, *DONE, "--data", str(tracked)],
+        capture_output=True,
+        text=True,
+        timeout=20,
+        env=environment,
+    )
+    assert (result.returncode, "đã bị sửa" in result.stderr, "Traceback" in result.stderr) == (4, True, False)
+    assert path.is_fifo()
+    assert names(path.parent) == ["ban-a.yaml", "huyen-b.yaml"]
