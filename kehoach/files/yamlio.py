@@ -14,12 +14,14 @@ Files are read from PyYAML's event stream (the C parser where present) rather th
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec
 
 import yaml
 
@@ -367,7 +369,29 @@ def _escape(char: str) -> str:
 
 
 def newline_of(text: str) -> str:
+    """The line break new lines get: CRLF in a CRLF file, LF otherwise (a CR-only file is edited
+    as LF, see :func:`_keeps_cr_only`)."""
     return "\r\n" if "\r\n" in text else "\n"
+
+
+P = ParamSpec("P")
+
+
+def _keeps_cr_only(edit: Callable[Concatenate[Document, P], str]) -> Callable[Concatenate[Document, P], str]:
+    """An edit of a file whose lines end in CR alone (classic Mac OS, some old tools): made on the
+    text with each CR read as LF, then turned back. Every CR in such a file is a line break (a CR in
+    a value is written as the escape ``\\r``), one character for one, so the document's offsets stay
+    true; the edits then find lines by LF, as they do in LF and CRLF files, and the file keeps one
+    convention instead of getting LF lines among CR ones."""
+
+    @functools.wraps(edit)
+    def edited(document: Document, /, *args: P.args, **kwargs: P.kwargs) -> str:
+        if "\r" not in document.text or "\n" in document.text:
+            return edit(document, *args, **kwargs)
+        as_lf = dataclasses.replace(document, text=document.text.replace("\r", "\n"))
+        return edit(as_lf, *args, **kwargs).replace("\n", "\r")
+
+    return edited
 
 
 def _line_start(text: str, index: int) -> int:
@@ -382,6 +406,7 @@ def _next_line(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
+@_keeps_cr_only
 def append_mapping(document: Document, loc: Loc, item: dict[str, str]) -> str:
     """The document's text with ``item`` added as the last entry of the block list at ``loc``.
 
@@ -419,6 +444,7 @@ def _insert_lines(text: str, at: int, item: dict[str, str], indent: int) -> str:
     return text[:at] + lead + newline.join(lines) + newline + text[at:]
 
 
+@_keeps_cr_only
 def set_values(document: Document, loc: Loc, values: dict[str, str]) -> str:
     """The document's text with keys of the block mapping at ``loc`` set to ``values`` (YAML text,
     see :func:`scalar_text`): a key there with a scalar value has only that value replaced, so a
@@ -445,6 +471,7 @@ def set_values(document: Document, loc: Loc, values: dict[str, str]) -> str:
     return text
 
 
+@_keeps_cr_only
 def remove_item(document: Document, loc: Loc) -> str:
     """The document's text without the block list entry at ``loc`` (its lines, nothing else)."""
     text = document.text

@@ -49,6 +49,7 @@ def variants() -> dict[str, bytes]:
     return {
         "comments": text,
         "crlf": text.replace(b"\n", b"\r\n"),
+        "cr": text.replace(b"\n", b"\r"),
         "bom": b"\xef\xbb\xbf" + text,
         "bom-crlf": b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n"),
         "no-final-newline": text.rstrip(b"\n"),
@@ -95,15 +96,28 @@ def test_permissions_are_kept(data: Path) -> None:
     assert path.stat().st_mode & 0o777 == 0o640
 
 
-def test_a_failure_before_the_replace_leaves_the_old_file_and_no_temporary(
-    data: Path, monkeypatch: pytest.MonkeyPatch
+def without_exchange(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system without an atomic exchange (renameat2 answers EINVAL): the fallback rename."""
+
+    def unsupported(first: Path, second: Path) -> None:
+        raise OSError(errno.EINVAL, "Invalid argument")
+
+    monkeypatch.setattr(storage, "_exchange", unsupported)
+
+
+@pytest.mark.parametrize("step", ["_exchange", "replace"])
+def test_a_failure_of_the_final_step_leaves_the_old_file_and_no_temporary(
+    data: Path, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
+    """The swap (atomic exchange) fails, or the rename that replaces it where there is none."""
     before = (data / "units/ban-a.yaml").read_bytes()
 
-    def broken_replace(source: str, target: str) -> None:
+    def broken(source: str, target: str) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(storage.os, "replace", broken_replace)
+    if step == "replace":
+        without_exchange(monkeypatch)
+    monkeypatch.setattr(storage.os if step == "replace" else storage, step, broken)
     with pytest.raises(SystemRefused, match="lỗi hệ thống OSError"):
         mark(data)
     assert (data / "units/ban-a.yaml").read_bytes() == before
@@ -116,8 +130,8 @@ REFUSALS = {
     "read-only disk": ("open", OSError(errno.EROFS, "Read-only file system"), "ổ đĩa chỉ cho phép đọc"),
     "full disk": ("fsync", OSError(errno.ENOSPC, "No space left on device"), "ổ đĩa đã đầy"),
     "over quota": ("fsync", OSError(errno.EDQUOT, "Disk quota exceeded"), "hạn mức dung lượng"),
-    "immutable file": ("replace", PermissionError(errno.EPERM, "Operation not permitted"), "lsattr -d"),
-    "busy": ("replace", OSError(errno.EBUSY, "Device or resource busy"), "đang được dùng"),
+    "immutable file": ("_exchange", PermissionError(errno.EPERM, "Operation not permitted"), "lsattr -d"),
+    "busy": ("_exchange", OSError(errno.EBUSY, "Device or resource busy"), "đang được dùng"),
 }
 
 
@@ -127,14 +141,15 @@ def test_a_refused_write_is_a_sentence_and_leaves_the_old_file_and_no_temporary(
 ) -> None:
     where, error, words = REFUSALS[case]
     before = (data / "units/ban-a.yaml").read_bytes()
-    real = getattr(os, where)
+    module = storage if where.startswith("_") else os  # the swap is kehoach's own function
+    real = getattr(module, where)
 
     def refusing(*args: object, **kwargs: object) -> object:
         if where != "open" or str(args[0]).endswith(".tmp"):  # the lock file and the reads go through
             raise error
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(os, where, refusing)
+    monkeypatch.setattr(module, where, refusing)
     with pytest.raises(SystemRefused) as refused:
         mark(data)
     assert str(refused.value).startswith(f"không ghi được {data / 'units/ban-a.yaml'}: ")
@@ -236,14 +251,13 @@ def test_a_read_only_disk_is_a_sentence_not_a_traceback(data: Path, tmp_path: Pa
 
 
 def test_a_process_killed_mid_write_leaves_the_old_file(data: Path) -> None:
-    """The process dies right before the rename, as a power cut would: nothing is half-written."""
+    """The process dies right before the swap, as a power cut would: nothing is half-written."""
     before = (data / "units/ban-a.yaml").read_bytes()
     script = (
-        "import os, sys; import kehoach.files.storage as s; s.os.replace = lambda *a: os._exit(9);"
+        "import os, sys; import kehoach.files.storage as s; s._exchange = lambda *a: os._exit(9);"
         "from kehoach.cli import main; sys.argv = ['kehoach'] + sys.argv[1:]; main()"
     )
     args = ["done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "--data", str(data)]
-    # No cache: its own atomic writes use os.replace too, and must not be what the kill hits.
     environment = {**os.environ, "KEHOACH_CACHE": "off"}
     result = subprocess.run(
         [sys.executable, "-c", script, *args], capture_output=True, text=True, check=False, env=environment
@@ -260,7 +274,7 @@ def test_a_process_killed_mid_write_leaves_the_old_file(data: Path) -> None:
 def test_a_file_changed_behind_the_lock_is_not_overwritten(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An editor saves the file between kehoach's reading it and its writing the new text.
 
-    Fault injection, as with ``os.replace`` above: that instant has no public seam (it lasts
+    Fault injection, as with the swap above: that instant has no public seam (it lasts
     microseconds), so the record's text edit, which happens in it, is where the editor saves.
     """
     path = data / "units/ban-a.yaml"

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from kehoach.files.yamlio import MAX_DEPTH, YamlError, document_from_bytes, key_path
+from kehoach.files.yamlio import (
+    MAX_DEPTH,
+    YamlError,
+    append_mapping,
+    document_from_bytes,
+    key_path,
+    remove_item,
+    set_values,
+)
 
 
 def read(tmp_path: Path, content: str | bytes) -> object:
@@ -162,3 +170,21 @@ def test_key_path_reads_like_the_file() -> None:
     assert key_path(("tasks", 12, "schedule", "from")) == "tasks[12].schedule.from"
     assert key_path(("x",)) == "x"
     assert key_path(()) == ""
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_every_edit_keeps_the_files_line_ending(tmp_path: Path, newline: str) -> None:
+    """Appending, setting values and removing in a file whose lines end in LF, CRLF or CR alone."""
+    text = "events:\n  - id: e\n    name: E # a comment\nrecords:\n  - task: a\n# end\n".replace("\n", newline)
+    document = document_from_bytes(tmp_path / "f.yaml", text.encode())
+    edits = [
+        append_mapping(document, ("records",), {"task": "b"}),
+        set_values(document, ("events", 0), {"name": "F", "date": "2024-01-01"}),
+        remove_item(document, ("records", 0)),
+    ]
+    for edited in edits:
+        lines = edited.split(newline)
+        assert [line for line in lines if "\r" in line or "\n" in line] == [] and lines[-1] == ""
+        document_from_bytes(tmp_path / "f.yaml", edited.encode())  # and it still reads
+    assert edits[0].split(newline)[5:7] == ["  - task: b", "# end"]
+    assert edits[1].split(newline)[2:4] == ["    name: F # a comment", "    date: 2024-01-01"]
