@@ -380,7 +380,7 @@ def edit_folder(
     """A write command, ``run(edit, out, **arguments)``: under the folder's write lock, over the
     folder read once and validated (:class:`Edit`); then, still under the lock, the cache learns
     what was written, checked against the very bytes that were read (:func:`check_after_write`)."""
-    from kehoach.files.storage import locked
+    from kehoach.files.lock import locked
 
     with locked(root):
         edit = Edit(root, cache)

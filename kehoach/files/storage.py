@@ -30,6 +30,8 @@ temporary file is made beside the link's target and swapped in there, and the li
 (renaming over the link would have turned it into a plain copy, cutting it off from its target).
 
 :func:`_before_swap` is the test seam at the instant before the swap.
+
+The lock is :mod:`kehoach.files.lock`'s.
 """
 
 from __future__ import annotations
@@ -37,13 +39,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import hashlib
 import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,54 +55,11 @@ from kehoach.i18n import _
 NEW_FILE_MODE = 0o644
 """A file kehoach creates (an exported calendar or report) is readable by others, as `>` makes it."""
 
-LOCK_TIMEOUT = 60.0
-"""Seconds to wait for another kehoach writing the same data folder (a batch script, say)."""
-
 
 class WriteRefused(KehoachError):
     """Writing would be unsafe; nothing was written."""
 
     exit_code = ExitCode.REFUSED
-
-
-def lock_path(root: Path) -> Path:
-    """The lock lives outside the data folder (which may be a read-only or shared checkout)."""
-    digest = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"kehoach-{digest}.lock"
-
-
-@contextmanager
-def locked(root: Path) -> Iterator[None]:
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(lock_path(root), timeout=LOCK_TIMEOUT)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise WriteRefused(
-            _("một lệnh kehoach khác đang ghi dữ liệu ở {root} quá {seconds} giây; hãy thử lại").format(
-                root=shown(root), seconds=int(LOCK_TIMEOUT)
-            )
-        ) from None
-    except OSError as error:
-        raise _lock_refused(lock_path(root), error) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-def _lock_refused(lock: Path, error: OSError) -> SystemRefused:
-    if error.errno in (errno.EACCES, errno.EPERM) and lock.exists():
-        # A lock file another user's kehoach left in the shared temporary folder, which this user
-        # may neither open nor remove (the folder is sticky).
-        why = _(
-            "tệp này do người dùng khác tạo ra; hãy nhờ người đó hoặc quản trị máy xóa nó khi không còn "
-            "lệnh kehoach nào đang chạy"
-        )
-    else:
-        why = reason(error, lock)
-    return SystemRefused(_("không mở được tệp khóa {lock}: {reason}").format(lock=lock, reason=why))
 
 
 def encoded(document: Document, text: str) -> bytes:

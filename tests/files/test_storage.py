@@ -158,25 +158,6 @@ def test_a_refused_write_is_a_sentence_and_leaves_the_old_file_and_no_temporary(
     assert sorted(path.name for path in (data / "units").iterdir()) == ["ban-a.yaml", "huyen-b.yaml"]
 
 
-def test_a_lock_file_of_another_user_is_a_sentence_with_what_to_do(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    lock = storage.lock_path(data)
-    lock.touch()
-    real = os.open
-
-    def refusing(path: object, *args: object, **kwargs: object) -> int:
-        if str(path) == str(lock):
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real(path, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "open", refusing)
-    with pytest.raises(SystemRefused) as refused:
-        mark(data)
-    assert str(refused.value) == (
-        f"không mở được tệp khóa {lock}: tệp này do người dùng khác tạo ra; hãy nhờ người đó hoặc quản trị máy "
-        "xóa nó khi không còn lệnh kehoach nào đang chạy"
-    )
-
-
 def unprivileged() -> list[str] | None:
     """How to run a command as a user whom permissions stop: as is, or as nobody when the tests run
     as root (root writes through chmod). None when neither is possible."""
@@ -228,7 +209,6 @@ def test_a_folder_the_user_may_not_write_is_a_sentence_not_a_traceback() -> None
         assert sorted(path.name for path in (data / "units").iterdir()) == ["ban-a.yaml", "huyen-b.yaml"]
     finally:
         (data / "units").chmod(0o755)
-        storage.lock_path(data).unlink(missing_ok=True)
         shutil.rmtree(data.parent)
 
 
@@ -377,9 +357,3 @@ def test_strings_yaml_could_misread_are_written_to_read_back(data: Path, text: s
     assert mark(data, evidence=text, note=text) == 0
     record = load_valid(data).units["ban-a"].records[-1]
     assert (record.evidence, record.note) == (text, text)
-
-
-def test_lock_lives_outside_the_data_folder(data: Path) -> None:
-    assert data not in storage.lock_path(data).parents
-    assert storage.lock_path(data) == storage.lock_path(data / ".")
-    assert os.path.isabs(storage.lock_path(data))

@@ -133,11 +133,11 @@ def run(args: list[str], data: Path, cache: Path | None) -> subprocess.Completed
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every regular file under ``folder`` (the data, or the cache): what a command left there."""
+    """Every regular file under ``folder`` but the write lock's (``.kehoach/``): what a command left there."""
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file() and not path.is_symlink() and not path.is_fifo()
+        if path.is_file() and not path.is_symlink() and not path.is_fifo() and ".kehoach" not in path.parts
     }
 
 

@@ -25,10 +25,11 @@ DONE = ["done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "--evidence"
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
+    """The data's files: not the cache's, nor the write lock's (``.kehoach/``, kehoach/files/lock.py)."""
     return {
         str(path.relative_to(folder)): path.read_bytes()
         for path in folder.rglob("*")
-        if path.is_file() and not path.is_symlink() and "cache" not in path.parts
+        if path.is_file() and not path.is_symlink() and "cache" not in path.parts and ".kehoach" not in path.parts
     }
 
 
