@@ -26,7 +26,8 @@ class ExitCode(IntEnum):
     NO_DATA = 3, "no data folder was found"
     REFUSED = (
         4,
-        "a write was refused to keep the data safe (the file changed meanwhile, another writer held the lock too long)",
+        "a write was refused to keep the data safe (the file changed meanwhile, another writer held the lock too "
+        "long), or `-o` named no regular file (a device, a pipe, a folder)",
     )
     SYSTEM = (
         5,

@@ -31,8 +31,8 @@ def refuse_xlsx_on_a_terminal(output: Path | None) -> None:
 
 def deliver(content: bytes, output: Path | None, *, binary: bool = False) -> None:
     """Print ``content`` (UTF-8 text, or bytes as they are when ``binary``), or write it to ``output``
-    whole (never half a file) and say where. ``-o -`` is standard output; a device or a pipe
-    (``-o /dev/null``) is written straight, with nothing said on standard output, which may be it."""
+    whole (never half a file) and say where. ``-o -`` is standard output; a device, a pipe or a
+    folder is refused and left as it was (see :func:`~kehoach.files.storage.write_output`)."""
     if to_standard_output(output):
         if binary:
             sys.stdout.flush()
@@ -44,5 +44,5 @@ def deliver(content: bytes, output: Path | None, *, binary: bool = False) -> Non
     assert output is not None
     from kehoach.files.storage import write_output
 
-    if write_output(output, content):
-        sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")
+    write_output(output, content)
+    sys.stdout.write(_("Đã ghi {path}.").format(path=shown(output)) + "\n")

@@ -7,12 +7,12 @@ committed; ``tests/test_schema.py`` fails when they are out of date.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from pydantic import BaseModel
 
 from kehoach.domain.model import PlanFile, Unit
+from kehoach.present.inert import json_text
 
 MODELS: dict[str, type[BaseModel]] = {"plan": PlanFile, "unit": Unit}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -25,7 +25,7 @@ def schema_of(which: str) -> dict[str, Any]:
 
 def text_of(which: str) -> str:
     """The schema as committed: stable key order, Vietnamese as written, a final newline."""
-    return json.dumps(schema_of(which), ensure_ascii=False, indent=2) + "\n"
+    return json_text(schema_of(which)) + "\n"
 
 
 def run(out: TextIO, *, which: str) -> int:

@@ -4,7 +4,6 @@ owed (up to the end of next year), unit by unit, with its status and record."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, TextIO, assert_never
@@ -17,6 +16,7 @@ from kehoach.domain.occurrences import Entry, Status, owed
 from kehoach.domain.reporting import reporting_rule
 from kehoach.domain.selection import resolve_task
 from kehoach.i18n import _, day_text, unit_count
+from kehoach.present.inert import json_text
 from kehoach.present.output import Column, Format, Screen, write_csv
 from kehoach.present.tables import Cell
 from kehoach.present.views import by_unit, entry_cells, entry_row, statuses_text, wanted
@@ -42,7 +42,7 @@ def run(dataset: Dataset, out: TextIO, *, ref: str, as_of: date, fmt: Format, st
         case Format.table:
             _write(dataset, task, found, as_of, statuses, Screen(out))
         case Format.json:
-            out.write(json.dumps(task_object(dataset, task, found), ensure_ascii=False, indent=2) + "\n")
+            out.write(json_text(task_object(dataset, task, found)) + "\n")
         case Format.csv:
             write_csv([entry_row(entry, dataset) for entry in found], out)
         case _:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import TextIO, assert_never
@@ -11,6 +10,7 @@ from kehoach.domain import periods, summary
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.selection import resolve_units
 from kehoach.present import overview
+from kehoach.present.inert import json_text
 from kehoach.present.lineage import write_ended
 from kehoach.present.output import Format, Screen, write_csv
 
@@ -29,7 +29,7 @@ def write(out: TextIO, *, window: periods.Period, found: summary.Summary, fmt: F
         case Format.table:
             overview.write(Screen(out), window, found)
         case Format.json:
-            out.write(json.dumps(overview.summary_object(window, found), ensure_ascii=False, indent=2) + "\n")
+            out.write(json_text(overview.summary_object(window, found)) + "\n")
         case Format.csv:
             write_csv(overview.csv_rows(window, found), out)
         case _:

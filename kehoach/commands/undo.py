@@ -11,7 +11,7 @@ from kehoach.files.load import Edit
 from kehoach.files.records import existing_record, owned_task, remove_record
 from kehoach.i18n import _
 from kehoach.present.output import write_line
-from kehoach.present.periods import the_only
+from kehoach.present.periods import refuse_outside_the_years, the_only
 
 
 def run(edit: Edit, out: TextIO, *, ref: str, unit: str, period: str | None) -> int:
@@ -24,6 +24,7 @@ def run(edit: Edit, out: TextIO, *, ref: str, unit: str, period: str | None) -> 
     period = matching_period(period, recorded) or period  # a recorded period may be named as shown
     found = existing_record(dataset, unit, ref, period)
     if found is None:
+        refuse_outside_the_years(period)  # no record can have such a period: validate refuses it
         raise UsageError(
             _("{unit} chưa có bản ghi nào cho {ref} kỳ '{period}'; xem: kehoach history {ref} --unit {unit}").format(
                 unit=unit, ref=ref, period=period

@@ -7,7 +7,6 @@ request), ``json`` for other tools.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import TextIO, assert_never
@@ -17,6 +16,7 @@ from kehoach.files.cache import Cache
 from kehoach.files.load import Verdict, verdict
 from kehoach.files.paths import shown
 from kehoach.i18n import _, ngettext
+from kehoach.present.inert import json_text
 from kehoach.present.output import ProblemFormat
 
 
@@ -40,7 +40,7 @@ def report_of(found: Verdict, fmt: ProblemFormat) -> str:
     problems, files = found.problems, found.files
     match fmt:
         case ProblemFormat.json:
-            return json.dumps(as_json(problems, files), ensure_ascii=False, indent=2) + "\n"
+            return json_text(as_json(problems, files)) + "\n"
         case ProblemFormat.github:
             return "".join(github_line(problem) + "\n" for problem in problems)
         case ProblemFormat.text:

@@ -90,8 +90,28 @@ def _in_range(value: date) -> date:
     return value
 
 
+def _outside_the_years(value: Any) -> bool:
+    """A period whose year the plan cannot mean: a whole number (YAML reads ``period: 0001`` as 1)
+    is a year; a text is one when it is shaped as a calendar period or a term (``9999-Q1``)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return not periods.MIN_YEAR <= value <= periods.MAX_YEAR
+    return isinstance(value, str) and periods.outside_the_years(value)
+
+
+def _period_range_error(value: Any) -> PydanticCustomError:
+    return _error(
+        "period_range",
+        _("kỳ '{value}' nằm ngoài các năm kế hoạch có thể hiểu: từ {first} đến {last}"),
+        value=value,
+        first=periods.MIN_YEAR,
+        last=periods.MAX_YEAR,
+    )
+
+
 def _period(value: Any) -> str:
     """A deadline period: a year (``2022``), quarter, month or day; kept as its key."""
+    if _outside_the_years(value):
+        raise _period_range_error(value)
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if isinstance(text, str):
         try:
@@ -110,6 +130,8 @@ def _period(value: Any) -> str:
 
 def _period_key(value: Any) -> str:
     """The period of a record: any key an occurrence can have (year, quarter, term, event id…)."""
+    if _outside_the_years(value):
+        raise _period_range_error(value)
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if isinstance(text, str) and _PERIOD_KEY.fullmatch(text):
         return text
@@ -184,8 +206,24 @@ _PERIOD_SCHEMA = {
         },
     ]
 }
+_CALENDAR_KEY_PATTERN = r"(-(Q[1-4]|H[12]|W[0-9]{2}|[0-9]{2}|[0-9]{2}-[0-9]{2}|{year}))?"
+# A record's period: a year in range, a calendar key or a term with years in range, or any other
+# key that is not shaped as one of those (periods.outside_the_years).
 _PERIOD_KEY_SCHEMA = {
-    "anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": "^" + _PERIOD_KEY.pattern + "$"}]
+    "anyOf": [
+        _YEAR_SCHEMA,
+        {
+            "type": "string",
+            "pattern": "^("
+            + _YEAR_PATTERN
+            + _CALENDAR_KEY_PATTERN.replace("{year}", _YEAR_PATTERN)
+            + "|(?![0-9]{4}"
+            + _CALENDAR_KEY_PATTERN.replace("{year}", "[0-9]{4}")
+            + "$)"
+            + _PERIOD_KEY.pattern
+            + ")$",
+        },
+    ]
 }
 
 Slug = Annotated[str, AfterValidator(_slug), _SLUG_SCHEMA]

@@ -24,6 +24,8 @@ _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _HALF = re.compile(r"(\d{4})-H([12])")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CALENDAR_KEY = re.compile(r"(\d{4})(?:-(?:Q[1-4]|H[12]|W\d{2}|\d{2}|\d{2}-\d{2}|(\d{4})))?")
+"""Every shape of key that holds a year: a calendar period's, an ISO week's, a term's (its two years)."""
 
 MIN_YEAR = 1990
 MAX_YEAR = 2200
@@ -189,6 +191,15 @@ def _month_name(index: int) -> str:
 def in_range(when: date) -> bool:
     """Whether ``when`` is a day the plan can mean (``FIRST_DAY`` to ``LAST_DAY``)."""
     return FIRST_DAY <= when <= LAST_DAY
+
+
+def outside_the_years(key: str) -> bool:
+    """Whether ``key`` is written as a calendar period or a term (``9999-Q1``, ``0001``,
+    ``2199-2204``, ``2300-W05``) with a year outside ``MIN_YEAR``–``MAX_YEAR``: such a key is
+    refused with the range sentence, as a date out of range is, not looked up as a period the task
+    might have. A key of another shape (an event's id) names no year and is never outside them."""
+    match = _CALENDAR_KEY.fullmatch(key)
+    return match is not None and any(not MIN_YEAR <= int(number) <= MAX_YEAR for number in match.groups() if number)
 
 
 def _checked_year(number: int) -> int:

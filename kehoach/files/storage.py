@@ -238,21 +238,42 @@ def _renameat2() -> Any:
     return function
 
 
-def write_output(path: Path, data: bytes) -> bool:
-    """An export (a calendar, a report) to ``path``: a file is written atomically; a device or a pipe
-    (``/dev/null``, ``/dev/stdout``, a FIFO) is written into, as ``>`` would, because renaming over
-    it would replace the device with a file, and a stream holds no old content to keep. True when
-    a file was written, False for a stream."""
+def write_output(path: Path, data: bytes) -> None:
+    """An export (a calendar, a report) to ``path``, written atomically as data files are.
+
+    ``-o`` takes a regular file (replaced) or a path that does not exist yet (created); anything
+    else is refused with a sentence and left untouched, ``/dev/null`` included: renaming over a
+    device, a FIFO or a socket would replace the node with a regular file, and opening it to
+    write into would hang on a FIFO with no reader. ``-o -`` (standard output) or a redirect
+    (``> /dev/null``) is the way to a stream, and the sentence says so. The node's kind is taken
+    from ``stat``, never from opening it. A symbolic link to a regular file (or to nothing yet) is
+    followed: its target is written and the link stays a link, as ``>`` would do."""
     try:
-        stream = path.exists() and not (path.is_file() or path.is_dir())
-        if stream:
-            with path.open("wb") as target:
-                target.write(data)
+        kind = os.stat(path).st_mode
+    except FileNotFoundError:
+        kind = None  # a new path, or a link to one
     except OSError as error:
         raise write_refused(path, error) from None
-    if not stream:
-        write_atomically(path, data)
-    return not stream
+    if kind is not None and stat.S_ISDIR(kind):
+        raise WriteRefused(
+            _("không ghi ra {path}: đây là một thư mục, không phải tệp; hãy chỉ đường dẫn của một tệp").format(
+                path=shown(path)
+            )
+        )
+    if kind is not None and not stat.S_ISREG(kind):
+        if stat.S_ISFIFO(kind):
+            node = _("một FIFO (ống có tên)")
+        elif stat.S_ISCHR(kind) or stat.S_ISBLK(kind):
+            node = _("một thiết bị")
+        else:
+            node = _("một socket")
+        raise WriteRefused(
+            _(
+                "không ghi ra {path}: đây là {node}, không phải tệp thường, và -o không thay nó bằng một tệp; "
+                "hãy dùng -o - để ghi ra đầu ra chuẩn, hoặc chuyển hướng: > {path}"
+            ).format(path=shown(path), node=node)
+        )
+    write_atomically(Path(os.path.realpath(path)) if path.is_symlink() else path, data)
 
 
 def _remove_leftovers(path: Path) -> None:

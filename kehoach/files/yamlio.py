@@ -41,6 +41,10 @@ Loc = tuple[str | int, ...]
 Position = tuple[int, int]
 Span = tuple[int, int]
 
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What ends a line for YAML (PyYAML's reader and scanner, and libyaml, alike): CR LF, CR, LF, and
+NEL, LS, PS. Not ``str.splitlines``, which also breaks at a form feed, a vertical tab and
+\\x1c–\\x1e: a line number counted so would be one more than PyYAML's and the editor's."""
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?= |$)")
 _INT = re.compile(r"[-+]?[0-9]+")
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -109,14 +113,24 @@ def decode(path: Path, raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        column = len(raw[line_start : exc.start].decode("utf-8", "replace")) + 1
+        # exc.start counts from after the BOM (exc.object is the bytes without it); what comes
+        # before it is whole UTF-8, the first bad byte being where decoding stopped
+        before = exc.object[: exc.start].decode("utf-8")
+        line, column = line_column(before, len(before))
         message = _(
             "byte 0x{byte:02x} không phải UTF-8 (có thể tệp được lưu bằng mã khác, như "
             "Windows-1258 hay TCVN3); hãy lưu lại tệp bằng UTF-8"
-        ).format(byte=raw[exc.start])
+        ).format(byte=exc.object[exc.start])
         raise YamlError([_problem(path, (line, column), message, "encoding")]) from None
+
+
+def line_column(text: str, offset: int) -> Position:
+    """The 1-based line and column of ``text[offset]`` as YAML counts them (:data:`_BREAK`), so a
+    problem kehoach finds in the raw text points where PyYAML's own marks, and editors, do."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, found.end()
+    return line, offset - start + 1
 
 
 def scan_text(path: Path, text: str) -> list[Problem]:
@@ -126,7 +140,7 @@ def scan_text(path: Path, text: str) -> list[Problem]:
     block value they would otherwise be read silently as part of the text.
     """
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_BREAK.split(text), start=1):
         if _CONFLICT.match(line):
             message = _("dấu xung đột git ({marker}): hãy giải quyết xung đột rồi chạy lại").format(marker=line[:7])
             problems.append(_problem(path, (number, 1), message, "conflict"))
@@ -167,9 +181,7 @@ def _reader_problem(path: Path, text: str, exc: yaml.reader.ReaderError) -> Prob
     # an offset in the text: the character itself is what both give alike.
     code = exc.character if isinstance(exc.character, int) else ord(exc.character)
     offset = max(text.find(chr(code)), 0)
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return _problem(path, (line, column), yaml_words.control_character(code), "syntax")
+    return _problem(path, line_column(text, offset), yaml_words.control_character(code), "syntax")
 
 
 def _problem(path: Path, position: Position, message: str, rule: str, loc: Loc = ()) -> Problem:

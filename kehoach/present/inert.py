@@ -2,12 +2,18 @@
 
 The data is written by people (``done --evidence``, an editor, a paste from Word), so its text may
 hold control characters or begin like a formula. Each concern has one function here, used by every
-view; JSON is left exact (it is for tools, and escapes control characters itself).
+view. JSON keeps the exact text (it is for tools: ``json.loads`` gives back every character), but
+its bytes are inert too, through :func:`json_text`.
 
 - :func:`visible`: control characters (C0 but a line break, DEL, C1) as ``\\xNN``, so that an ESC,
   BEL, CR or backspace in an evidence cannot move the cursor, recolour or rewrite the screen.
   Terminal tables and lines, Markdown and HTML reports and xlsx cells show text through it.
 - :func:`html_text`: :func:`visible`, then HTML's own escaping (the HTML report and its charts).
+- :func:`json_text`: every JSON kehoach writes. ``json.dumps`` escapes C0 itself and would leave
+  DEL and C1 raw (a C1 byte is a control to many terminals: U+009B starts an escape sequence), so
+  they are written ``\\u007f``…``\\u009f``, and so are U+2028 and U+2029, which end a line on some
+  screens and in JavaScript before ES2019. The same characters as :func:`visible`'s, plus those two;
+  bidirectional controls are left as :func:`visible` leaves them.
 - :func:`spreadsheet_text`: a CSV cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a
   tab or a CR) gets a leading ``'`` (OWASP's advice), so a spreadsheet shows it as text. Only
   text is prefixed: kehoach's own numbers are numbers, its dates start with a digit.
@@ -16,7 +22,9 @@ view; JSON is left exact (it is for tools, and escapes control characters itself
 from __future__ import annotations
 
 import html
+import json
 import re
+from typing import Any
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 """C0 but the line feed (a table's own line break), DEL, C1."""
@@ -31,6 +39,25 @@ def visible(text: str) -> str:
     if text.isprintable():  # the usual text: nothing to do, and fast
         return text
     return _CONTROL.sub(_escaped, text)
+
+
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw and :func:`json_text` escapes: DEL, C1, LS, PS."""
+
+
+def _json_escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def json_text(value: Any, *, compact: bool = False) -> str:
+    """``value`` as JSON (indented, or on one line when ``compact``), non-ASCII text as it is but
+    DEL, C1, U+2028 and U+2029 escaped. Outside strings JSON is ASCII, and such a character is never
+    part of an escape, so replacing each with its ``\\uXXXX`` gives the same JSON value."""
+    if compact:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_RAW.sub(_json_escaped, text)
 
 
 def html_text(text: str) -> str:

@@ -9,13 +9,12 @@ How a column gives way on a narrow screen is its role (:class:`~kehoach.present.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
 
-from kehoach.present.inert import spreadsheet_text, visible
+from kehoach.present.inert import json_text, spreadsheet_text, visible
 from kehoach.present.tables import Cell, Layout, Role, layout, render, wrap
 
 
@@ -80,7 +79,7 @@ def emit(
         return
     match fmt:
         case Format.json:
-            out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+            out.write(json_text(list(rows)) + "\n")
         case Format.csv:
             write_csv(rows, out)
         case Format.table:
@@ -115,7 +114,7 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, list):
         return spreadsheet_text(";".join(str(item) for item in value))
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return json_text(value, compact=True)
     if isinstance(value, str):
         return spreadsheet_text(value)
     return str(value)

@@ -1,11 +1,10 @@
-"""Where ``-o`` sends a calendar or a report: a file written whole, ``-`` for standard output, a
-device or pipe written into; and every refusal of the system as a sentence."""
+"""Where ``-o`` sends a calendar or a report: a file written whole, ``-`` for standard output (what
+``-o`` refuses, a device, a pipe, a folder, is in tests/hostile/test_output_streams.py)."""
 
 from __future__ import annotations
 
 import io
 import os
-import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -25,45 +24,6 @@ def test_a_dash_is_standard_output(cli: Cli, tracked: Path, command: tuple[str, 
     assert dashed.exit_code == printed.exit_code == 0
     assert dashed.stdout == printed.stdout and dashed.stdout.strip()
     assert not Path("-").exists()
-
-
-def test_a_folder_as_output_is_refused_with_a_sentence_and_leaves_nothing(
-    cli: Cli, tracked: Path, tmp_path: Path
-) -> None:
-    folder = tmp_path / "lich"
-    folder.mkdir()
-    result = cli("ics", *AS_OF, "-o", str(folder), "--data", str(tracked))
-    assert (result.exit_code, result.stdout) == (5, "")
-    assert (
-        result.stderr
-        == f"lỗi: không ghi được {folder}: đây là một thư mục, không phải tệp; hãy chỉ đường dẫn của một tệp\n"
-    )
-    assert sorted(path.name for path in tmp_path.iterdir()) == ["cache", "lich", "tracked"]
-
-
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
-def test_a_full_disk_is_a_sentence_and_the_device_stays_a_device(cli: Cli, tracked: Path) -> None:
-    result = cli("ics", *AS_OF, "-o", "/dev/full", "--data", str(tracked))
-    assert (result.exit_code, result.stdout) == (5, "")
-    assert result.stderr == "lỗi: không ghi được /dev/full: ổ đĩa đã đầy; hãy giải phóng dung lượng đĩa rồi chạy lại\n"
-    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
-
-
-def test_a_device_is_written_into_not_replaced(cli: Cli, tracked: Path) -> None:
-    result = cli("report", "--format", "html", *AS_OF, "-o", os.devnull, "--data", str(tracked))
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
-
-
-def test_a_pipe_is_written_into(cli: Cli, tracked: Path, tmp_path: Path) -> None:
-    fifo = tmp_path / "lich.fifo"
-    os.mkfifo(fifo)
-    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
-    result = cli("ics", *AS_OF, "-o", str(fifo), "--data", str(tracked))
-    content = reader.communicate(timeout=30)[0]
-    assert (result.exit_code, result.stdout) == (0, "")
-    assert content.startswith(b"BEGIN:VCALENDAR\r\n")
-    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 def kehoach(*args: str, **streams: object) -> subprocess.CompletedProcess[bytes]:

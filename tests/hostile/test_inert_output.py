@@ -3,7 +3,8 @@
 An evidence or a note may hold control characters (typed with ``done --evidence $'...'``, pasted
 from Word, or written by hand as a YAML escape) or start like a spreadsheet formula. Terminal
 tables and lines, Markdown, HTML, xlsx and ics show the control characters as ``\\xNN``; CSV and
-xlsx never hold a formula; JSON keeps the text exact. Every case runs on a copy of ``tracked``.
+xlsx never hold a formula; JSON keeps the text exact for the tool reading it, with the characters
+it would leave raw (DEL, C1, U+2028, U+2029) escaped. Every case runs on a copy of ``tracked``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 
 from conftest import Cli, csv_rows, edit
-from kehoach.present.inert import spreadsheet_text, visible
+from kehoach.present.inert import json_text, spreadsheet_text, visible
 
 HOSTILE = '=HYPERLINK("http://x")\x1b[2J\x07\r\x08\x0b\x7f\x85\x9bend'
 """ESC (clear the screen), BEL, CR, backspace, vertical tab (Word's line break), DEL, C1 NEL and CSI."""
@@ -60,6 +61,43 @@ def test_the_text_is_stored_exact(cli: Cli, hostile: Path) -> None:
     evidence = [row["evidence"] for row in json.loads(result.stdout)]
     assert HOSTILE in evidence  # JSON is for tools: exact
     assert not re.search("[\x00-\x1f]", result.stdout.replace("\n", ""))  # C0 is escaped by JSON itself
+
+
+JSON_RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""What no JSON kehoach writes holds raw: C0 but its own line ends, DEL, C1, LS, PS."""
+
+
+def _texts(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _texts(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _texts(item)]
+    return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["history", "II.1"],
+        ["show", "II.1"],
+        ["report", "--year", "2022"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_json_gives_the_exact_text_in_inert_bytes(cli: Cli, hostile: Path, args: list[str]) -> None:
+    result = cli(*args, "--format", "json", "--as-of", AS_OF, "--data", str(hostile))
+    assert result.exit_code == 0, result.stderr
+    assert not JSON_RAW.findall(result.stdout)  # no DEL, no C1: "\x9b" is a CSI to many terminals
+    assert "\\u007f\\u0085\\u009b" in result.stdout
+    assert HOSTILE in _texts(json.loads(result.stdout))  # and a tool reads back every character
+
+
+def test_a_problem_quoting_hostile_text_is_inert_json(cli: Cli, tracked: Path) -> None:
+    edit(tracked / "units/huyen-b.yaml", "done_on: 2022-04-05", 'done_on: "\\x7f\\u009b\\u2028"')
+    result = cli("validate", "--format", "json", "--data", str(tracked))
+    assert result.exit_code == 1
+    assert not JSON_RAW.findall(result.stdout)
+    assert any("\x7f\x9b\u2028" in text for text in _texts(json.loads(result.stdout)))
 
 
 @pytest.mark.parametrize(
@@ -113,6 +151,11 @@ def test_the_rules_themselves() -> None:
     assert visible(HOSTILE) == SHOWN
     assert visible("hai\ndòng") == "hai\ndòng"  # a table's own line break
     assert visible("Báo cáo số 7-BC/HU") == "Báo cáo số 7-BC/HU"
+    for text in (HOSTILE, "a\u2028b\u2029c", "\\\x85", "Báo cáo số 7-BC/HU"):
+        for compact in (False, True):
+            written = json_text({"evidence": [text]}, compact=compact)
+            assert json.loads(written) == {"evidence": [text]} and not JSON_RAW.findall(written)
+    assert json_text("a\u2028\x7f") == '"a\\u2028\\u007f"'
     texts = ["=1+1", "+84", "-5", "@SUM(A1)", "\tx", "\rx", "Báo cáo", "2022-03-31"]
     assert [spreadsheet_text(text) for text in texts] == [
         "'=1+1", "'+84", "'-5", "'@SUM(A1)", "'\tx", "'\rx", "Báo cáo", "2022-03-31",

@@ -184,3 +184,68 @@ def test_a_long_bad_value_is_cut_in_the_message(cli: Cli, tracked: Path) -> None
         assert "huyen-b.yaml" in said and "ban-a.yaml" in said
         assert max(len(line) for line in said.splitlines()) < 400
         assert "…" in said
+
+
+# --- line numbers as YAML counts them ------------------------------------------------------------
+
+YAML_BREAKS = ["\r\n", "\r", "\x85", "\u2028", "\u2029"]
+"""What ends a line for YAML besides LF: PyYAML's reader and libyaml break lines at these too."""
+NOT_BREAKS = ["\x0c", "\x0b", "\x1c", "\x1d", "\x1e"]
+"""What ``str.splitlines`` breaks at and YAML does not (each is a control character to YAML)."""
+
+
+def _split_comment(tracked: Path, between: str, old: str, new: str) -> tuple[Path, str]:
+    """huyen-b.yaml with its first line, a comment, cut in two by ``between``, and ``old`` made ``new``."""
+    path = tracked / "units" / "huyen-b.yaml"
+    text = path.read_text(encoding="utf-8").replace("# A district committee.\n", f"# A district{between}# committee.\n")
+    text = text.replace(old, new, 1)
+    path.write_bytes(text.encode("utf-8"))
+    return path, text
+
+
+def _pyyaml_mark(text: str) -> tuple[int, int]:
+    import yaml
+
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        list(yaml.parse(text, Loader=yaml.SafeLoader))
+    mark = raised.value.problem_mark
+    assert mark is not None
+    return mark.line + 1, mark.column + 1
+
+
+@pytest.mark.parametrize("between", YAML_BREAKS + NOT_BREAKS, ids=lambda char: f"U+{ord(char[-1]):04X}")
+def test_a_tab_after_an_odd_line_end_is_where_yaml_says(cli: Cli, tracked: Path, between: str) -> None:
+    path, text = _split_comment(tracked, between, "    period: 2022-Q1", "\tperiod: 2022-Q1")
+    where = (9, 1) if between in YAML_BREAKS else (8, 1)  # the line is 8; one more when the comment is two
+    if between in YAML_BREAKS:
+        assert _pyyaml_mark(text) == where  # PyYAML's own mark, for the tab it trips on
+    result = cli("validate", "--data", str(tracked))
+    assert result.exit_code == 1
+    assert f"{path}:{where[0]}:{where[1]}: thụt lề bằng ký tự tab" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("between", YAML_BREAKS, ids=lambda char: f"U+{ord(char[-1]):04X}")
+def test_a_control_character_after_an_odd_line_end_is_where_yaml_says(cli: Cli, tracked: Path, between: str) -> None:
+    path, text = _split_comment(tracked, between, "evidence: Báo cáo", "evidence: Báo cáo\x1b")
+    # the line is 10 (11 with the comment cut in two), the column the ESC's among characters, not bytes
+    said = cli("validate", "--data", str(tracked))
+    assert f"{path}:11:22: " in said.stdout + said.stderr and "U+001B" in said.stdout + said.stderr
+    # where PyYAML puts a syntax problem at that very place: the same line and column
+    assert _pyyaml_mark(text.replace("Báo cáo\x1b", "Báo cáo: x")) == (11, 22)
+
+
+@pytest.mark.parametrize("between", NOT_BREAKS, ids=lambda char: f"U+{ord(char):04X}")
+def test_a_character_only_python_breaks_lines_at_is_itself_the_problem(cli: Cli, tracked: Path, between: str) -> None:
+    path, _text = _split_comment(tracked, between, "evidence: Báo cáo", "evidence: Báo cáo\x1b")
+    said = cli("validate", "--data", str(tracked))
+    assert f"{path}:1:13: " in said.stdout + said.stderr and f"U+{ord(between):04X}" in said.stdout + said.stderr
+
+
+def test_a_byte_that_is_no_utf8_after_an_odd_line_end_is_where_yaml_would_say(cli: Cli, tracked: Path) -> None:
+    path = tracked / "units" / "huyen-b.yaml"
+    text = path.read_text(encoding="utf-8").replace("# A district committee.\n", "# A district\u2028# committee.\n")
+    before, after = text.encode("utf-8").split("ủy B".encode())
+    path.write_bytes(b"\xef\xbb\xbf" + before + b"\xfe" + after)  # a BOM, and a byte no UTF-8 text holds
+    said = cli("validate", "--data", str(tracked))
+    # line 5 (4, and the comment in two); column 13 ("name: Huyện " is 12 characters, 14 bytes)
+    assert f"{path}:5:13: byte 0xfe không phải UTF-8" in said.stdout + said.stderr

@@ -56,6 +56,12 @@ DATA_CASES = [
     ),
     ("units/huyen-b.yaml", "done_on: 2022-04-05", "done_on: 9999-04-05", "9999-04-05", (FIRST, LAST)),
     ("units/huyen-b.yaml", "waived_on: 2022-10-01", "waived_on: 1900-10-01", "1900-10-01", (FIRST, LAST)),
+    # a period key with a year out of range: the range sentence, not "the task has no such period"
+    ("units/huyen-b.yaml", "period: 2022-Q1", "period: 9999-Q1", "kỳ '9999-Q1' nằm ngoài", ("1990", "2200")),
+    ("units/huyen-b.yaml", "period: 2022-Q1", "period: 2199-2204", "kỳ '2199-2204' nằm ngoài", ("1990", "2200")),
+    ("units/huyen-b.yaml", "period: 2022-Q1", "period: 2201-W03", "kỳ '2201-W03' nằm ngoài", ("1990", "2200")),
+    ("units/huyen-b.yaml", "period: 2022\n", "period: 1989-03-31\n", "kỳ '1989-03-31' nằm ngoài", ("1990", "2200")),
+    ("plan.yaml", "by: 2022-Q1", "by: 9999-Q1", "kỳ '9999-Q1' nằm ngoài", ("1990", "2200")),
 ]
 
 
@@ -79,6 +85,26 @@ def test_an_out_of_range_value_in_the_data_is_refused_by_every_reader(
     assert f"{where}:" in line  # file:line:col
     assert all(bound in line for bound in bounds), line
     assert snapshot(tracked) == before
+
+
+def test_a_period_key_out_of_range_points_at_its_place(cli: Cli, tracked: Path) -> None:
+    edit(tracked / "units/huyen-b.yaml", "period: 2022-Q1", "period: 9999-Q1")
+    edit(tracked / "units/huyen-b.yaml", "period: 2022\n", "period: 0001\n")
+    code, text = answered(cli, "validate", "--data", str(tracked), "--as-of", AS_OF)
+    assert code == 1
+    unit = tracked / "units/huyen-b.yaml"
+    assert text.splitlines()[:2] == [
+        f"{unit}:8:13: records[0].period: kỳ '9999-Q1' nằm ngoài các năm kế hoạch có thể hiểu: từ 1990 đến 2200",
+        # YAML 1.2 reads 0001 as the number 1, which the sentence names; the place is the file's
+        f"{unit}:12:13: records[1].period: kỳ '1' nằm ngoài các năm kế hoạch có thể hiểu: từ 1990 đến 2200",
+    ]
+
+
+def test_a_key_of_another_shape_is_still_looked_up(cli: Cli, tracked: Path) -> None:
+    """An event's id or a typo names no year: the task's periods are what the refusal says."""
+    edit(tracked / "units/huyen-b.yaml", "period: 2022-Q1", "period: dai-hoi-9999")
+    code, text = answered(cli, "validate", "--data", str(tracked), "--as-of", AS_OF)
+    assert code == 1 and "không có kỳ 'dai-hoi-9999'" in text and "nằm ngoài" not in text
 
 
 def test_an_extension_beyond_the_range_is_refused(cli: Cli, tracked: Path) -> None:
@@ -111,6 +137,30 @@ SCHEMA_CASES = [
     ("plan", ["term_calendars", 0, "first_term"], "2199-2204", False),
     ("plan", ["term_calendars", 0, "first_term"], "2195-2200", True),
 ]
+
+
+UNIT_SCHEMA_CASES = [
+    ("9999-Q1", False),
+    ("2199-2204", False),
+    ("2201-W03", False),
+    ("1989-03-31", False),
+    (1, False),
+    (9999, False),
+    ("2200-Q4", True),
+    ("1990-01-01", True),
+    ("2195-2200", True),
+    (2022, True),
+    ("su-kien", True),
+    ("dai-hoi-9999", True),
+]
+
+
+@pytest.mark.parametrize(("period", "valid"), UNIT_SCHEMA_CASES)
+def test_the_schema_refuses_a_record_period_out_of_range(period: str | int, valid: bool) -> None:
+    path = SHIPPED_DATA / "units" / sorted(path.name for path in (SHIPPED_DATA / "units").glob("*.yaml"))[0]
+    data = document_from_bytes(path, path.read_bytes()).data
+    data["records"] = [{"task": "II.1", "period": period, "done_on": "2022-04-05", "evidence": "Báo cáo 1"}]
+    assert Draft202012Validator(schema_of("unit")).is_valid(data) is valid
 
 
 @pytest.mark.parametrize(("which", "where", "value", "valid"), SCHEMA_CASES)
@@ -152,6 +202,41 @@ def test_an_out_of_range_option_is_refused(cli: Cli, tracked: Path, args: tuple[
     assert value in text
     assert (FIRST in text and LAST in text) or (str(periods.MAX_DAYS) in text) or ("2200" in text), text
     assert snapshot(tracked) == before
+
+
+PERIOD_CASES = [
+    ("done", "II.1", "-u", "huyen-b", "-p", "9999-Q1", "-e", "Báo cáo 1"),
+    ("done", "II.2", "-u", "ban-a", "-p", "0001-Q1", "-e", "Báo cáo 1"),
+    ("done", "II.2", "-u", "ban-a", "-p", "9999", "-e", "Báo cáo 1"),
+    ("done", "II.2", "-u", "ban-a", "-p", "Năm 0001", "-e", "Báo cáo 1"),
+    ("done", "II.1", "-u", "ban-a", "-p", "Quý I/9999", "-e", "Báo cáo 1"),
+    ("done", "III.1.3", "-u", "ban-a", "-p", "2199-2204", "-e", "Báo cáo 1"),
+    ("waive", "II.2", "-u", "ban-a", "-p", "2201", "--reason", "Lồng ghép"),
+    ("waive", "II.1", "-u", "ban-a", "-p", "Q1 9999", "--reason", "Lồng ghép"),
+    ("extend", "II.1", "-u", "ban-a", "-p", "9999-Q1", "--to", "2022-06-30", "--by", "Công văn 1"),
+    ("undo", "II.1", "-u", "huyen-b", "-p", "9999-Q1"),
+    ("undo", "II.2", "-u", "huyen-b", "-p", "Năm 1989"),
+]
+
+
+@pytest.mark.parametrize("args", PERIOD_CASES, ids=[" ".join(c[:2] + c[4:6]) for c in PERIOD_CASES])
+def test_a_period_out_of_range_is_refused_by_every_option(cli: Cli, tracked: Path, args: tuple[str, ...]) -> None:
+    before = snapshot(tracked)
+    day = () if args[0] == "undo" else ("--as-of", "2023-01-10")  # undo needs no day
+    code, text = answered(cli, *args, "--data", str(tracked), *day)
+    typed = args[args.index("-p") + 1]
+    assert (code, text) == (
+        2,
+        f"lỗi: --period: kỳ '{typed}' nằm ngoài các năm kế hoạch có thể hiểu: từ 1990 đến 2200\n",
+    )
+    assert snapshot(tracked) == before
+
+
+def test_a_period_in_range_the_task_lacks_is_still_said_so(cli: Cli, tracked: Path) -> None:
+    code, text = answered(
+        cli, "done", "II.1", "-u", "huyen-b", "-p", "2200-Q1", "-e", "B", "--data", str(tracked), "--as-of", AS_OF
+    )
+    assert code == 2 and "không có kỳ '2200-Q1'" in text
 
 
 def test_the_day_from_the_environment_is_refused_out_of_range(cli: Cli, tracked: Path) -> None:

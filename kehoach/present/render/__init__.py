@@ -7,11 +7,11 @@ Each renderer is imported only when it is asked for (openpyxl is slow to import)
 
 from __future__ import annotations
 
-import json
 from typing import assert_never
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.report import Report
+from kehoach.present.inert import json_text
 from kehoach.present.output import ReportFormat
 
 
@@ -29,7 +29,7 @@ def render(report: Report, dataset: Dataset, fmt: ReportFormat) -> bytes:
         case ReportFormat.json:
             from kehoach.present.render.data import report_data
 
-            return (json.dumps(report_data(report, dataset), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            return (json_text(report_data(report, dataset)) + "\n").encode("utf-8")
         case ReportFormat.md:
             from kehoach.present.render.markdown import markdown
 
