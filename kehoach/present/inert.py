@@ -11,12 +11,18 @@ view; JSON is left exact (it is for tools, and escapes control characters itself
 - :func:`spreadsheet_text`: a CSV cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a
   tab or a CR) gets a leading ``'`` (OWASP's advice), so a spreadsheet shows it as text. Only
   text is prefixed: kehoach's own numbers are numbers, its dates start with a digit.
+- :func:`bounded`: a value shown on a terminal (a table's cell, a line of prose) is cut to
+  :data:`SHOWN_LIMIT` characters, with an ellipsis. A 15 MB evidence pasted by mistake would
+  otherwise be six hundred thousand lines of one column; the longest text in a real plan (a task's
+  content) is about 1,100 characters, so nothing real is cut. JSON, CSV and the reports keep the
+  exact text.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 """C0 but the line feed (a table's own line break), DEL, C1."""
@@ -31,6 +37,21 @@ def visible(text: str) -> str:
     if text.isprintable():  # the usual text: nothing to do, and fast
         return text
     return _CONTROL.sub(_escaped, text)
+
+
+SHOWN_LIMIT = 4000
+"""Characters of one value a terminal shows (see :func:`bounded`)."""
+
+
+def bounded(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """``text`` whole if it has at most ``limit`` characters, else its first ones and ``…``, cut
+    before a letter's combining marks rather than between them."""
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut and unicodedata.combining(text[cut]):
+        cut -= 1
+    return text[:cut] + "…"
 
 
 def html_text(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
 
-from kehoach.present.inert import spreadsheet_text, visible
+from kehoach.present.inert import bounded, spreadsheet_text, visible
 from kehoach.present.tables import Cell, Layout, Role, layout, render, wrap
 
 
@@ -136,14 +136,15 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], out: 
 
 
 def table_cell(value: Any) -> Cell:
-    """A value as a table's cell, its control characters shown (:func:`~kehoach.present.inert.visible`)."""
+    """A value as a table's cell, cut to a bound (:func:`~kehoach.present.inert.bounded`), its
+    control characters shown (:func:`~kehoach.present.inert.visible`)."""
     if isinstance(value, Cell):
-        return Cell(visible(value.text), value.style)
+        return Cell(visible(bounded(value.text)), value.style)
     if value is None:
         return Cell("")
     if isinstance(value, list):
-        return Cell("\n".join(visible(str(item)) for item in value))
-    return Cell(visible(str(value)))
+        return Cell(visible(bounded("\n".join(str(item) for item in value))))
+    return Cell(visible(bounded(str(value))))
 
 
 def write_line(out: TextIO, text: str = "") -> None:
@@ -217,8 +218,9 @@ class Screen:
         return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
 
     def line(self, text: str = "", style: str = "") -> None:
-        """A line of prose, wrapped between words to the screen's width (in cells, as tables are)."""
-        for part in wrap(visible(text), self.width):
+        """A line of prose, wrapped between words to the screen's width (in cells, as tables are), cut to a
+        bound (:func:`~kehoach.present.inert.bounded`)."""
+        for part in wrap(visible(bounded(text)), self.width):
             self.out.write(self.style(part, style) + "\n")
 
     def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]]) -> None:

@@ -240,8 +240,21 @@ def _shrunk(
     while excess > 0:
         floors = tiers[tier]
         index = max(shown, key=lambda column: (widths[column] - floors[column], column in first))
-        if widths[index] <= floors[index]:
+        room = widths[index] - floors[index]
+        if room <= 0:
             tier += 1
+            continue
+        # Cell by cell, the columns with the most room give in turn, one round after another; a
+        # round leaves them as it found them (tied), so whole rounds are given at once, down to
+        # the next column's room: as many steps as columns, not as cells (a 15 MB evidence is a
+        # column 15 million cells too wide).
+        tied = [column for column in shown if widths[column] - floors[column] == room]
+        below = max((widths[column] - floors[column] for column in shown if column not in tied), default=0)
+        rounds = min(room - max(below, 0), excess // len(tied))
+        if rounds:
+            for column in tied:
+                widths[column] -= rounds
+            excess -= rounds * len(tied)
             continue
         widths[index] -= 1
         excess -= 1
