@@ -248,7 +248,17 @@ def _fitting(
     readable minimums, else with the folding ones (:attr:`Column.folds_into`) folded, one by one in
     order, until they fit or none is left to fold."""
     shown = list(columns)
-    table = [[table_cell(row.get(column.key)) for column in shown] for row in rows]
+    known: dict[str | Cell, Cell] = {}  # a listing repeats its titles and periods: each made a cell once
+
+    def made(value: Any) -> Cell:
+        if type(value) is not str and type(value) is not Cell:  # lists, numbers: as they come (1 == True)
+            return table_cell(value)
+        cell = known.get(value)
+        if cell is None:
+            cell = known[value] = table_cell(value)
+        return cell
+
+    table = [[made(row.get(column.key)) for column in shown] for row in rows]
     folding = [column for column in columns if column.folds_into]
     while True:
         chosen = layout([one.header for one in shown], table, [one.giving_way for one in shown], width)
