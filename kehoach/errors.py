@@ -3,9 +3,13 @@ the exit codes that handler turns them into."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
+
+from kehoach.i18n import ngettext
 
 
 class ExitCode(IntEnum):
@@ -64,6 +68,45 @@ class Problem:
     def format(self, shown_path: str) -> str:
         where = f"{clipped(self.key)}: " if self.key else ""
         return f"{shown_path}:{self.line}:{self.column}: {where}{self.message}"
+
+
+PROBLEMS_PER_FILE = 100
+"""Problems of one file reported to people (and to GitHub); a file with more, such as a unit file
+of 160,000 repeated records, gets one line saying how many more. Fixing the first hundred is the
+way forward, and ``validate --format json`` lists them all, for tools."""
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """Stands after the last reported problem of a file that has more than :data:`PROBLEMS_PER_FILE`."""
+
+    path: Path
+    count: int
+
+    def format(self, shown_path: str) -> str:
+        return ngettext(
+            "{path}: còn {count} lỗi nữa trong tệp này; xem đủ bằng: kehoach validate --format json",
+            "{path}: còn {count} lỗi nữa trong tệp này; xem đủ bằng: kehoach validate --format json",
+            self.count,
+        ).format(path=shown_path, count=self.count)
+
+
+def reported(problems: Sequence[Problem], limit: int = PROBLEMS_PER_FILE) -> list[Problem | Omitted]:
+    """``problems`` as they are when no file has more than ``limit``; else each file's first
+    ``limit``, in order, and after the last of them how many of that file's were left out."""
+    counts = Counter(problem.path for problem in problems)
+    if all(count <= limit for count in counts.values()):
+        return list(problems)
+    seen: Counter[Path] = Counter()
+    kept: list[Problem | Omitted] = []
+    for problem in problems:
+        seen[problem.path] += 1
+        number, count = seen[problem.path], counts[problem.path]
+        if number <= limit:
+            kept.append(problem)
+        if number == count and count > limit:
+            kept.append(Omitted(problem.path, count - limit))
+    return kept
 
 
 class KehoachError(Exception):

@@ -28,7 +28,7 @@ from kehoach.cli.typer_words import Command, Group
 from kehoach.domain import periods
 from kehoach.domain.periods import Span
 from kehoach.domain.status import Status
-from kehoach.errors import DataInvalid, KehoachError, UsageError
+from kehoach.errors import DataInvalid, KehoachError, UsageError, reported
 from kehoach.files.paths import shown
 from kehoach.i18n import _, ngettext
 from kehoach.present.output import Format, ProblemFormat, ReportFormat, choose_colour, use_colour
@@ -163,8 +163,10 @@ def _invoke(command: Callable[[], int]) -> None:
     try:
         code = command()
     except DataInvalid as error:
-        for problem in error.problems:
-            sys.stderr.write(problem.format(shown(problem.path)) + "\n")
+        where: dict[Path, str] = {}  # a path resolved once for all its file's problems
+        for item in reported(error.problems):  # at most PROBLEMS_PER_FILE of a file, then how many more
+            path = where.get(item.path) or where.setdefault(item.path, shown(item.path))
+            sys.stderr.write(item.format(path) + "\n")
         count = len(error.problems)
         message = ngettext(
             "Dữ liệu có {count} lỗi; sửa rồi chạy lại (xem: kehoach validate).",

@@ -7,11 +7,12 @@ request), ``json`` for other tools.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO, assert_never
 
-from kehoach.errors import Problem
+from kehoach.errors import Omitted, Problem, reported
 from kehoach.files.cache import Cache
 from kehoach.files.load import Verdict, verdict
 from kehoach.files.paths import shown
@@ -35,16 +36,31 @@ def run(
     return 1 if found.problems else 0
 
 
+class _Shown(dict[Path, str]):
+    """Each file's path as shown (:func:`~kehoach.files.paths.shown` resolves its folder), found
+    once for all the file's problems: a file of 160,000 repeated records has as many."""
+
+    def __call__(self, path: Path) -> str:
+        return self[path]
+
+    def __missing__(self, path: Path) -> str:
+        self[path] = text = shown(path)
+        return text
+
+
 def report_of(found: Verdict, fmt: ProblemFormat) -> str:
-    """What validate prints: every problem in the chosen format, and for people a summary line."""
+    """What validate prints: the problems in the chosen format (for people and GitHub, at most
+    :data:`~kehoach.errors.PROBLEMS_PER_FILE` of each file, then how many more; JSON lists every
+    one), and for people a summary line that counts them all."""
     problems, files = found.problems, found.files
+    where = _Shown()
     match fmt:
         case ProblemFormat.json:
-            return json_text(as_json(problems, files)) + "\n"
+            return json_text(as_json(problems, files, where)) + "\n"
         case ProblemFormat.github:
-            return "".join(github_line(problem) + "\n" for problem in problems)
+            return "".join(github_line(item, where) + "\n" for item in reported(problems))
         case ProblemFormat.text:
-            lines = [problem.format(shown(problem.path)) for problem in problems]
+            lines = [item.format(where(item.path)) for item in reported(problems)]
             return "".join(line + "\n" for line in [*lines, summary_of(found)])
         case _:
             assert_never(fmt)
@@ -67,13 +83,13 @@ def summary_of(found: Verdict) -> str:
     )
 
 
-def as_json(problems: list[Problem], files: int) -> dict[str, object]:
+def as_json(problems: list[Problem], files: int, where: Callable[[Path], str] = shown) -> dict[str, object]:
     return {
         "valid": not problems,
         "files": files,
         "problems": [
             {
-                "file": shown(problem.path),
+                "file": where(problem.path),
                 "line": problem.line,
                 "column": problem.column,
                 "key": problem.key,
@@ -85,19 +101,22 @@ def as_json(problems: list[Problem], files: int) -> dict[str, object]:
     }
 
 
-def github_line(problem: Problem) -> str:
-    """A GitHub Actions ``::error`` workflow command (values escaped as the runner expects)."""
-    where = ",".join(
-        f"{name}={_escape(value, properties=True)}"
-        for name, value in (
-            ("file", shown(problem.path)),
+def github_line(problem: Problem | Omitted, where: Callable[[Path], str] = shown) -> str:
+    """A GitHub Actions ``::error`` workflow command (values escaped as the runner expects); for
+    the problems of a file left out, one on the file's first line saying how many."""
+    if isinstance(problem, Omitted):
+        place = (("file", where(problem.path)), ("line", "1"), ("col", "1"), ("title", "kehoach validate"))
+        message = problem.format(where(problem.path))
+    else:
+        place = (
+            ("file", where(problem.path)),
             ("line", str(problem.line)),
             ("col", str(problem.column)),
             ("title", f"kehoach validate ({problem.rule})"),
         )
-    )
-    message = f"{problem.key}: {problem.message}" if problem.key else problem.message
-    return f"::error {where}::{_escape(message)}"
+        message = f"{problem.key}: {problem.message}" if problem.key else problem.message
+    properties = ",".join(f"{name}={_escape(value, properties=True)}" for name, value in place)
+    return f"::error {properties}::{_escape(message)}"
 
 
 def _escape(value: str, properties: bool = False) -> str:

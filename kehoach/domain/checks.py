@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Task, not_found
 from kehoach.domain.occurrences import due_date, period_keys
-from kehoach.domain.rules import extension_problem, record_problem
+from kehoach.domain.rules import Broken, extension_problem, record_problem
 from kehoach.errors import clipped
 from kehoach.i18n import _, day_text
 
@@ -151,9 +151,16 @@ def _unit_file(dataset: Dataset, unit_id: str, today: date | None) -> Iterator[F
 
 def _unit_records(dataset: Dataset, source: Source, unit_id: str, today: date | None) -> Iterator[Finding]:
     seen: dict[tuple[str, str], int] = {}
+    # What breaks depends on the task, period and days alone: a file of repeated records (160,000
+    # in a 16 MiB file) asks the schedule once for each distinct one.
+    known: dict[tuple[str, str, date | None, date | None], Broken | None] = {}
     for index, record in enumerate(dataset.units[unit_id].records):
         loc: Loc = ("records", index)
-        broken = record_problem(dataset, unit_id, record, today)
+        key = (record.task, record.period, record.done_on, record.waived_on)
+        if key in known:
+            broken = known[key]
+        else:
+            broken = known[key] = record_problem(dataset, unit_id, record, today)
         if broken is not None:
             yield _at(source, (*loc, broken.field), broken.message, broken.rule)
         if (earlier := _repeat("records", index, (record.task, record.period), seen)) is not None:

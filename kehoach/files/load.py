@@ -418,6 +418,11 @@ def check_after_write(
     read_folder(root, cache, ({**files[0], written.path: written.data}, files[1]), others, reuse)
 
 
+KEPT_PARSED = 1024 * 1024
+"""Bytes above which a file's positions are kept once parsed, for the problems still to place (a
+real unit file holds at most tens of kilobytes; see :data:`kehoach.files.datadir.FILE_LIMIT`)."""
+
+
 def _load_file(path: Path, model: type[M], documents: Documents, problems: list[Problem], cache: Cache) -> M | None:
     if path not in documents.raws:
         return None
@@ -428,10 +433,15 @@ def _load_file(path: Path, model: type[M], documents: Documents, problems: list[
     try:
         # Parsed, used and dropped: keeping every file's positions would hold the whole
         # folder's text structure in memory; a check that needs them parses the file again.
+        # But not a file far larger than any real one: parsing it again would cost seconds
+        # (a 16 MiB unit file of repeated records takes as long as the rest of the check), and
+        # keeping its positions costs no more than parsing it again would.
         document = document_from_bytes(path, documents.raws[path])
     except YamlError as error:
         problems.extend(error.problems)
         return None
+    if len(documents.raws[path]) > KEPT_PARSED:
+        documents[path] = document
     version_problem = _version_problem(document)
     if version_problem:
         problems.append(version_problem)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import gc
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -139,6 +140,8 @@ def scan_text(path: Path, text: str) -> list[Problem]:
     Conflict markers are looked for line by line, before parsing, because inside a quoted or
     block value they would otherwise be read silently as part of the text.
     """
+    if "\t" not in text and not any(marker * 7 in text for marker in "<=>|"):
+        return []  # the usual file, seen at once rather than line by line
     problems = []
     for number, line in enumerate(_BREAK.split(text), start=1):
         if _CONFLICT.match(line):
@@ -155,14 +158,25 @@ def scan_text(path: Path, text: str) -> list[Problem]:
 def parse(path: Path, text: str) -> Document:
     """Build a :class:`Document` from text already decoded and scanned."""
     builder = _Builder(path)
+    collecting = gc.isenabled()
+    gc.disable()  # the positions are a few million small objects and no cycle: tracing them is a third of the time
+    loader = None
     try:
-        data = builder.build(yaml.parse(text, Loader=_Loader))
+        loader = _Loader(text)  # PyYAML's own reader already refuses a control character here
+        # yaml.parse's events, without its generator's step in Python for each of a few million;
+        # the builder reads no further than the stream's end (or a second document's start).
+        data = builder.build(iter(loader.get_event, None))
     except yaml.MarkedYAMLError as exc:
         raise YamlError([_syntax_problem(path, exc)]) from None
     except yaml.reader.ReaderError as exc:  # a character no YAML file may hold; it carries no line
         raise YamlError([_reader_problem(path, text, exc)]) from None
     except _Fatal as fatal:
         raise YamlError([*builder.problems, fatal.problem]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+        if collecting:
+            gc.enable()
     if builder.problems:
         raise YamlError(builder.problems)
     return Document(path, text, data, builder.values, builder.keys, builder.spans)
@@ -232,6 +246,15 @@ class _Builder:
         if depth > MAX_DEPTH:
             message = _("lồng sâu quá {limit} cấp; tệp dữ liệu không cần sâu như vậy").format(limit=MAX_DEPTH)
             self._fatal(event, message, "depth", loc)
+        start, end_mark = event.start_mark, event.end_mark
+        if event.__class__ is yaml.ScalarEvent and start is not None and end_mark is not None:  # most nodes, inline
+            self.values[loc] = (start.line + 1, start.column + 1)
+            if event.anchor or event.tag:
+                self._refuse_decorations(event, loc)
+            value = resolve_scalar(event.value, plain=not event.style)
+            self._content_end = end = end_mark.index
+            self.spans[loc] = (start.index, end)
+            return value
         self.values[loc] = _position(event)
         self._refuse_decorations(event, loc)
         value = self.value(event, events, loc, depth)
@@ -256,7 +279,7 @@ class _Builder:
 
     def sequence(self, start: yaml.Event, events: Iterator[yaml.Event], loc: Loc, depth: int) -> list[Any]:
         items: list[Any] = []
-        for event in iter(lambda: next(events), None):
+        for event in events:  # the same stream node() reads on from
             if isinstance(event, yaml.SequenceEndEvent):
                 self._close(start, event)
                 return items
@@ -265,8 +288,8 @@ class _Builder:
 
     def mapping(self, start: yaml.Event, events: Iterator[yaml.Event], loc: Loc, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        for event in iter(lambda: next(events), None):
-            if isinstance(event, yaml.MappingEndEvent):
+        for event in events:  # the same stream node() reads on from
+            if event.__class__ is yaml.MappingEndEvent:
                 self._close(start, event)
                 return result
             key = self.key(event, loc)
@@ -278,16 +301,18 @@ class _Builder:
     def key(self, event: yaml.Event, loc: Loc) -> str:
         if not isinstance(event, yaml.ScalarEvent):
             return self._fatal(event, _("khóa phải là một chữ đơn giản"), "key", loc)  # type: ignore[no-any-return]
-        self._refuse_decorations(event, loc)
+        if event.anchor or event.tag:
+            self._refuse_decorations(event, loc)
         key: str = event.value
         if key == "<<" and not event.style:
             self._report(event, _("không dùng khóa gộp '<<'; hãy viết đầy đủ các khóa"), "merge", loc)
-        first = self.keys.get((*loc, key))
+        where = (*loc, key)
+        first = self.keys.get(where)
         if first:
             message = _("khóa '{key}' bị lặp (đã có ở dòng {line}); hãy giữ một lần").format(key=key, line=first[0])
-            self._report(event, message, "duplicate-key", (*loc, key))
+            self._report(event, message, "duplicate-key", where)
         else:
-            self.keys[(*loc, key)] = _position(event)
+            self.keys[where] = _position(event)
         return key
 
     def _refuse_decorations(self, event: yaml.Event, loc: Loc) -> None:

@@ -17,6 +17,11 @@ its bytes are inert too, through :func:`json_text`.
 - :func:`spreadsheet_text`: a CSV cell that starts like a formula (``=``, ``+``, ``-``, ``@``, a
   tab or a CR) gets a leading ``'`` (OWASP's advice), so a spreadsheet shows it as text. Only
   text is prefixed: kehoach's own numbers are numbers, its dates start with a digit.
+- :func:`bounded`: a value shown on a terminal (a table's cell, a line of prose) is cut to
+  :data:`SHOWN_LIMIT` characters, with an ellipsis. A 15 MB evidence pasted by mistake would
+  otherwise be six hundred thousand lines of one column; the longest text in a real plan (a task's
+  content) is about 1,100 characters, so nothing real is cut. JSON, CSV and the reports keep the
+  exact text.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from typing import Any
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
@@ -58,6 +64,21 @@ def json_text(value: Any, *, compact: bool = False) -> str:
     else:
         text = json.dumps(value, ensure_ascii=False, indent=2)
     return _JSON_RAW.sub(_json_escaped, text)
+
+
+SHOWN_LIMIT = 4000
+"""Characters of one value a terminal shows (see :func:`bounded`)."""
+
+
+def bounded(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """``text`` whole if it has at most ``limit`` characters, else its first ones and ``…``, cut
+    before a letter's combining marks rather than between them."""
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    while cut and unicodedata.combining(text[cut]):
+        cut -= 1
+    return text[:cut] + "…"
 
 
 def html_text(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
 
-from kehoach.present.inert import json_text, spreadsheet_text, visible
+from kehoach.present.inert import bounded, json_text, spreadsheet_text, visible
 from kehoach.present.tables import Cell, Layout, Role, layout, render, wrap
 
 
@@ -135,14 +135,15 @@ def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], out: 
 
 
 def table_cell(value: Any) -> Cell:
-    """A value as a table's cell, its control characters shown (:func:`~kehoach.present.inert.visible`)."""
+    """A value as a table's cell, cut to a bound (:func:`~kehoach.present.inert.bounded`), its
+    control characters shown (:func:`~kehoach.present.inert.visible`)."""
     if isinstance(value, Cell):
-        return Cell(visible(value.text), value.style)
+        return Cell(visible(bounded(value.text)), value.style)
     if value is None:
         return Cell("")
     if isinstance(value, list):
-        return Cell("\n".join(visible(str(item)) for item in value))
-    return Cell(visible(str(value)))
+        return Cell(visible(bounded("\n".join(str(item) for item in value))))
+    return Cell(visible(bounded(str(value))))
 
 
 def write_line(out: TextIO, text: str = "") -> None:
@@ -216,8 +217,9 @@ class Screen:
         return Style.parse(style).render(text, color_system=ColorSystem.STANDARD)
 
     def line(self, text: str = "", style: str = "") -> None:
-        """A line of prose, wrapped between words to the screen's width (in cells, as tables are)."""
-        for part in wrap(visible(text), self.width):
+        """A line of prose, wrapped between words to the screen's width (in cells, as tables are), cut to a
+        bound (:func:`~kehoach.present.inert.bounded`)."""
+        for part in wrap(visible(bounded(text)), self.width):
             self.out.write(self.style(part, style) + "\n")
 
     def table(self, columns: Sequence[Column], rows: Sequence[dict[str, Any]]) -> None:
@@ -245,7 +247,17 @@ def _fitting(
     readable minimums, else with the folding ones (:attr:`Column.folds_into`) folded, one by one in
     order, until they fit or none is left to fold."""
     shown = list(columns)
-    table = [[table_cell(row.get(column.key)) for column in shown] for row in rows]
+    known: dict[str | Cell, Cell] = {}  # a listing repeats its titles and periods: each made a cell once
+
+    def made(value: Any) -> Cell:
+        if type(value) is not str and type(value) is not Cell:  # lists, numbers: as they come (1 == True)
+            return table_cell(value)
+        cell = known.get(value)
+        if cell is None:
+            cell = known[value] = table_cell(value)
+        return cell
+
+    table = [[made(row.get(column.key)) for column in shown] for row in rows]
     folding = [column for column in columns if column.folds_into]
     while True:
         chosen = layout([one.header for one in shown], table, [one.giving_way for one in shown], width)

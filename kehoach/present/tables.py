@@ -146,16 +146,20 @@ def _measured(rows: Sequence[Sequence[Cell]], count: int) -> tuple[list[int], Si
     """The widest line of each column, and each cell's width."""
     content = [0] * count
     sizes: Sizes = []
+    known: dict[str, tuple[int, int]] = {}  # a listing repeats its titles, periods, dates: each measured once
     for row in rows:
         measured = []
         for index, cell in enumerate(row):
             text = cell.text
-            if "\n" in text:
-                size = max(map(cells, text.split("\n")))
-                measured.append(-1)
-            else:
-                size = cells(text)
-                measured.append(size)
+            found = known.get(text)
+            if found is None:
+                if "\n" in text:
+                    found = known[text] = (max(map(cells, text.split("\n"))), -1)
+                else:
+                    size = cells(text)
+                    found = known[text] = (size, size)
+            size, mark = found
+            measured.append(mark)
             if size > content[index]:
                 content[index] = size
         sizes.append(measured)
@@ -240,8 +244,21 @@ def _shrunk(
     while excess > 0:
         floors = tiers[tier]
         index = max(shown, key=lambda column: (widths[column] - floors[column], column in first))
-        if widths[index] <= floors[index]:
+        room = widths[index] - floors[index]
+        if room <= 0:
             tier += 1
+            continue
+        # Cell by cell, the columns with the most room give in turn, one round after another; a
+        # round leaves them as it found them (tied), so whole rounds are given at once, down to
+        # the next column's room: as many steps as columns, not as cells (a 15 MB evidence is a
+        # column 15 million cells too wide).
+        tied = [column for column in shown if widths[column] - floors[column] == room]
+        below = max((widths[column] - floors[column] for column in shown if column not in tied), default=0)
+        rounds = min(room - max(below, 0), excess // len(tied))
+        if rounds:
+            for column in tied:
+                widths[column] -= rounds
+            excess -= rounds * len(tied)
             continue
         widths[index] -= 1
         excess -= 1
@@ -273,32 +290,57 @@ def render(
     shown = chosen.shown
     widths = [chosen.widths[index] for index in shown]
     heading = [Cell(headers[index]) for index in shown]
-    lines = _row_lines(heading, [-1] * len(shown), widths, _plain)  # a long heading wraps too
+    known: Wrapped = {}
+    lines = _row_lines(heading, [-1] * len(shown), widths, _plain, known)  # a long heading wraps too
     lines.append(RULE * chosen.total)
     if len(shown) == len(headers):
         for row, measured in zip(rows, sizes, strict=True):
-            lines.extend(_row_lines(row, measured, widths, styler))
+            lines.extend(_row_lines(row, measured, widths, styler, known))
         return lines
     for row, measured in zip(rows, sizes, strict=True):
-        lines.extend(_row_lines([row[index] for index in shown], [measured[index] for index in shown], widths, styler))
+        cells_shown, sizes_shown = [row[index] for index in shown], [measured[index] for index in shown]
+        lines.extend(_row_lines(cells_shown, sizes_shown, widths, styler, known))
     missing = ", ".join(f"“{headers[index]}”" for index in chosen.left_out)
     note = _("Không đủ chỗ cho cột {columns} trong {width} cột màn hình; xem đủ với --format csv.")
     lines.extend(wrap(note.format(columns=missing, width=width), width))
     return lines
 
 
-def _row_lines(row: Sequence[Cell], measured: Sequence[int], widths: Sequence[int], styler: Styler) -> list[str]:
+Wrapped = dict[tuple[str, str, int], list[str]]
+"""Cells already wrapped to a width and padded (the text, its style, the width), while one table
+is drawn: a listing repeats its titles and periods in every unit's rows."""
+
+
+def _row_lines(
+    row: Sequence[Cell], measured: Sequence[int], widths: Sequence[int], styler: Styler, known: Wrapped
+) -> list[str]:
     """A row's lines: each cell padded to its column (``measured``: its width, -1 if not known)."""
     if all(0 <= size <= width for size, width in zip(measured, widths, strict=True)):  # the usual row
         return [_join([_fill(cell.text, size, cell.style, width, styler)
                        for cell, size, width in zip(row, measured, widths, strict=True)])]  # fmt: skip
-    wrapped = [_wrapped(cell.text, width) for cell, width in zip(row, widths, strict=True)]
-    blank = ("", 0)
+    wrapped = []
+    for cell, width in zip(row, widths, strict=True):
+        key = (cell.text, cell.style, width)
+        lines = known.get(key)
+        if lines is None:
+            filled = [_fill(line, used, cell.style, width, styler) for line, used in _wrapped(cell.text, width)]
+            lines = known[key] = filled
+        wrapped.append(lines)
+    height = max(map(len, wrapped))
+    blanks = [_blank(cell.style, width, styler, known) for cell, width in zip(row, widths, strict=True)]
     return [
-        _join([_fill(*(lines[number] if number < len(lines) else blank), cell.style, width, styler)
-               for cell, width, lines in zip(row, widths, wrapped, strict=True)])
-        for number in range(max(len(lines) for lines in wrapped))
-    ]  # fmt: skip
+        _join([lines[number] if number < len(lines) else blank for lines, blank in zip(wrapped, blanks, strict=True)])
+        for number in range(height)
+    ]
+
+
+def _blank(style: str, width: int, styler: Styler, known: Wrapped) -> str:
+    """The line of a cell under its last one: its column's width of padding."""
+    key = ("", style, -width)  # a width no cell has: this key is the blank's, never a cell's
+    lines = known.get(key)
+    if lines is None:
+        lines = known[key] = [_fill("", 0, style, width, styler)]
+    return lines[0]
 
 
 def _fill(text: str, size: int, style: str, width: int, styler: Styler) -> str:

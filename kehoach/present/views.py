@@ -96,23 +96,49 @@ def status_counts(statuses: Sequence[Status]) -> str:
     return ", ".join(f"{count} {look(status).word.lower()}" for status, count in counts.items() if count)
 
 
-def entry_cells(entry: Entry, dataset: Dataset, as_of: date | None = None) -> dict[str, Any]:
+Known = dict[tuple[Any, ...], Any]
+"""Cells already made for a listing (see :func:`entry_cells`)."""
+
+
+def entry_cells(
+    entry: Entry, dataset: Dataset, as_of: date | None = None, known: Known | None = None
+) -> dict[str, Any]:
     """Table cells of an occurrence: dates as dd/mm/yyyy, the status with its style; under a
-    completion without its document, that it has none; days late, and (given ``as_of``) days left."""
-    status = status_text(entry, lines=True)
-    if entry.status.completed and entry.record and not entry.record.evidence:
-        status += "\n" + NO_EVIDENCE
+    completion without its document, that it has none; days late, and (given ``as_of``) days left.
+    ``known``: the cells made for the listing's other rows, by what each depends on (a listing of
+    77,000 overdue rows repeats a few hundred titles, periods, days and statuses)."""
+    known = {} if known is None else known
+    occurrence = entry.occurrence
+    unproven = bool(entry.status.completed and entry.record and not entry.record.evidence)
+    status_key = ("status", entry.status, entry.days_late, unproven)
+    if (status_cells := known.get(status_key)) is None:
+        status = status_text(entry, lines=True)
+        if unproven:
+            status += "\n" + NO_EVIDENCE
+        style = look(entry.status).style
+        late = Cell(str(entry.days_late), style) if entry.days_late else ""
+        status_cells = known[status_key] = (Cell(status, style), late)
+    # A title names an extension's document only for an extended occurrence: its own, by unit and period.
+    extended = (occurrence.unit, occurrence.period) if occurrence.original else None
+    title_key = ("title", occurrence.task, occurrence.via, occurrence.original, extended)
+    if (title := known.get(title_key)) is None:
+        title = known[title_key] = _title_cell(entry, dataset)
+    period_key = ("period", occurrence.task, occurrence.period, occurrence.report)
+    if (period := known.get(period_key)) is None:
+        period = known[period_key] = period_cell(entry, dataset)
+    if (due := known.get(("due", occurrence.due))) is None:
+        due = known["due", occurrence.due] = day_text(occurrence.due)
     return {
-        "task": entry.occurrence.task,
-        "title": _title_cell(entry, dataset),
-        "period": period_cell(entry, dataset),
-        "unit": entry.occurrence.unit,
-        "due": day_text(entry.occurrence.due),
-        "status": Cell(status, look(entry.status).style),
+        "task": occurrence.task,
+        "title": title,
+        "period": period,
+        "unit": occurrence.unit,
+        "due": due,
+        "status": status_cells[0],
         "evidence": evidence_text(entry.record),
         "proof": evidence_text(entry.record) or (entry.record.reason or "" if entry.record else ""),
-        "days_late": Cell(str(entry.days_late), look(entry.status).style) if entry.days_late else "",
-        "days_left": "" if as_of is None else (entry.occurrence.due - as_of).days,
+        "days_late": status_cells[1],
+        "days_left": "" if as_of is None else (occurrence.due - as_of).days,
     }
 
 
@@ -245,8 +271,12 @@ def write_by_unit(
     as_of: date | None = None,
 ) -> None:
     """The title, then each unit's heading with its counts and its table."""
+    known: Known = {}
     groups = [
-        (unit_heading(dataset, unit, counts_text(group)), [entry_cells(entry, dataset, as_of) for entry in group])
+        (
+            unit_heading(dataset, unit, counts_text(group)),
+            [entry_cells(entry, dataset, as_of, known) for entry in group],
+        )
         for unit, group in by_unit(found, dataset)
     ]
     grouped_tables(out, title, groups, columns)
