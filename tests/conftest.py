@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -181,3 +183,29 @@ def on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes, byt
     assert process.stderr is not None
     errors = process.stderr.read()
     return process.wait(), b"".join(shown), errors
+
+
+# --- other users and mounts, for the hostile cases that need them -----------------------------
+
+
+def unprivileged() -> list[str] | None:
+    """How to run a command as a user whom permissions stop: as is, or as nobody when the tests run
+    as root (root reads and writes through any mode). None when neither is possible."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    probe = subprocess.run([*prefix, sys.executable, "-c", "import kehoach.cli"], capture_output=True, check=False)
+    return prefix if probe.returncode == 0 else None
+
+
+def in_a_mount_namespace(script: str, *args: str) -> list[str]:
+    """A command running the shell ``script`` (with ``args`` as ``$1``…) in a user and mount
+    namespace of its own: mounts made there (a bind mount, a full tmpfs) need no root and vanish
+    with the process. Skips the test where user namespaces are not allowed."""
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "-r", "-m", "true"], capture_output=True).returncode != 0:
+        pytest.skip("no unshare, or user namespaces are not allowed here")
+    return [unshare, "-r", "-m", "sh", "-c", script, "sh", *args]

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, SCENARIOS
+from conftest import REPO, SCENARIOS, in_a_mount_namespace, unprivileged
 from kehoach.commands import done, undo
 from kehoach.files import records, storage
 from kehoach.files.load import edit_folder, load_valid
@@ -158,19 +158,6 @@ def test_a_refused_write_is_a_sentence_and_leaves_the_old_file_and_no_temporary(
     assert sorted(path.name for path in (data / "units").iterdir()) == ["ban-a.yaml", "huyen-b.yaml"]
 
 
-def unprivileged() -> list[str] | None:
-    """How to run a command as a user whom permissions stop: as is, or as nobody when the tests run
-    as root (root writes through chmod). None when neither is possible."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        return None
-    prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-    probe = subprocess.run([*prefix, sys.executable, "-c", "import kehoach.cli"], capture_output=True, check=False)
-    return prefix if probe.returncode == 0 else None
-
-
 def world_readable_copy() -> Path:
     """The tracked scenario where another user can read it (pytest's tmp_path is private to root)."""
     folder = Path(tempfile.mkdtemp(prefix="kehoach-test-"))
@@ -214,13 +201,10 @@ def test_a_folder_the_user_may_not_write_is_a_sentence_not_a_traceback() -> None
 
 def test_a_read_only_disk_is_a_sentence_not_a_traceback(data: Path, tmp_path: Path) -> None:
     """A real read-only mount: a bind mount remounted read-only in a user namespace of our own."""
-    unshare = shutil.which("unshare")
-    if unshare is None or subprocess.run([unshare, "-r", "-m", "true"], capture_output=True).returncode != 0:
-        pytest.skip("no unshare, or user namespaces are not allowed here")
     mounted = tmp_path / "read-only"
     mounted.mkdir()
     script = 'mount --bind "$1" "$2" && mount -o remount,bind,ro "$2" && shift 2 && exec "$@"'
-    command = [unshare, "-r", "-m", "sh", "-c", script, "sh", str(data), str(mounted)]
+    command = in_a_mount_namespace(script, str(data), str(mounted))
     result = kehoach(*DONE, "--data", "read-only", prefix=command, cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         5,

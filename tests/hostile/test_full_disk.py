@@ -6,14 +6,13 @@ half-written is left behind, in the data folder or the cache."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import SCENARIOS
+from conftest import SCENARIOS, in_a_mount_namespace
 
 AS_OF = "2023-01-05"
 WRITES = [
@@ -65,14 +64,11 @@ print(json.dumps(results))
 
 
 def in_a_full_disk(tmp_path: Path, commands: list[list[str]]) -> list[dict[str, object]]:
-    unshare = shutil.which("unshare")
-    if unshare is None or subprocess.run([unshare, "-r", "-m", "true"], capture_output=True).returncode != 0:
-        pytest.skip("no unshare, or user namespaces are not allowed here (CI runs as root, where they are)")
     disk = tmp_path / "disk"
     disk.mkdir()
     script = 'mount -t tmpfs -o size=8m tmpfs "$1" && exec "$2" -c "$3" "$1" "$4" "$5"'
-    command = [unshare, "-r", "-m", "sh", "-c", script, "sh", str(disk), sys.executable, DRIVER]
-    command += [str(SCENARIOS / "tracked"), json.dumps(commands)]
+    scenario = str(SCENARIOS / "tracked")
+    command = in_a_mount_namespace(script, str(disk), sys.executable, DRIVER, scenario, json.dumps(commands))
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     if result.returncode != 0 and "mount" in result.stderr:
         pytest.skip(f"tmpfs cannot be mounted here: {result.stderr.strip()}")

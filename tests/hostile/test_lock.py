@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SCENARIOS
+from conftest import REPO, SCENARIOS, in_a_mount_namespace, unprivileged
 from kehoach.files.load import load_valid
 from kehoach.files.lock import lock_path, locked
 
@@ -49,9 +49,6 @@ def test_the_lock_is_one_file_by_every_path_to_the_folder(
 def test_the_lock_is_one_file_through_a_bind_mount(tracked: Path, tmp_path: Path) -> None:
     """A bind mount resolves to a path of its own (the old lock, named from the resolved path, was
     another lock); it leads to the same folder, so to the same lock file."""
-    unshare = shutil.which("unshare")
-    if unshare is None or subprocess.run([unshare, "-r", "-m", "true"], capture_output=True).returncode != 0:
-        pytest.skip("no unshare, or user namespaces are not allowed here: no bind mount without being root")
     mounted = tmp_path / "mounted"
     mounted.mkdir()
     probe = (
@@ -60,7 +57,7 @@ def test_the_lock_is_one_file_through_a_bind_mount(tracked: Path, tmp_path: Path
         "except BlockingIOError: print('held')"
     )
     script = 'mount --bind "$1" "$2" && shift 2 && exec "$@"'
-    command = [unshare, "-r", "-m", "sh", "-c", script, "sh", str(tracked), str(mounted)]
+    command = in_a_mount_namespace(script, str(tracked), str(mounted))
     with locked(tracked):
         inside = subprocess.run(
             [*command, sys.executable, "-c", probe, str(lock_path(mounted))], capture_output=True, text=True
@@ -127,20 +124,6 @@ def test_git_does_not_see_the_lock(tracked: Path) -> None:
     assert run("status", "--porcelain", "--untracked-files=all") == ""
 
 
-def as_another_user() -> list[str] | None:
-    """A prefix running a command as a user the test's own files can refuse: as is when the tests
-    do not run as root (a mode of 000 stops the owner too), else as nobody (root reads through
-    any mode). None when neither is possible."""
-    if os.geteuid() != 0:
-        return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        return None
-    prefix = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-    probe = subprocess.run([*prefix, sys.executable, "-c", "import kehoach.cli"], capture_output=True, check=False)
-    return prefix if probe.returncode == 0 else None
-
-
 DONE = ["done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "--evidence", "BC 1"]
 
 
@@ -159,7 +142,7 @@ def shared() -> Iterator[Path]:
 
 
 def test_a_lock_file_this_user_may_not_open_is_a_sentence_not_a_traceback(shared: Path) -> None:
-    prefix = as_another_user()
+    prefix = unprivileged()
     if prefix is None:
         pytest.skip("running as root without a working setpriv: no user whom a file's mode stops")
     with locked(shared):  # the lock file, as any kehoach makes it
@@ -185,7 +168,7 @@ def test_a_lock_file_this_user_may_not_open_is_a_sentence_not_a_traceback(shared
 
 def test_another_users_lock_file_is_shared_not_refused(shared: Path) -> None:
     """A lock file made by one user of a shared folder serves the next: it is opened for reading."""
-    prefix = as_another_user()
+    prefix = unprivileged()
     if not prefix:
         pytest.skip("needs root, to write as nobody after root made the lock file")
     with locked(shared):
