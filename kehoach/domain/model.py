@@ -99,13 +99,14 @@ def _outside_the_years(value: Any) -> bool:
 
 
 def _period_range_error(value: Any) -> PydanticCustomError:
-    return _error(
-        "period_range",
-        _("kỳ '{value}' nằm ngoài các năm kế hoạch có thể hiểu: từ {first} đến {last}"),
-        value=value,
-        first=periods.MIN_YEAR,
-        last=periods.MAX_YEAR,
+    return _years_error(
+        "period_range", _("kỳ '{value}' nằm ngoài các năm kế hoạch có thể hiểu: từ {first} đến {last}"), value
     )
+
+
+def _years_error(code: str, message: str, value: Any) -> PydanticCustomError:
+    """A value naming years outside those the plan can mean (``periods.MIN_YEAR``–``MAX_YEAR``)."""
+    return _error(code, message, value=value, first=periods.MIN_YEAR, last=periods.MAX_YEAR)
 
 
 def _period(value: Any) -> str:
@@ -171,13 +172,8 @@ def _term(value: str) -> str:
     if not match or int(match[2]) <= int(match[1]):
         raise _error("term", _("nhiệm kỳ '{value}' không hợp lệ: viết năm đầu-năm cuối, ví dụ 2020-2025"), value=value)
     if not periods.MIN_YEAR <= int(match[1]) < int(match[2]) <= periods.MAX_YEAR:
-        raise _error(
-            "term_range",
-            _("nhiệm kỳ '{value}' nằm ngoài các năm kế hoạch có thể hiểu: từ {first} đến {last}"),
-            value=value,
-            first=periods.MIN_YEAR,
-            last=periods.MAX_YEAR,
-        )
+        message = _("nhiệm kỳ '{value}' nằm ngoài các năm kế hoạch có thể hiểu: từ {first} đến {last}")
+        raise _years_error("term_range", message, value)
     return value
 
 
