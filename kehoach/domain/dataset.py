@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from kehoach.domain.lineage import Lineage
 from kehoach.domain.model import Event, Extension, Group, PlanFile, Record, Task, TermCalendar, Unit
+
+
+@dataclass
+class Memo:
+    """Answers that depend on the plan alone, asked again and again: each worked out once per dataset."""
+
+    due_dates: dict[tuple[str, str], date | None] = field(default_factory=dict)
+    opening_days: dict[tuple[str, str], date | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -19,8 +27,9 @@ class Dataset:
     units: Mapping[str, Unit]
     """Units by id, which is their file's name."""
     reorganised: frozenset[str] | None = None
-    """Units whose files may start, end or name successors (kehoach.files.load finds them in the
-    bytes, so that lineage checks need not read every unit); ``None``: any unit may."""
+    """Units that start, end or name successors (kehoach.files.load remembers each file's lineage by
+    its bytes, so that lineage checks need not read every unit); ``None``: any unit may."""
+    memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     @property
     def starts(self) -> date:

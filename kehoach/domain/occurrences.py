@@ -63,7 +63,19 @@ def period_keys(task: Task, dataset: Dataset, until: date) -> Iterator[str]:
 
 
 def due_date(task: Task, key: str, dataset: Dataset) -> date | None:
-    """When period ``key`` of a task is due; ``None`` when the task has no such period."""
+    """When period ``key`` of a task is due; ``None`` when the task has no such period.
+
+    Asked once per (task, period) of a dataset: a province's 44,000 records hold a few hundred
+    distinct ones, and a schedule's answer depends on the plan alone."""
+    if dataset.tasks.get(task.ref) is not task:  # not this dataset's own task: nothing to remember
+        return _due_date(task, key, dataset)
+    memo = dataset.memo.due_dates
+    if (task.ref, key) not in memo:
+        memo[task.ref, key] = _due_date(task, key, dataset)
+    return memo[task.ref, key]
+
+
+def _due_date(task: Task, key: str, dataset: Dataset) -> date | None:
     rule = reporting_rule(dataset, task)
     if rule is not None and (due := report_due(dataset, task, rule, key)) is not None:
         return due
@@ -81,6 +93,15 @@ def opening_day(task: Task, key: str, dataset: Dataset) -> date | None:
     """The first day a record of the period ``key`` may be dated (the period's start, as its kind
     reckons it; a report's, the start of the period it reports on); ``None`` when the task has no
     such period."""
+    if dataset.tasks.get(task.ref) is not task:
+        return _opening_day(task, key, dataset)
+    memo = dataset.memo.opening_days
+    if (task.ref, key) not in memo:
+        memo[task.ref, key] = _opening_day(task, key, dataset)
+    return memo[task.ref, key]
+
+
+def _opening_day(task: Task, key: str, dataset: Dataset) -> date | None:
     if is_report(task, key, dataset):
         return periods.parse_period(key).start
     schedule = task.schedule
