@@ -39,6 +39,10 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:  # `kehoach tasks | head`: the reader left; that is not an error
         _leave_quietly()
+    except OSError as error:
+        # What Typer and click print themselves (--help, --version, --show-completion) to an output
+        # that refuses it (`> /dev/full`); a command's own refusals are sentences already.
+        _refused(error)
     finally:
         _flush()
 
@@ -51,12 +55,17 @@ def _flush() -> None:
     except BrokenPipeError:
         _leave_quietly()
     except OSError as error:
-        from kehoach.files.oserrors import output_refused
-        from kehoach.i18n import _
+        _refused(error)
 
-        failure = output_refused(error)
-        sys.stderr.write(_("lỗi: {message}").format(message=failure) + "\n")
-        _leave_quietly(failure.exit_code)
+
+def _refused(error: OSError) -> None:
+    """Standard output refused what was written to it: say so in a sentence, and leave."""
+    from kehoach.files.oserrors import output_refused
+    from kehoach.i18n import _
+
+    failure = output_refused(error)
+    sys.stderr.write(_("lỗi: {message}").format(message=failure) + "\n")
+    _leave_quietly(failure.exit_code)
 
 
 def _leave_quietly(code: int = 0) -> None:

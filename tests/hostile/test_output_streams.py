@@ -49,6 +49,16 @@ def test_a_full_disk_under_standard_output_is_said_in_a_sentence(args: tuple[str
     )
 
 
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("done", "--help"), ("--show-completion", "bash")])
+def test_what_typer_prints_itself_to_a_full_disk_is_said_in_a_sentence(args: tuple[str, ...]) -> None:
+    command = " ".join([sys.executable, str(REPO / "cli.py"), *args, "> /dev/full"])
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr) == (
+        ExitCode.SYSTEM,
+        "lỗi: không ghi được kết quả ra đầu ra chuẩn: ổ đĩa đã đầy; hãy giải phóng dung lượng đĩa rồi chạy lại\n",
+    )
+
+
 @pytest.mark.parametrize("args", COMMANDS, ids=lambda args: args[0])
 def test_a_closed_standard_output_is_said_in_a_sentence(args: tuple[str, ...]) -> None:
     result = run(">&-", *args)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from kehoach.domain.model import NAME_LIMIT
 from kehoach.errors import PROBLEMS_PER_FILE
 from kehoach.files.datadir import FILE_LIMIT
 from kehoach.present.inert import SHOWN_LIMIT
@@ -107,22 +108,19 @@ def run(folders: dict[str, Path], name: str, *args: str) -> subprocess.Completed
 # --- a long unbroken text ---------------------------------------------------------------------
 
 
-def test_an_8_mb_unit_name_is_listed_cut_to_a_bound(folders: dict[str, Path]) -> None:
-    result = run(folders, "name", "units")
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.startswith("Mã")
-    assert "ban-tuyen-giao-tinh-uy" in result.stdout and "Ban Tuyên giáo Tỉnh ủy" in result.stdout
-    assert SHOWN_LIMIT // 2 < runs_of("B", result.stdout) < SHOWN_LIMIT  # the name's start, not its 8 million letters
-    assert "…" in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 100
-
-
-def test_an_8_mb_unit_name_heads_its_unit_cut_to_a_bound(folders: dict[str, Path]) -> None:
-    result = run(folders, "name", "overdue", "--unit", NAMED, "--as-of", "2023-01-01")
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert result.stdout.startswith("Quá hạn tính đến ngày 01/01/2023")
-    assert "II.2a" in result.stdout
-    assert SHOWN_LIMIT // 2 < runs_of("B", result.stdout) < SHOWN_LIMIT
+@pytest.mark.parametrize(
+    "args",
+    [("units",), ("overdue", "--as-of", "2023-01-01", "-f", "csv"), ("ics", "--as-of", "2023-01-01"), ("validate",)],
+    ids=lambda args: args[0],
+)
+def test_an_8_mb_unit_name_is_refused_at_its_place(folders: dict[str, Path], args: tuple[str, ...]) -> None:
+    """A name is repeated on every row of a listing, every event of a calendar, every line of a
+    CSV (an 8 MB name made a 600 MB calendar): one longer than ``NAME_LIMIT`` is a problem."""
+    result = run(folders, "name", *args)
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said[-2000:]
+    assert f"units/{NAMED}.yaml:5:7: name: tên dài 8000010 ký tự, quá giới hạn {NAME_LIMIT};" in said
+    assert len(said) < 2000
 
 
 def test_a_15_mb_evidence_is_shown_cut_and_kept_whole_in_json(folders: dict[str, Path]) -> None:
