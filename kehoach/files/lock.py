@@ -93,6 +93,7 @@ def _take(lock: Path, root: Path) -> int:
     import fcntl
 
     deadline = time.monotonic() + LOCK_TIMEOUT
+    told = False
     while True:
         descriptor = _open(lock, root)
         try:
@@ -103,6 +104,9 @@ def _take(lock: Path, root: Path) -> int:
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise _too_long(root) from None
+                    if not told:
+                        _say_waiting(root)
+                        told = True
                     time.sleep(POLL)
             if _still_named(descriptor, lock):
                 return descriptor
@@ -110,6 +114,14 @@ def _take(lock: Path, root: Path) -> int:
             os.close(descriptor)
             raise
         os.close(descriptor)  # removed or replaced while we waited: lock the file its name leads to now
+
+
+def _say_waiting(root: Path) -> None:
+    """Tell the user, once, why nothing happens: another writer holds the lock, and this one may
+    wait up to a minute. On standard error, so an answer on standard output stays the answer alone."""
+    message = _("đang chờ một lệnh kehoach khác ghi xong dữ liệu ở {root} (tối đa {seconds} giây)…")
+    sys.stderr.write(message.format(root=shown(root), seconds=int(LOCK_TIMEOUT)) + "\n")
+    sys.stderr.flush()
 
 
 def _open(lock: Path, root: Path) -> int:

@@ -477,8 +477,11 @@ def _append_key(text: str, loc: Loc, item: dict[str, str]) -> str:
 def _insert_lines(text: str, at: int, item: dict[str, str], indent: int) -> str:
     newline, pad = newline_of(text), " " * indent
     lines = [f"{pad}{'- ' if index == 0 else '  '}{key}: {value}" for index, (key, value) in enumerate(item.items())]
-    lead = newline if at == len(text) and text and not text.endswith("\n") else ""
-    return text[:at] + lead + newline.join(lines) + newline + text[at:]
+    if at == len(text) and text and not text.endswith("\n"):
+        # A file without a final line break keeps having none: the new lines go before where it
+        # would be, so that removing them again (undo) gives back the very bytes.
+        return text + newline + newline.join(lines)
+    return text[:at] + newline.join(lines) + newline + text[at:]
 
 
 @_keeps_cr_only
@@ -517,7 +520,12 @@ def remove_item(document: Document, loc: Loc) -> str:
     line_start = _line_start(text, dash)
     if dash < 0 or text[line_start:dash].strip(" ") or text[dash + 1 : start].strip(" \r\n"):
         raise EditRefused(key_path(loc))
-    return text[:line_start] + text[_next_line(text, end) :]
+    after = _next_line(text, end)
+    if after == len(text) and not text.endswith("\n") and line_start > 0:
+        # The last lines of a file without a final line break: the break before them goes too, so
+        # the file again ends as it did before they were added (see _insert_lines).
+        line_start -= 2 if text[:line_start].endswith("\r\n") else 1
+    return text[:line_start] + text[after:]
 
 
 def _get(data: Any, loc: Loc) -> Any:

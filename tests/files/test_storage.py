@@ -46,6 +46,7 @@ records:
 
 def variants() -> dict[str, bytes]:
     text = UNIT.encode()
+    tracked = (SCENARIOS / "tracked" / "units" / "ban-a.yaml").read_bytes()  # its records come last
     return {
         "comments": text,
         "crlf": text.replace(b"\n", b"\r\n"),
@@ -53,6 +54,9 @@ def variants() -> dict[str, bytes]:
         "bom": b"\xef\xbb\xbf" + text,
         "bom-crlf": b"\xef\xbb\xbf" + text.replace(b"\n", b"\r\n"),
         "no-final-newline": text.rstrip(b"\n"),
+        "records-last-no-final-newline": tracked.rstrip(b"\n"),
+        "records-last-no-final-newline-crlf": tracked.rstrip(b"\n").replace(b"\n", b"\r\n"),
+        "records-last-no-final-newline-cr": tracked.rstrip(b"\n").replace(b"\n", b"\r"),
     }
 
 

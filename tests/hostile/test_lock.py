@@ -183,3 +183,18 @@ def test_another_users_lock_file_is_shared_not_refused(shared: Path) -> None:
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert any(record.task == "II.2" for record in load_valid(shared).units["ban-a"].records)
+
+
+def test_a_writer_that_must_wait_says_so_once_then_writes(tracked: Path, tmp_path: Path) -> None:
+    """Another writer holds the lock: this one says why nothing happens (on stderr, once), waits,
+    and writes when the lock is free."""
+    env = {**os.environ, "KEHOACH_CACHE": "off", "KEHOACH_LANG": "vi"}
+    command = [sys.executable, "-m", "kehoach", *DONE, "--data", str(tracked)]
+    with locked(tracked):
+        writer = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        assert writer.stderr is not None
+        first = writer.stderr.readline()  # printed while the lock is held, else this blocks until the timeout
+    stdout, rest = writer.communicate(timeout=60)
+    assert first == f"đang chờ một lệnh kehoach khác ghi xong dữ liệu ở {tracked} (tối đa 60 giây)…\n"
+    assert rest == ""
+    assert writer.returncode == 0 and stdout.startswith("Đã ghi: ban-a hoàn thành II.2")
