@@ -62,16 +62,31 @@ def unit_files(root: Path) -> list[Path]:
     """The unit files' paths, by name: every ``*.yaml`` in ``units/`` that is not
     :func:`ignored`, whatever it is (a FIFO or a folder so named is refused when read)."""
     folder = root / UNITS_DIR
+    return [folder / name for name in _names(folder) if name.endswith(".yaml")]
+
+
+def misnamed_units(root: Path) -> list[Path]:
+    """Files in ``units/`` that look like unit files but are not read as one (``x.yml``,
+    ``x.YAML``): said, for a unit silently left out would be owed nothing."""
+    folder = root / UNITS_DIR
+    return [
+        folder / name
+        for name in _names(folder)
+        if not name.endswith(".yaml") and name.lower().endswith((".yaml", ".yml"))
+    ]
+
+
+def _names(folder: Path) -> list[str]:
+    """The names in ``folder`` that are not :func:`ignored`, sorted; none when there is no folder."""
     try:  # glob passes over a folder it may not list, which would read as a plan without units
         with os.scandir(folder) as entries:
-            names = [entry.name for entry in entries if entry.name.endswith(".yaml") and not ignored(entry.name)]
+            return sorted(entry.name for entry in entries if not ignored(entry.name))
     except (FileNotFoundError, NotADirectoryError):
         return []
     except OSError as error:
         raise SystemRefused(
             _("không đọc được thư mục {folder}: {reason}").format(folder=shown(folder), reason=reason(error, folder))
         ) from None
-    return [folder / name for name in sorted(names)]
 
 
 def data_files(root: Path) -> list[Path]:
@@ -87,6 +102,11 @@ def read_files(root: Path) -> tuple[dict[Path, bytes], list[Problem]]:
     way that could wait. Each file is bounded by :data:`FILE_LIMIT`, the folder by :data:`FOLDER_LIMIT`."""
     raws: dict[Path, bytes] = {}
     problems: list[Problem] = []
+    for path in misnamed_units(root):
+        message = _("kehoach chỉ đọc tệp đơn vị tên *.yaml; hãy đổi tên tệp này thành {name}").format(
+            name=path.stem + ".yaml"
+        )
+        problems.append(Problem(path, 1, 1, message, "file-name"))
     total = 0
     for path in data_files(root):
         try:

@@ -249,3 +249,16 @@ def test_a_byte_that_is_no_utf8_after_an_odd_line_end_is_where_yaml_would_say(cl
     said = cli("validate", "--data", str(tracked))
     # line 5 (4, and the comment in two); column 13 ("name: Huyện " is 12 characters, 14 bytes)
     assert f"{path}:5:13: byte 0xfe không phải UTF-8" in said.stdout + said.stderr
+
+
+@pytest.mark.parametrize("name", ["moi.yml", "moi.YAML", "moi.Yaml"])
+def test_a_unit_file_named_otherwise_than_yaml_is_said_not_left_out(cli: Cli, tracked: Path, name: str) -> None:
+    """A unit silently left out would be owed nothing: a file that looks like one is a problem."""
+    (tracked / "units" / name).write_bytes((tracked / "units" / "ban-a.yaml").read_bytes())
+    for args in READS:
+        result = cli(*args, "--data", str(tracked))
+        assert result.exit_code == 1, (args, result.stdout)
+        assert (
+            f"{tracked / 'units' / name}:1:1: kehoach chỉ đọc tệp đơn vị tên *.yaml; hãy đổi tên tệp này thành moi.yaml"
+            in result.stdout + result.stderr
+        )
