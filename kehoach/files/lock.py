@@ -196,7 +196,8 @@ def _lock_refused(lock: Path, error: OSError) -> SystemRefused:
             "(chmod a+r {lock})"
         ).format(lock=shown(lock))
     else:
-        why = reason(error, lock)
+        # The folder to look at is the lock's own, or the data folder when that could not be made.
+        why = reason(error, lock if lock.parent.is_dir() else lock.parent)
     return SystemRefused(_("không mở được tệp khóa {lock}: {reason}").format(lock=shown(lock), reason=why))
 
 

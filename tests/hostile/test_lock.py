@@ -198,3 +198,19 @@ def test_a_writer_that_must_wait_says_so_once_then_writes(tracked: Path, tmp_pat
     assert first == f"đang chờ một lệnh kehoach khác ghi xong dữ liệu ở {tracked} (tối đa 60 giây)…\n"
     assert rest == ""
     assert writer.returncode == 0 and stdout.startswith("Đã ghi: ban-a hoàn thành II.2")
+
+
+def test_an_immutable_data_folder_names_the_folder_to_look_at(tracked: Path) -> None:
+    """The lock's folder cannot be made in an immutable data folder: the sentence points at the
+    data folder (the lock's own does not exist to be looked at)."""
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(tracked)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i needs root and a file system that has the attribute")
+    try:
+        env = {**os.environ, "KEHOACH_CACHE": "off", "KEHOACH_LANG": "vi"}
+        command = [sys.executable, "-m", "kehoach", *DONE, "--data", str(tracked)]
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    finally:
+        subprocess.run([chattr, "-i", str(tracked)], check=True)
+    assert result.returncode == 5
+    assert f"(lsattr -d {tracked})" in result.stderr and "Traceback" not in result.stderr
