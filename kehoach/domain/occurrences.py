@@ -7,7 +7,7 @@ is always a parameter (``as_of``): nothing here reads the clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import NamedTuple
 
@@ -67,11 +67,21 @@ def due_date(task: Task, key: str, dataset: Dataset) -> date | None:
 
     Asked once per (task, period) of a dataset: a province's 44,000 records hold a few hundred
     distinct ones, and a schedule's answer depends on the plan alone."""
+    return _remembered(dataset.memo.due_dates, _due_date, task, key, dataset)
+
+
+def _remembered(
+    memo: dict[tuple[str, str], date | None],
+    compute: Callable[[Task, str, Dataset], date | None],
+    task: Task,
+    key: str,
+    dataset: Dataset,
+) -> date | None:
+    """``compute(task, key, dataset)``, worked out once per (task, period) of ``dataset``."""
     if dataset.tasks.get(task.ref) is not task:  # not this dataset's own task: nothing to remember
-        return _due_date(task, key, dataset)
-    memo = dataset.memo.due_dates
+        return compute(task, key, dataset)
     if (task.ref, key) not in memo:
-        memo[task.ref, key] = _due_date(task, key, dataset)
+        memo[task.ref, key] = compute(task, key, dataset)
     return memo[task.ref, key]
 
 
@@ -93,12 +103,7 @@ def opening_day(task: Task, key: str, dataset: Dataset) -> date | None:
     """The first day a record of the period ``key`` may be dated (the period's start, as its kind
     reckons it; a report's, the start of the period it reports on); ``None`` when the task has no
     such period."""
-    if dataset.tasks.get(task.ref) is not task:
-        return _opening_day(task, key, dataset)
-    memo = dataset.memo.opening_days
-    if (task.ref, key) not in memo:
-        memo[task.ref, key] = _opening_day(task, key, dataset)
-    return memo[task.ref, key]
+    return _remembered(dataset.memo.opening_days, _opening_day, task, key, dataset)
 
 
 def _opening_day(task: Task, key: str, dataset: Dataset) -> date | None:
