@@ -314,24 +314,14 @@ def test_ics_writes_ten_years_at_either_edge_in_time(cli: Cli, tmp_path: Path, f
     assert code == 0 and text.startswith("BEGIN:VCALENDAR")
 
 
+def done_on(cli: Cli, data: Path, period: str, day: str) -> tuple[int, str]:
+    """``done II.2`` for ban-a of ``period``, on ``day`` and as of it."""
+    args = ("done", "II.2", "-u", "ban-a", "-p", period, "-e", "Báo cáo 1", "--on", day, "--as-of", day)
+    return answered(cli, *args, "--data", str(data))
+
+
 def test_done_on_the_last_day_is_recorded_and_read_back(cli: Cli, at_the_edges: Path) -> None:
-    code, text = answered(
-        cli,
-        "done",
-        "II.2",
-        "-u",
-        "ban-a",
-        "-p",
-        "2200",
-        "-e",
-        "Báo cáo 1",
-        "--on",
-        LAST,
-        "--as-of",
-        LAST,
-        "--data",
-        str(at_the_edges),
-    )
+    code, text = done_on(cli, at_the_edges, "2200", LAST)
     assert code == 0, text
     assert f"done_on: {LAST}" in (at_the_edges / "units/ban-a.yaml").read_text(encoding="utf-8")
     for command in (("validate",), ("history",), ("overdue",), ("report", "--year", str(periods.MAX_YEAR))):
@@ -341,22 +331,6 @@ def test_done_on_the_last_day_is_recorded_and_read_back(cli: Cli, at_the_edges: 
 
 def test_done_on_the_first_day_is_refused_before_the_plan_starts(cli: Cli, at_the_edges: Path) -> None:
     before = snapshot(at_the_edges)
-    code, text = answered(
-        cli,
-        "done",
-        "II.2",
-        "-u",
-        "ban-a",
-        "-p",
-        "1990",
-        "-e",
-        "Báo cáo 1",
-        "--on",
-        FIRST,
-        "--as-of",
-        FIRST,
-        "--data",
-        str(at_the_edges),
-    )
+    code, text = done_on(cli, at_the_edges, "1990", FIRST)
     assert code != 0 and text.strip()
     assert snapshot(at_the_edges) == before
