@@ -81,11 +81,10 @@ class Cache:
     def get_bytes(self, key: str) -> bytes | None:
         """The entry under ``key``, authenticated, to :func:`decode` later; ``None`` when there is
         none that is provably the user's own."""
-        if self.folder is None:
-            return None
+        if self.folder is None or (secret := self._secret(create=False)) is None:
+            return None  # no key yet (a cache never written): no entry can be the user's own
         entry = _read_owned(self.folder / key)
-        secret = self._secret(create=False)
-        if entry is None or secret is None or len(entry) < TAG_SIZE:
+        if entry is None or len(entry) < TAG_SIZE:
             return None
         tag, payload = entry[:TAG_SIZE], entry[TAG_SIZE:]
         return payload if hmac.compare_digest(tag, _tag(secret, key, payload)) else None

@@ -248,13 +248,15 @@ class CheckMarks:
         )
         self.lineage_map = "lineages-" + digest(os.path.realpath(root))
         self.lineages: dict[str, bytes | None] = {}
+        self.stored_lineages: dict[object, object] = {}
+        """The folder's map of lineages as the cache held it (see :meth:`known_lineages`)."""
         self.reorganised: frozenset[str] | None = None
         self.units: dict[str, str] = {}
 
     def known_lineages(self, cache: Cache) -> dict[str, bytes | None]:
         """The units whose lineage was read from their parsed model before (see :func:`lineage_of`),
         found by their file's bytes in the folder's map of lineages."""
-        known = cache.get(self.lineage_map, dict) or {}
+        known = self.stored_lineages = cache.get(self.lineage_map, dict) or {}
         found: dict[str, bytes | None] = {}
         for stem, path in self.paths.items():
             lineage = known.get(file_digest(self.raws[path]), False)
@@ -316,7 +318,7 @@ class CheckMarks:
         """Remember each unit file's lineage by its bytes, for the next run (one entry per folder,
         holding the files it has now: old versions drop out)."""
         known = {file_digest(self.raws[self.paths[stem]]): lineage for stem, lineage in self.lineages.items()}
-        if known and known != cache.get(self.lineage_map, dict):
+        if known and known != self.stored_lineages:  # as read by known_lineages: not read twice
             cache.put(self.lineage_map, known)
 
 
