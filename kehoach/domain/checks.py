@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Task, not_found
 from kehoach.domain.occurrences import due_date, period_keys
-from kehoach.domain.rules import Broken, extension_problem, record_problem
+from kehoach.domain.rules import RecordRules, extension_problem
 from kehoach.errors import clipped
 from kehoach.i18n import _, day_text
 
@@ -130,12 +130,14 @@ def _group_members(dataset: Dataset, source: Source) -> Iterator[Finding]:
 
 
 def _unit_files(dataset: Dataset, checked_units: frozenset[str], today: date | None) -> Iterator[Finding]:
+    rules = RecordRules(dataset, today)
     for unit_id in dataset.units:
         if unit_id not in checked_units:
-            yield from _unit_file(dataset, unit_id, today)
+            yield from _unit_file(rules, unit_id)
 
 
-def _unit_file(dataset: Dataset, unit_id: str, today: date | None) -> Iterator[Finding]:
+def _unit_file(rules: RecordRules, unit_id: str) -> Iterator[Finding]:
+    dataset = rules.dataset
     unit = dataset.units[unit_id]
     source = Source(unit_id)
     if unit.id != unit_id:
@@ -146,28 +148,20 @@ def _unit_file(dataset: Dataset, unit_id: str, today: date | None) -> Iterator[F
     yield from _each_missing(
         source, ("successors",), unit.successors, dataset.units.__contains__, _("đơn vị"), dataset.units
     )
-    yield from _unit_records(dataset, source, unit_id, today)
+    yield from _unit_records(rules, source, unit_id)
 
 
-def _unit_records(dataset: Dataset, source: Source, unit_id: str, today: date | None) -> Iterator[Finding]:
+def _unit_records(rules: RecordRules, source: Source, unit_id: str) -> Iterator[Finding]:
+    records = rules.dataset.units[unit_id].records
+    for index, broken in rules.broken(unit_id, records):
+        yield _at(source, ("records", index, broken.field), broken.message, broken.rule)
     seen: dict[tuple[str, str], int] = {}
-    # What breaks depends on the task, period and days alone: a file of repeated records (160,000
-    # in a 16 MiB file) asks the schedule once for each distinct one.
-    known: dict[tuple[str, str, date | None, date | None], Broken | None] = {}
-    for index, record in enumerate(dataset.units[unit_id].records):
-        loc: Loc = ("records", index)
-        key = (record.task, record.period, record.done_on, record.waived_on)
-        if key in known:
-            broken = known[key]
-        else:
-            broken = known[key] = record_problem(dataset, unit_id, record, today)
-        if broken is not None:
-            yield _at(source, (*loc, broken.field), broken.message, broken.rule)
+    for index, record in enumerate(records):
         if (earlier := _repeat("records", index, (record.task, record.period), seen)) is not None:
             message = _("đã có bản ghi cho {ref} kỳ {period} ở dòng {line}").format(
                 ref=record.task, period=record.period, line=LINE
             )
-            yield _at(source, loc, message, "unique", earlier)
+            yield _at(source, ("records", index), message, "unique", earlier)
 
 
 # --- reorganisations ---------------------------------------------------------------------------

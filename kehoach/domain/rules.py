@@ -9,7 +9,7 @@ is the commands' business, not a rule of the data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import NamedTuple
 
@@ -66,6 +66,46 @@ def record_problem(dataset: Dataset, unit_id: str, record: Record, today: date |
             field, message.format(unit=unit_id, until=day_text(unit.until), successors=successors), "after-end"
         )
     return None
+
+
+class RecordRules:
+    """:func:`record_problem` over every record of a dataset, for ``validate``: a record keeps
+    every rule when its task and unit are known to pass them and its day lies in the days they
+    allow (from the later of the plan's start and the period's opening day, to the earlier of
+    ``today`` and the unit's end), each worked out once per task and period, and per unit; any
+    other record is asked :func:`record_problem` itself, which says which rule it breaks. A test
+    holds the two to the same answer on every record of the bad-input cases."""
+
+    def __init__(self, dataset: Dataset, today: date | None) -> None:
+        self.dataset, self.today = dataset, today
+        self._first: dict[tuple[str, str], date | None] = {}
+        """The first day a record of a task's period may be dated; ``None``: no such task or period."""
+
+    def broken(self, unit_id: str, records: Iterable[Record]) -> Iterator[tuple[int, Broken]]:
+        """Each record of ``unit_id``'s file that breaks a rule, by its index, with the rule."""
+        dataset, first_days = self.dataset, self._first
+        ends = [day for day in (self.today, dataset.units[unit_id].until) if day is not None]
+        last = min(ends, default=date.max)
+        owed: dict[str, bool] = {}
+        for index, record in enumerate(records):
+            key = (record.task, record.period)
+            first = first_days[key] if key in first_days else self._first_day(*key)
+            day = record.done_on or record.waived_on
+            if first is not None and day is not None and first <= day <= last:
+                owes = owed.get(record.task)
+                if owes is None:
+                    owes = owed[record.task] = dataset.owes(unit_id, dataset.tasks[record.task])
+                if owes:
+                    continue
+            broken = record_problem(dataset, unit_id, record, self.today)
+            assert broken is not None  # a record outside the days above breaks one of its rules
+            yield index, broken
+
+    def _first_day(self, ref: str, period: str) -> date | None:
+        task, dataset = self.dataset.tasks.get(ref), self.dataset
+        opens = None if task is None or due_date(task, period, dataset) is None else opening_day(task, period, dataset)
+        first = self._first[ref, period] = None if opens is None else max(opens, dataset.starts)
+        return first
 
 
 def extension_problem(dataset: Dataset, extension: Extension, today: date | None = None) -> Broken | None:

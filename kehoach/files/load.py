@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
@@ -18,6 +19,7 @@ from kehoach.errors import DataInvalid, Problem
 from kehoach.files.cache import Cache, content_digest, decode, digest, file_digest
 from kehoach.files.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
 from kehoach.files.diagnostics import problems_from_validation
+from kehoach.files.lean import LeanUnits
 from kehoach.files.yamlio import Document, YamlError, document_from_bytes, key_path
 from kehoach.i18n import _
 
@@ -332,11 +334,16 @@ def lineage_of(unit: Unit) -> bytes:
 
 
 class Documents(dict[Path, Document]):
-    """Parsed files by path; a file served from the cache is parsed from its bytes on first use."""
+    """Parsed files by path; a file served from the cache is parsed from its bytes on first use.
+    ``lean`` reads the unit files that validate, without positions (:mod:`kehoach.files.lean`)."""
 
     def __init__(self, raws: dict[Path, bytes]) -> None:
         super().__init__()
         self.raws = raws
+
+    @functools.cached_property
+    def lean(self) -> LeanUnits:
+        return LeanUnits()
 
     def __missing__(self, path: Path) -> Document:
         document = document_from_bytes(path, self.raws[path])
@@ -432,6 +439,9 @@ def _load_file(path: Path, model: type[M], documents: Documents, problems: list[
     cached = cache.get(key, model)
     if cached is not None:
         return cached
+    if model is Unit and (unit := _lean_unit(documents, path)) is not None:
+        cache.put(key, unit)
+        return unit  # type: ignore[return-value]
     try:
         # Parsed, used and dropped: keeping every file's positions would hold the whole
         # folder's text structure in memory; a check that needs them parses the file again.
@@ -455,6 +465,16 @@ def _load_file(path: Path, model: type[M], documents: Documents, problems: list[
         return None
     cache.put(key, validated)
     return validated
+
+
+def _lean_unit(documents: Documents, path: Path) -> Unit | None:
+    """The unit file, when the lean path reads and validates it (else the positioned reader does,
+    and places every problem)."""
+    try:
+        text = documents.raws[path].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return documents.lean.unit(text)
 
 
 def model_key(model: type[BaseModel], raw: bytes) -> str:

@@ -51,6 +51,9 @@ _INT = re.compile(r"[-+]?[0-9]+")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+NOT_TEXT = "|".join([*(re.escape(word) for word in sorted(_NULLS | _TRUE | _FALSE) if word), _INT.pattern])
+"""A regular expression for every non-empty plain scalar :func:`resolve_scalar` does not read as
+text (a null, a bool, an int)."""
 BOM = b"\xef\xbb\xbf"
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 

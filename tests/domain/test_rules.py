@@ -5,11 +5,18 @@ and so are an extension written into plan.yaml and the same one asked of ``kehoa
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Cli, Result, edit
+from kehoach.domain.dataset import Dataset
+from kehoach.domain.model import Record
+from kehoach.domain.rules import RecordRules, record_problem
+from kehoach.files.load import load_valid
 
 Scenario = Callable[[str], Path]
 
@@ -128,3 +135,36 @@ def test_validate_and_extend_refuse_a_decision_dated_after_the_day_in_the_same_w
     assert validated.exit_code == 1
     assert f"extensions[0].on: {message}\n" in validated.stdout
     assert cli("validate", "--as-of", "2022-02-20", "--data", str(by_hand)).exit_code == 0
+
+
+# --- every record of a file at once (RecordRules), and one record alone (record_problem) ----------
+
+REORG = Path(__file__).resolve().parents[1] / "scenarios" / "reorg"
+
+
+def _reorg_dataset() -> Dataset:
+    return load_valid(REORG)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_the_rules_over_a_whole_file_are_the_rules_for_each_record(data: st.DataObject) -> None:
+    """``validate`` asks RecordRules of every file; ``done`` asks record_problem of one record: on
+    any records, in any unit (one that ended among them), as of any day, the two agree."""
+    dataset = _reorg_dataset()
+    unit = data.draw(st.sampled_from(sorted(dataset.units)))
+    refs = [*dataset.tasks, "IX.9"]
+    periods = ["2022", "2023", "2024", "2025", "2022-Q1", "2024-Q4", "2025-H1", "2020-2025", "2025-2030", "x"]
+    days = st.dates(date(2021, 6, 1), date(2027, 12, 31))
+    records = [
+        Record.model_validate(
+            {"task": data.draw(st.sampled_from(refs)), "period": data.draw(st.sampled_from(periods))}
+            | ({"done_on": day} if data.draw(st.booleans()) else {"waived_on": day, "reason": "r"})
+        )
+        for day in data.draw(st.lists(days, max_size=8))
+    ]
+    today = data.draw(st.none() | days)
+    expected = [(index, record_problem(dataset, unit, record, today)) for index, record in enumerate(records)]
+    assert list(RecordRules(dataset, today).broken(unit, records)) == [
+        (index, broken) for index, broken in expected if broken is not None
+    ]
