@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -121,9 +122,10 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 # --- the cache folder, as a test sees what a command did ------------------------------------------
 
-FOLDER_MARK, UNIT_MARK = "checked-", "unit-checked-"
-"""How the cache's "checked, no problems" entries are named (kehoach.files.cache): a whole data
-folder's, and one unit file's (in the context of the plan and the other units)."""
+FOLDER_MARK, UNIT_MARKS = "checked-", "unit-marks-"
+"""How the cache's "checked, no problems" entries are named (kehoach.files.load): a whole data
+folder's, and the one holding every unit file's (each in the context of the plan and the other
+units), written when a check marks a unit."""
 
 Stamps = dict[str, tuple[int, int]]
 
@@ -153,6 +155,22 @@ def calls_of(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list
 
     monkeypatch.setattr(module, name, counting)
     return calls
+
+
+def units_checked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many unit files each cross-file check of a run looked at (one checked clean before, in
+    the same context, is not looked at again); filled in as commands run in-process."""
+    from kehoach.files import load
+
+    counts: list[int] = []
+    original = load.check
+
+    def counting(dataset: Any, checked_units: frozenset[str] = frozenset(), today: Any = None) -> Any:
+        counts.append(len([unit for unit in dataset.units if unit not in checked_units]))
+        return original(dataset, checked_units, today)
+
+    monkeypatch.setattr(load, "check", counting)
+    return counts
 
 
 # --- a real terminal ---------------------------------------------------------------------------

@@ -249,6 +249,9 @@ class CheckMarks:
             (path.relative_to(root).as_posix(), raw) for path, raw in raws.items()
         )
         self.lineage_map = "lineages-" + digest(os.path.realpath(root))
+        self.marks_map = "unit-marks-" + digest(os.path.realpath(root))
+        self.stored_marks: dict[object, object] | None = None
+        """The folder's map of unit marks as the cache held it (see :meth:`clean`)."""
         self.lineages: dict[str, bytes | None] = {}
         self.stored_lineages: dict[object, object] = {}
         """The folder's map of lineages as the cache held it (see :meth:`known_lineages`)."""
@@ -290,9 +293,17 @@ class CheckMarks:
         }
 
     def clean(self, cache: Cache) -> dict[str, date]:
-        """The units checked clean before, each with the latest day of its records."""
-        found = {stem: cache.get(key, date) for stem, key in self.units.items()}
-        return {stem: day for stem, day in found.items() if day is not None}
+        """The units checked clean before, each with the latest day of its records: found in the
+        folder's one map of unit marks (one entry, not one per unit: a cold run of a province
+        would otherwise write hundreds of files)."""
+        stored = self._stored_marks(cache)
+        found = {stem: stored.get(key) for stem, key in self.units.items()}
+        return {stem: day for stem, day in found.items() if isinstance(day, date)}
+
+    def _stored_marks(self, cache: Cache) -> dict[object, object]:
+        if self.stored_marks is None:
+            self.stored_marks = cache.get(self.marks_map, dict) or {}
+        return self.stored_marks
 
     def folder_latest(self, cache: Cache, today: date | None) -> date | None:
         """The latest day of a folder checked clean before, if it was and nothing is dated after ``today``."""
@@ -304,13 +315,18 @@ class CheckMarks:
         the folder's latest day (an upper bound, with ``clean`` days given as bounds)."""
         flagged = {problem.path for problem in problems}
         latest = latest_day(extensions=dataset.plan.extensions)
+        stored = self._stored_marks(cache)
+        marks: dict[object, object] = {}
         for stem, key in self.units.items():
             if stem in clean:
+                known = stored.get(key)
+                marks[key] = known if isinstance(known, date) else clean[stem]
                 latest = max(latest, clean[stem])
             elif self.paths[stem] not in flagged:
-                day = latest_day(dataset.units[stem].records)
-                cache.put(key, day)
+                day = marks[key] = latest_day(dataset.units[stem].records)
                 latest = max(latest, day)
+        if marks != stored:  # the units it has now: old versions drop out
+            cache.put(self.marks_map, marks)
         if not problems:
             cache.put(self.folder, latest)
         self.keep_lineages(cache)
@@ -440,7 +456,8 @@ def _load_file(path: Path, model: type[M], documents: Documents, problems: list[
     if cached is not None:
         return cached
     if model is Unit and (unit := _lean_unit(documents, path)) is not None:
-        cache.put(key, unit)
+        # Not cached: the lean path reads a file again about as fast as its model would unpickle,
+        # and a cold run (CI, a checkout) would otherwise write one entry per unit file.
         return unit  # type: ignore[return-value]
     try:
         # Parsed, used and dropped: keeping every file's positions would hold the whole

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED_DATA, UNIT_MARK, Cli, cache_entries, edit, written_since
+from conftest import SHIPPED_DATA, Cli, edit, units_checked
 from kehoach.domain.lineage import Ended, Lineage, Owner
 from kehoach.files.load import load_valid
 
@@ -199,18 +199,15 @@ def test_the_shipped_data_has_no_reorganisation() -> None:
     assert all(unit.until is None and unit.from_ is None and not unit.successors for unit in dataset.units.values())
 
 
-def test_a_change_of_records_rechecks_only_that_unit(cli: Cli, reorg: Path, tmp_path: Path) -> None:
-    """Lineages are part of every unit's cached check; records are not, so an edit stays cheap.
-
-    Seen in the cache folder: each unit file checked and found clean gets its mark written.
-    """
-    cache = tmp_path / "cache"
+def test_a_change_of_records_rechecks_only_that_unit(cli: Cli, reorg: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lineages are part of every unit's cached check; records are not, so an edit stays cheap."""
+    counts = units_checked(monkeypatch)
 
     def validate() -> tuple[int, int]:
         """The exit code of ``kehoach validate``, and how many unit files it checked."""
-        before = cache_entries(cache)
+        counts.clear()
         code = cli("validate", "--data", str(reorg)).exit_code
-        return code, sum(name.startswith(UNIT_MARK) for name in written_since(cache, before))
+        return code, sum(counts)
 
     assert validate() == (0, 9)  # the first check: every unit (so the count does see checks)
     edit(reorg / "units" / "huyen-ab.yaml", "Làm thay Huyện ủy A", "Làm thay Huyện ủy A (bổ sung)")

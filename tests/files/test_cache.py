@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FOLDER_MARK, UNIT_MARK, Cli, cache_entries, calls_of, edit, written_since
+from conftest import FOLDER_MARK, UNIT_MARKS, Cli, cache_entries, calls_of, edit, written_since
 from kehoach.files import cache as cache_module
 from kehoach.files import load as load_module
 
@@ -147,7 +147,7 @@ def test_a_write_leaves_the_folder_checked_for_the_next_command(
     expected = cold(cli, tracked)
     before = cache_entries(cache)
     assert answers(cli, tracked) == expected
-    checked = [name for name in written_since(cache, before) if name.startswith((FOLDER_MARK, UNIT_MARK))]
+    checked = [name for name in written_since(cache, before) if name.startswith((FOLDER_MARK, UNIT_MARKS))]
     assert checked == [], "the folder was checked again"
 
 
@@ -155,7 +155,7 @@ def checks(cli: Cli, data: Path, cache: Path, *args: str, env: dict[str, str] | 
     """Run validate; its exit code and how many "checked clean" marks it wrote (0: answered warm)."""
     before = cache_entries(cache)
     code = cli("validate", *args, "--data", str(data), env=env).exit_code
-    return code, sum(name.startswith((FOLDER_MARK, UNIT_MARK)) for name in written_since(cache, before))
+    return code, sum(name.startswith((FOLDER_MARK, UNIT_MARKS)) for name in written_since(cache, before))
 
 
 def test_a_folder_checked_clean_is_clean_only_from_its_latest_day_on(cli: Cli, tracked: Path, tmp_path: Path) -> None:
