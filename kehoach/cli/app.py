@@ -150,12 +150,18 @@ def _cache() -> Cache:
 
 
 def _write(
-    data: Path | None, run: Callable[Concatenate[Edit, TextIO, P], int], /, *args: P.args, **options: P.kwargs
+    data: Path | None,
+    confined: str | None,
+    run: Callable[Concatenate[Edit, TextIO, P], int],
+    /,
+    *args: P.args,
+    **options: P.kwargs,
 ) -> int:
-    """A command that writes, through the one write step (lock, read, check, run, check again)."""
+    """A command that writes, through the one write step (lock, read, check, run, check again);
+    ``confined``: the one unit whose file it changes (see kehoach.files.load.read_folder)."""
     from kehoach.files.load import edit_folder
 
-    return edit_folder(_root(data), _cache(), run, sys.stdout, *args, **options)
+    return edit_folder(_root(data), _cache(), confined, run, sys.stdout, *args, **options)
 
 
 def _invoke(command: Callable[[], int]) -> None:
@@ -581,6 +587,7 @@ def done(
     _invoke(
         lambda: _write(
             data,
+            unit,
             command.run,
             ref=ref,
             unit=unit,
@@ -608,6 +615,7 @@ def waive(
     _invoke(
         lambda: _write(
             data,
+            unit,
             command.run,
             ref=ref,
             unit=unit,
@@ -653,6 +661,7 @@ def extend(
     _invoke(
         lambda: _write(
             data,
+            None,
             command.run,
             ref=ref,
             unit=unit,
@@ -686,6 +695,7 @@ def event(
     _invoke(
         lambda: _write(
             data,
+            None,
             command.run,
             event=name,
             on=parse_user_date(on, "--on"),
@@ -699,7 +709,7 @@ def event(
 def undo(ref: RefArgument, unit: OneUnitOption, period: PeriodOption = None, data: DataOption = None) -> None:
     from kehoach.commands import undo as command
 
-    _invoke(lambda: _write(data, command.run, ref=ref, unit=unit, period=period))
+    _invoke(lambda: _write(data, unit, command.run, ref=ref, unit=unit, period=period))
 
 
 @app.command(cls=Command, help=_("Những gì đã hoàn thành hoặc được miễn, khi nào, với văn bản nào; mới nhất trước."))

@@ -176,7 +176,7 @@ def _lineages(dataset: Dataset) -> Iterator[Finding]:
     Checked for the whole folder (never per unit file): both depend on other units' files.
     """
     for unit_id in sorted(dataset.reorganised if dataset.reorganised is not None else dataset.units):
-        unit = dataset.units[unit_id]
+        unit = dataset.lineage.units[unit_id]  # its head: its records are not needed here
         if not unit.successors and unit.until is None:
             continue
         source = Source(unit_id)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from kehoach.domain.lineage import Lineage
+from kehoach.domain.lineage import Dated, Lineage
 from kehoach.domain.model import Event, Extension, Group, PlanFile, Record, Task, TermCalendar, Unit
 
 
@@ -17,6 +17,8 @@ class Memo:
 
     due_dates: dict[tuple[str, str], date | None] = field(default_factory=dict)
     opening_days: dict[tuple[str, str], date | None] = field(default_factory=dict)
+    records: dict[str, dict[tuple[str, str], Record]] = field(default_factory=dict)
+    """Each unit's records, indexed (see :meth:`Dataset.records_of`)."""
 
 
 @dataclass
@@ -29,6 +31,9 @@ class Dataset:
     reorganised: frozenset[str] | None = None
     """Units that start, end or name successors (kehoach.files.load remembers each file's lineage by
     its bytes, so that lineage checks need not read every unit); ``None``: any unit may."""
+    heads: Mapping[str, Dated] | None = field(default=None, compare=False, repr=False)
+    """What each unit says of its start, end and successors, when it can be had without reading the
+    unit's records (kehoach.files.load reads a unit file's head alone); ``None``: ask :attr:`units`."""
     memo: Memo = field(default_factory=Memo, compare=False, repr=False)
 
     @property
@@ -58,19 +63,20 @@ class Dataset:
         task = self.tasks.get(ref)
         return key if task is None or task.schedule is None else task.schedule.own_period(self, key)
 
-    @cached_property
-    def record_index(self) -> dict[tuple[str, str, str], Record]:
-        """Every unit's records by (unit, task, the period of the occurrence they are of).
+    def records_of(self, unit_id: str) -> dict[tuple[str, str], Record]:
+        """A unit's records by (task, the period of the occurrence they are of), indexed the first
+        time they are asked for: a command about one unit reads that unit's records alone.
 
         Two records of one occurrence under different names (data written when a term rule owed one
         occurrence per calendar) both stay valid; the one under the occurrence's own key counts,
         else the first.
         """
-        index: dict[tuple[str, str, str], Record] = {}
-        for unit in self.units.values():
-            for record in unit.records:
+        index = self.memo.records.get(unit_id)
+        if index is None:
+            index = self.memo.records[unit_id] = {}
+            for record in self.units[unit_id].records if unit_id in self.units else ():
                 period = self.own_period(record.task, record.period)
-                key = (unit.id, record.task, period)
+                key = (record.task, period)
                 if key not in index or record.period == period:
                     index[key] = record
         return index
@@ -78,7 +84,7 @@ class Dataset:
     @cached_property
     def extensions(self) -> dict[tuple[str, str | None, str], Extension]:
         """Extensions by (task, unit or ``None`` for every owner, the period of the occurrence), as
-        :attr:`record_index` keys records."""
+        :meth:`records_of` keys records."""
         found: dict[tuple[str, str | None, str], Extension] = {}
         for extension in self.plan.extensions:
             period = self.own_period(extension.task, extension.period)
@@ -99,7 +105,7 @@ class Dataset:
 
     @cached_property
     def lineage(self) -> Lineage:
-        return Lineage(self.units)
+        return Lineage(self.heads if self.heads is not None else self.units)
 
     def members(self, owner: str) -> list[str]:
         """The units an owner id stands for: a group's members, or the unit itself."""

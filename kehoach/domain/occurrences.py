@@ -228,17 +228,17 @@ def entries(dataset: Dataset, found: Iterable[Occurrence], as_of: date) -> list[
     """The one place statuses are decided, for occurrences whose deadline is in force (as
     :func:`occurrences` gives them; :func:`entry_of` puts one in force first): each takes its unit's
     record, or else the record a successor made of it, and :func:`status_of` judges it."""
-    records, lineage = dataset.record_index, dataset.lineage
+    lineage, records_of = dataset.lineage, dataset.records_of
     return [
-        status_of(occ, records.get((occ.unit, occ.task, occ.period)) or _heirs_record(records, lineage, occ), as_of)
+        status_of(occ, records_of(occ.unit).get((occ.task, occ.period)) or _heirs_record(dataset, lineage, occ), as_of)
         for occ in found
     ]
 
 
-def _heirs_record(records: dict[tuple[str, str, str], Record], lineage: Lineage, occ: Occurrence) -> Record | None:
+def _heirs_record(dataset: Dataset, lineage: Lineage, occ: Occurrence) -> Record | None:
     """A record a successor made of the occurrence after taking over from its owner."""
     for heir in lineage.descendants(occ.unit):
-        record = records.get((heir, occ.task, occ.period))
+        record = dataset.records_of(heir).get((occ.task, occ.period))
         if record is not None:
             return record
     return None

@@ -143,6 +143,35 @@ def read_unit(text: str) -> dict[str, Any] | None:
         return None
 
 
+_LATER_KEY = re.compile(r"\n(?:[^ \n#-]|-(?! ))")
+"""A line after ``records:`` that is not a record, a comment or a blank: a key, a document marker,
+a conflict marker, a flow collection's line (any of which the head alone would miss)."""
+
+
+def read_head(text: str) -> dict[str, Any] | None:
+    """The top-level keys of a unit file before ``records`` (its id, name, kind, start, end and
+    successors), as :func:`yamlio.parse` reads them, or ``None`` when the lean path does not vouch
+    for them: the head must be in the layout :func:`read_unit` reads, and nothing after
+    ``records:`` may be a key of its own. What the records say is not read (see
+    :class:`kehoach.files.load.Units`: a write to one unit reads the others' heads alone)."""
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):
+            return None
+        text = text.replace("\r\n", "\n")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    head_text, marker, body = text.partition("\nrecords:")
+    if marker and (_LATER_KEY.search(body) or any(end in body for end in "\x85\u2028\u2029")):
+        return None
+    if not _printable(head_text) or (any(marker * 7 in head_text for marker in "<=>|") and _CONFLICT.search(head_text)):
+        return None
+    try:
+        head = _head(head_text)
+    except _Declined:
+        return None
+    return head if head and "records" not in head else None
+
+
 def _plain_record(row: tuple[str, ...]) -> dict[str, Any]:
     return {key: scalar(token) for key, token in zip(RECORD_KEYS, row, strict=True) if token}
 

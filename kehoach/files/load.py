@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar
+from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
 from kehoach.domain.checks import LINE, Finding, check
 from kehoach.domain.dataset import Dataset
+from kehoach.domain.lineage import Dated, Lineage
 from kehoach.domain.model import SUPPORTED_SCHEMAS, PlanFile, Unit
 from kehoach.domain.rules import latest_day
 from kehoach.errors import DataInvalid, Problem
+from kehoach.files import lean
 from kehoach.files.cache import Cache, content_digest, decode, digest, file_digest
 from kehoach.files.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
 from kehoach.files.diagnostics import problems_from_validation
@@ -68,6 +70,7 @@ def read_folder(
     trusted: Mapping[str, date] | None = None,
     reuse: Units | None = None,
     today: date | None = None,
+    confined: str | None = None,
 ) -> Folder:
     """Read, validate and cross-check a data folder.
 
@@ -78,6 +81,10 @@ def read_folder(
     folder, each with a day none of its records is dated after, and ``reuse`` the units already read
     for these very bytes (see :func:`check_after_write`). With ``today`` (``validate``), what is
     dated after it is a problem too, and a mark counts only if nothing it vouches for is.
+
+    ``confined``: the unit a write is about to change (``done``, ``waive``, ``undo``). A folder not
+    checked clean before is then checked as far as that write depends on it (see
+    :func:`_read_confined`), not as a whole.
     """
     cache = cache or Cache(None)
     raws, read_problems = files or read_files(root)
@@ -89,6 +96,8 @@ def read_folder(
     # A folder checked as a whole vouches for every unit in it: no need to look up each unit's mark.
     folder_latest = None if read_problems else marks.folder_latest(cache, today)
     known_good = folder_latest is not None
+    if confined is not None and not known_good and not read_problems:
+        return _read_confined(root, cache, documents, problems, plan, paths, confined)
     clean: dict[str, date]
     read_now: dict[str, Unit | None] = {}
     if folder_latest is not None:
@@ -114,13 +123,56 @@ def read_folder(
         # Cross-file checks wait until every file reads cleanly: a unit file that cannot be
         # read would otherwise show up again as a missing owner everywhere it is named.
         return Folder(root, None, problems, documents, paths, units)
-    dataset = Dataset(plan, units, marks.reorganised)
+    dataset = Dataset(plan, units, marks.reorganised, heads=units.heads)
     if not known_good:
         problems.extend(_placed(check(dataset, frozenset(clean), today), root, paths, documents))
         folder_latest = marks.keep(cache, clean, problems, dataset)
     if problems:
         return Folder(root, None, sorted(problems), documents, paths, units)
     return Folder(root, dataset, [], documents, paths, units, folder_latest)
+
+
+def _read_confined(
+    root: Path,
+    cache: Cache,
+    documents: Documents,
+    problems: list[Problem],
+    plan: PlanFile | None,
+    paths: dict[str, Path],
+    unit_id: str,
+) -> Folder:
+    """The folder as a write to one unit depends on it: the plan; every unit file's head (which
+    units exist, and their lineage); and whole, the unit's own file and those of its lineage (the
+    units it succeeded, and every successor of those and of its own, whose records can answer for
+    an occurrence it owes). Those are validated and cross-checked as ``validate`` would; the other
+    units' records are not read, so a mistake in another office's file does not block this one's
+    record. A unit file whose head the lean path does not vouch for is read and validated whole.
+
+    Nothing is marked checked in the cache: the folder as a whole was not.
+    """
+    loaded: dict[str, Unit] = {}
+    heads: dict[str, Unit] = {}
+    for stem, path in paths.items():
+        if (head := _head_of(documents, path)) is not None:
+            heads[stem] = head
+        elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
+            loaded[stem] = unit
+    lineage = Lineage({**heads, **loaded})
+    base = [unit_id, *lineage.ancestors(unit_id)] if unit_id in paths else []
+    needed = {*base, *(heir for unit in base for heir in lineage.descendants(unit))}
+    for stem in sorted(needed - loaded.keys()):
+        if (unit := _load_file(paths[stem], Unit, documents, problems, cache)) is not None:
+            loaded[stem] = unit
+    units = Units(loaded, {}, paths, documents, paths.keys() - loaded.keys())
+    units.heads.read.update(heads)
+    if problems or plan is None:
+        return Folder(root, None, problems, documents, paths, units)
+    said = {stem for stem in paths if lineage_of(cast(Unit, units.heads[stem])) != b""}
+    dataset = Dataset(plan, units, frozenset(said), heads=units.heads)
+    problems.extend(_placed(check(dataset, frozenset(paths.keys() - needed)), root, paths, documents))
+    if problems:
+        return Folder(root, None, sorted(problems), documents, paths, units)
+    return Folder(root, dataset, [], documents, paths, units)
 
 
 class Verdict(NamedTuple):
@@ -162,11 +214,12 @@ def _units(
     problems: list[Problem],
     cache: Cache,
 ) -> Units:
-    """Every unit, its file read now: checked ones (clean) as their stored models, to decode when
-    first used; the others validated now, their problems added to ``problems`` (``read_now``: those
+    """Every unit: checked ones (clean) read when first used (from their stored model if the cache
+    holds one); the others validated now, their problems added to ``problems`` (``read_now``: those
     validated already, ``None`` for a file whose problems were added)."""
     loaded: dict[str, Unit] = {}
     stored: dict[str, bytes] = {}
+    unread: list[str] = []
     for stem, path in paths.items():
         if stem in read_now:
             if (unit := read_now[stem]) is not None:
@@ -177,32 +230,56 @@ def _units(
             stored[stem] = reuse.stored[stem]
         elif stem in clean and (entry := cache.get_bytes(model_key(Unit, documents.raws[path]))) is not None:
             stored[stem] = entry
+        elif stem in clean:
+            unread.append(stem)
         elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
             loaded[stem] = unit
-    return Units(loaded, stored, {stem: paths[stem] for stem in stored}, documents.raws)
+    return Units(loaded, stored, paths, documents, unread)
 
 
 class Units(Mapping[str, Unit]):
     """Units by id. Every file was read before this was made, so reading a unit does no I/O and
-    raises nothing: a unit checked clean before is kept as the bytes of its stored model and
-    decoded when first used (a command about one unit decodes one, not 250); should those bytes
-    not decode, the unit is validated again from its file's bytes, known to be valid."""
+    raises nothing. A unit known to be valid (checked clean before) is read when first used, from
+    its stored model if the cache holds one, else from its file's bytes (the lean path, else the
+    positioned reader): a command about one unit reads that one, not 250.
+
+    :attr:`heads` gives what lineage needs of each unit (its start, end and successors) from the
+    head of its file alone, without its records."""
 
     def __init__(
-        self, loaded: dict[str, Unit], stored: dict[str, bytes], paths: dict[str, Path], raws: Mapping[Path, bytes]
+        self,
+        loaded: dict[str, Unit],
+        stored: dict[str, bytes],
+        paths: dict[str, Path],
+        documents: Documents,
+        unread: Iterable[str] = (),
     ) -> None:
-        self.loaded, self.stored, self.paths, self.raws = loaded, stored, paths, raws
-        self.order = [*loaded, *stored]
+        self.loaded, self.stored, self.paths, self.documents = loaded, stored, paths, documents
+        self.unread = set(unread)
+        present = {*loaded, *stored, *self.unread}
+        self.order = [stem for stem in paths if stem in present]
+        self.heads = Heads(self)
+
+    @property
+    def raws(self) -> Mapping[Path, bytes]:
+        return self.documents.raws
 
     def __getitem__(self, unit_id: str) -> Unit:
         if unit_id not in self.loaded:
-            entry = self.stored.pop(unit_id)  # KeyError for an unknown unit, as a dict would
-            unit = decode(entry)
-            if not isinstance(unit, Unit):
-                path = self.paths[unit_id]
-                unit = Unit.model_validate(document_from_bytes(path, self.raws[path]).data)
-            self.loaded[unit_id] = unit
+            if unit_id in self.stored:
+                unit = decode(self.stored.pop(unit_id))
+                self.loaded[unit_id] = unit if isinstance(unit, Unit) else self._read(unit_id)
+            elif unit_id in self.unread:
+                self.loaded[unit_id] = self._read(unit_id)
+                self.unread.discard(unit_id)
+            else:
+                raise KeyError(unit_id)
         return self.loaded[unit_id]
+
+    def _read(self, unit_id: str) -> Unit:
+        """A unit whose file is known to be valid."""
+        path = self.paths[unit_id]
+        return _lean_unit(self.documents, path) or Unit.model_validate(document_from_bytes(path, self.raws[path]).data)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.order)
@@ -211,7 +288,46 @@ class Units(Mapping[str, Unit]):
         return len(self.order)
 
     def __contains__(self, unit_id: object) -> bool:
-        return unit_id in self.loaded or unit_id in self.stored
+        return unit_id in self.loaded or unit_id in self.stored or unit_id in self.unread
+
+
+class Heads(Mapping[str, Dated]):
+    """Each unit's start, end and successors (what :class:`kehoach.domain.lineage.Lineage` reads):
+    a unit already read gives its own; another is read from its file's head alone
+    (:func:`lean.read_head`, validated by the model), else read whole."""
+
+    def __init__(self, units: Units) -> None:
+        self.units = units
+        self.read: dict[str, Unit] = {}
+
+    def __getitem__(self, unit_id: str) -> Dated:
+        units = self.units
+        if unit_id in units.loaded:
+            return units.loaded[unit_id]
+        if unit_id not in self.read:
+            if unit_id not in units:
+                raise KeyError(unit_id)
+            self.read[unit_id] = _head_of(units.documents, units.paths[unit_id]) or units[unit_id]
+        return self.read[unit_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.units)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def __contains__(self, unit_id: object) -> bool:
+        return unit_id in self.units
+
+
+def _head_of(documents: Documents, path: Path) -> Unit | None:
+    """A unit with its file's head alone (no records), when the lean path reads it and the model
+    validates it: only what lineage reads of it counts."""
+    try:
+        head = lean.read_head(documents.raws[path].decode("utf-8"))
+        return None if head is None else Unit.model_validate(head)
+    except (UnicodeDecodeError, ValidationError):
+        return None
 
 
 def _placed(findings: list[Finding], root: Path, paths: dict[str, Path], documents: Documents) -> list[Problem]:
@@ -378,10 +494,10 @@ def load_valid(root: Path, cache: Cache | None = None, files: Files | None = Non
 class Edit:
     """A data folder held for one write: locked, read once and checked (see :func:`edit_folder`)."""
 
-    def __init__(self, root: Path, cache: Cache | None) -> None:
+    def __init__(self, root: Path, cache: Cache | None, confined: str | None = None) -> None:
         self.root, self.cache = root, cache
         self.files = read_files(root)
-        self.folder = read_folder(root, cache, self.files)
+        self.folder = read_folder(root, cache, self.files, confined=confined)
         if self.folder.dataset is None:
             raise DataInvalid(self.folder.problems)
         self.dataset: Dataset = self.folder.dataset
@@ -396,6 +512,7 @@ class Edit:
 def edit_folder(
     root: Path,
     cache: Cache | None,
+    confined: str | None,
     run: Callable[Concatenate[Edit, TextIO, P], int],
     out: TextIO,
     /,
@@ -403,15 +520,17 @@ def edit_folder(
     **arguments: P.kwargs,
 ) -> int:
     """A write command, ``run(edit, out, **arguments)``: under the folder's write lock, over the
-    folder read once and validated (:class:`Edit`); then, still under the lock, the cache learns
-    what was written, checked against the very bytes that were read (:func:`check_after_write`)."""
+    folder read once and validated (:class:`Edit`; ``confined``: the one unit the write changes,
+    see :func:`read_folder`); then, still under the lock, the cache learns what was written,
+    checked against the very bytes that were read (:func:`check_after_write`), when the folder had
+    been checked as a whole."""
     from kehoach.files.lock import locked
 
     with locked(root):
-        edit = Edit(root, cache)
+        edit = Edit(root, cache, confined)
         code = run(edit, out, *args, **arguments)
-        if edit.written is not None:
-            check_after_write(root, edit.files, edit.written, edit.units, cache, edit.folder.latest or date.max)
+        if edit.written is not None and edit.folder.latest is not None:
+            check_after_write(root, edit.files, edit.written, edit.units, cache, edit.folder.latest)
     return code
 
 
@@ -438,7 +557,8 @@ def check_after_write(
         {**{other: unit for other, unit in units.loaded.items() if other != stem}, stem: written.unit},
         {other: entry for other, entry in units.stored.items() if other != stem},
         units.paths,
-        units.raws,
+        units.documents,
+        units.unread - {stem},
     )
     read_folder(root, cache, ({**files[0], written.path: written.data}, files[1]), others, reuse)
 

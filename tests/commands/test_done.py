@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -386,3 +387,43 @@ def test_history_knows_only_what_was_recorded_by_the_as_of_day(cli: Cli, tracked
     assert recorded == {
         (unit, task, outcome) for unit, task, outcome in [(r["unit"], r["task"], r["outcome"]) for r in rows]
     }
+
+
+# --- what a write depends on: the plan, every unit's head, the unit's own lineage ----------------
+
+DONE_BAN_A = ("done", "II.2", "--unit", "ban-a", "--as-of", "2023-01-05", "-e", "Báo cáo số 99-BC/BTC")
+
+
+def test_done_goes_ahead_past_a_mistake_in_another_units_records(cli: Cli, tracked: Path) -> None:
+    """huyen-b's records are huyen-b's business: ban-a's office records its own work all the same,
+    and ``validate`` still names huyen-b's mistake."""
+    edit(tracked / "units" / "huyen-b.yaml", "task: II.2", "task: IX.9")
+    assert cli("validate", "--data", str(tracked)).exit_code == 1
+    result = cli(*DONE_BAN_A, "--data", str(tracked))
+    assert result.exit_code == 0, result.stderr
+    assert "Báo cáo số 99-BC/BTC" in (tracked / "units" / "ban-a.yaml").read_text(encoding="utf-8")
+    checked = cli("validate", "--data", str(tracked))
+    assert checked.exit_code == 1 and "units/huyen-b.yaml:" in checked.stdout and "IX.9" in checked.stdout
+
+
+def test_done_is_refused_when_another_units_head_is_wrong(cli: Cli, tracked: Path) -> None:
+    """Which units exist and who succeeds whom is read from every unit file's head: a mistake there
+    is one the write depends on."""
+    edit(tracked / "units" / "huyen-b.yaml", "kind: party_committee", "kind: nonsense")
+    before = (tracked / "units" / "ban-a.yaml").read_bytes()
+    result = cli(*DONE_BAN_A, "--data", str(tracked))
+    assert result.exit_code == 1
+    assert "units/huyen-b.yaml:" in result.stderr
+    assert (tracked / "units" / "ban-a.yaml").read_bytes() == before
+
+
+def test_done_is_refused_when_a_unit_of_its_lineage_has_a_mistake(cli: Cli, scenario: Callable[[str], Path]) -> None:
+    """huyen-ab succeeded huyen-a: what huyen-a recorded decides what huyen-ab still owes, so a
+    mistake in huyen-a's records stops a record of huyen-ab's, and not one of ban-x1's."""
+    reorg = scenario("reorg")
+    edit(reorg / "units" / "huyen-a.yaml", "task: II.1", "task: IX.9")
+    args = ("--as-of", "2026-01-10", "-e", "BC 1", "--data", str(reorg))
+    merged = cli("done", "II.1", "--unit", "huyen-ab", "--period", "2025", *args)
+    assert merged.exit_code == 1 and "units/huyen-a.yaml:" in merged.stderr
+    elsewhere = cli("done", "II.1", "--unit", "ban-x2", "--period", "2025", *args)
+    assert elsewhere.exit_code == 0, elsewhere.stderr

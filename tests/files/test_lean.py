@@ -60,9 +60,12 @@ def assert_agree(text: str) -> bool:
     data = positioned(text)
     lean_data = lean.read_unit(text)
     unit = lean.LeanUnits().unit(text)
+    head = lean.read_head(text)
     if isinstance(data, YamlError):
         assert lean_data is None and unit is None
         return False
+    if head is not None:  # what a write to another unit reads of this file
+        assert head == {key: value for key, value in data.items() if key != "records"}
     if lean_data is not None:
         assert lean_data == data
     try:
@@ -158,6 +161,30 @@ VARIANTS = {
     "indicator start": (lambda text: text.replace("evidence: Báo cáo", "evidence: -Báo cáo"), False),
     "nothing but comments": (lambda text: "# nothing\n", False),
 }
+
+
+HEAD_AFTER_RECORDS = [
+    "records: []\nsuccessors: [huyen-uy-b]\n",
+    "records:\n- task: II.1\n  period: 2022\n  done_on: 2022-03-05\nsuccessors: [huyen-uy-b]\n",
+    'records:\n- task: II.1\n  period: 2022\n  done_on: 2022-03-05\n"until": 2024-01-01\n',
+    "records:\n- task: II.1\n  period: 2022\n  done_on: 2022-03-05\n  note: a\x85until: 2024-01-01\n",
+    "records: [\n{task: II.1, period: 2022, done_on: 2022-03-05}\n]\n",
+]
+
+
+@pytest.mark.parametrize("tail", HEAD_AFTER_RECORDS)
+def test_the_head_alone_is_read_only_when_nothing_after_the_records_is_a_key(tail: str) -> None:
+    text = SAMPLE.split("records:")[0] + tail
+    assert lean.read_head(text) is None
+    assert_agree(text)
+
+
+def test_the_head_alone_is_read_past_a_mistake_in_the_records() -> None:
+    text = SAMPLE.replace("Đã tổ chức", "Đã\x07 tổ chức")
+    assert isinstance(positioned(text), YamlError)
+    assert lean.read_head(text) == {
+        "schema": 1, "id": "huyen-uy-a", "name": "Huyện ủy A", "kind": "party_committee"
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize("name", VARIANTS)

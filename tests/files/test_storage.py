@@ -69,7 +69,8 @@ def mark(root: Path, out: object = None, **overrides: object) -> int:
     """``kehoach done II.2 --unit ban-a`` as of 05/01/2023, through the command's own function."""
     arguments = {"ref": "II.2", "unit": "ban-a", "period": None, "on": None, "evidence": "BC 1", "note": None}
     arguments.update(overrides)
-    return edit_folder(root, None, done.run, sys.stdout, **arguments, as_of=date(2023, 1, 5))  # type: ignore[arg-type]
+    unit = str(arguments["unit"])
+    return edit_folder(root, None, unit, done.run, sys.stdout, **arguments, as_of=date(2023, 1, 5))  # type: ignore[arg-type]
 
 
 def only_lines_added(before: bytes, after: bytes) -> bool:
@@ -87,7 +88,7 @@ def test_done_then_undo_is_byte_identical(data: Path, name: str) -> None:
     assert only_lines_added(variants()[name], written)
     assert (b"\r\n" in written) == (b"\r\n" in variants()[name])  # the file's line ending is kept
     assert written.startswith(b"\xef\xbb\xbf") == variants()[name].startswith(b"\xef\xbb\xbf")
-    assert edit_folder(data, None, undo.run, sys.stdout, ref="II.2", unit="ban-a", period="2022") == 0
+    assert edit_folder(data, None, "ban-a", undo.run, sys.stdout, ref="II.2", unit="ban-a", period="2022") == 0
     if name == "no-final-newline":
         return  # the record went after a final newline added for it; the rest is compared above
     assert path.read_bytes() == variants()[name]

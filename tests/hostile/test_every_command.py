@@ -36,6 +36,9 @@ COMMANDS = {
     "extend": ["extend", "II.2", "--unit", "ban-a", "--period", "2022", "--to", "2023-03-31", "--by", "CV 12"],
 }
 WRITES = {"done", "extend"}
+CONFINED = {"done"}
+"""Writes to one unit's file (ban-a's): they depend on the plan, every unit file's head and the
+unit's own lineage, not on what other units recorded (kehoach.files.load.read_folder)."""
 TIME_LIMIT = 10
 RAW_CONTROLS = [chr(code) for code in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0))]
 
@@ -46,6 +49,11 @@ class Case:
     refused_in: str | None
     """The file a refusal names (relative to the data folder); ``None``: the command answers as on
     the clean folder."""
+    in_records: bool = False
+    """The change is in another unit's records alone: a write confined to ban-a goes ahead."""
+
+    def refusal(self, command: str) -> str | None:
+        return None if self.in_records and command in CONFINED else self.refused_in
 
 
 def _text(folder: Path, name: str, old: str, new: str) -> None:
@@ -112,7 +120,9 @@ def _escapes_in_a_record(folder: Path) -> None:
 
 
 CASES = {
-    "control-characters": Case(_control, "units/huyen-b.yaml"),
+    "control-characters": Case(_control, "units/huyen-b.yaml", in_records=True),
+    # NEL is a line break to YAML: what follows it could be a key of the file's own, so its head is
+    # in doubt, and the write is refused with the file's problem
     "c1-and-del": Case(_c1_and_del, "units/huyen-b.yaml"),
     "editor-droppings": Case(_droppings, None),
     "fifo": Case(_fifo, "units/odd.yaml"),
@@ -182,17 +192,18 @@ def test_every_case_on_every_command_warm_and_cold(cli: Cli, tmp_path: Path, nam
         said = stdout + stderr
         assert "Traceback" not in said and "Error:" not in said, said
         assert not leftovers(data) and not leftovers(cache), (leftovers(data), leftovers(cache))
-        if case.refused_in is None:
+        refused_in = case.refusal(command)
+        if refused_in is None:
             assert code == 0, said
             assert not any(control in stdout for control in RAW_CONTROLS), repr(stdout)
             if name == "editor-droppings":
                 assert stdout.replace(str(data), "DATA") == shown
         else:
             assert code != 0, said
-            named = [line for line in said.splitlines() if f"{data / case.refused_in}:" in line]
-            assert named, f"no sentence names {case.refused_in}:\n{said}"
+            named = [line for line in said.splitlines() if f"{data / refused_in}:" in line]
+            assert named, f"no sentence names {refused_in}:\n{said}"
             assert snapshot(data) == before, "a refused command changed the data"
-        if command not in WRITES or case.refused_in is not None:
+        if command not in WRITES or refused_in is not None:
             assert snapshot(data) == before
         answers.append((code, said.replace(str(data), "DATA")))
     assert answers[0] == answers[1], "the warm answer differs from the cold one"

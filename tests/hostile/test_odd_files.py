@@ -159,13 +159,18 @@ def test_a_control_character_is_a_problem_at_its_line_and_column(
     line = text.count("\n") + 1
     column = {"key": 2, "value": 10, "comment": 4}[where]
     before = snapshot(tracked)
-    for args in [*READS, DONE]:
+    # A comment after huyen-b's records is nothing a record of ban-a depends on (its head says the
+    # same): `done` goes ahead, as it does past any mistake in another office's records.
+    refusing = [*READS, DONE] if file == "plan.yaml" or where != "comment" else READS
+    for args in refusing:
         for _warm in range(2):
             result = cli(*args, "--data", str(tracked))
             said = result.stdout + result.stderr
             assert result.exit_code == 1, (args, said)
             assert f"{file}:{line}:{column}: " in said and f"U+{code:04X}" in said
     assert snapshot(tracked) == before
+    if refusing == READS:
+        assert cli(*DONE, "--data", str(tracked)).exit_code == 0
 
 
 def test_a_long_bad_value_is_cut_in_the_message(cli: Cli, tracked: Path) -> None:
