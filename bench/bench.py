@@ -112,6 +112,82 @@ def _record(rng: random.Random, task: str, period: str, due: date, unit: str) ->
     return record
 
 
+def taskwarrior_tasks(data: Path, as_of: date) -> tuple[list[dict[str, str]], list[str]]:
+    """Every occurrence due up to the end of the quarter as a Taskwarrior task (its unit the
+    project, its deadline the due date, completed on the day of its record), and the uuids of those
+    still open from earlier periods (for ``done``). Run in the generator's process, not the one
+    that measures: a large parent would inflate every measured child's peak memory."""
+    import uuid
+
+    from kehoach.domain import periods
+    from kehoach.domain.occurrences import entries_between
+
+    dataset = load_valid(data)
+    window = periods.containing(as_of, "quarter")
+    stamp = "%Y%m%dT000000Z"
+    tasks, open_ids = [], []
+    for entry in entries_between(dataset, date.min, window.end, as_of, None):
+        occurrence = entry.occurrence
+        identity = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{occurrence.task} {occurrence.period} {occurrence.unit}"))
+        item = {
+            "uuid": identity,
+            "description": f"{occurrence.task} {occurrence.period}",
+            "project": occurrence.unit,
+            "due": occurrence.due.strftime(stamp),
+            "entry": date(2021, 12, 1).strftime(stamp),
+            "status": "pending",
+        }
+        record = entry.record
+        if record is not None and (day := record.done_on or record.waived_on) is not None:
+            item.update(status="completed", end=day.strftime(stamp))
+        elif occurrence.due < window.start:
+            open_ids.append(identity)
+        tasks.append(item)
+    return tasks, open_ids
+
+
+def taskwarrior_pairs(
+    folder: Path, as_of: date, runs: int
+) -> list[tuple[str, Callable[[int], list[str]], Callable[[int], None]]]:
+    """The same questions asked of Taskwarrior over the same obligations, where ``task`` is installed:
+    the tasks of :func:`taskwarrior_tasks` imported once into a folder of their own, then the three
+    questions people ask both tools: what is overdue (a count), what is due this quarter (a
+    report), and marking one occurrence done."""
+    task_binary = shutil.which("task")
+    if task_binary is None:
+        print("Taskwarrior (task) is not installed: no pairs measured", flush=True)
+        return []
+    from kehoach.domain import periods
+
+    window = periods.containing(as_of, "quarter")
+    tasks, open_ids = json.loads((folder / "taskwarrior.json").read_text())
+    home = folder / "taskwarrior"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
+    rc = home / "taskrc"
+    rc.write_text(
+        f"data.location={home / 'data'}\nconfirmation=no\nverbose=nothing\nbulk=0\nhooks=off\n"
+        "recurrence=off\ngc=on\ndetection=off\ncolor=off\n"
+    )
+    (home / "tasks.json").write_text(json.dumps(tasks))  # the import file: tasks alone
+    task = [task_binary, f"rc:{rc}"]
+    started = time.perf_counter()
+    subprocess.run([*task, "import", str(home / "tasks.json")], check=True, capture_output=True)
+    print(f"Taskwarrior: {len(tasks)} tasks imported in {time.perf_counter() - started:.1f}s", flush=True)
+    after, before = window.start - timedelta(days=1), window.end + timedelta(days=1)
+    closing = iter(open_ids[: runs + 1])
+    nothing: Callable[[int], None] = lambda run: None  # noqa: E731
+    return [
+        ("Taskwarrior: +OVERDUE count", lambda run: [*task, "+OVERDUE", "count"], nothing),
+        (
+            "Taskwarrior: due this quarter (all)",
+            lambda run: [*task, f"due.after:{after.isoformat()}", f"due.before:{before.isoformat()}", "all"],
+            nothing,
+        ),
+        ("Taskwarrior: done (one task)", lambda run: [*task, next(closing), "done"], nothing),
+    ]
+
+
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time of one process and its peak resident memory in MiB."""
     start = time.perf_counter()
@@ -148,10 +224,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
     parser.add_argument("--generate-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--only", help="measure only the paths whose name holds this text")
     args = parser.parse_args()
     if args.generate_only:
         as_of, left_open = generate(args.generate_only, max(1, round(args.units * args.scale)), args.years)
         (args.generate_only.parent / "generated.json").write_text(json.dumps([as_of.isoformat(), left_open]))
+        tasks = taskwarrior_tasks(args.generate_only, as_of)
+        (args.generate_only.parent / "taskwarrior.json").write_text(json.dumps(tasks))
         return
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kehoach-bench-"))
     data = folder / "data"
@@ -162,60 +241,72 @@ def main() -> None:
     subprocess.run([*generator, "--years", str(args.years), "--generate-only", str(data)], check=True)
     as_of_text, left_open = json.loads((folder / "generated.json").read_text())
     as_of = date.fromisoformat(as_of_text)
-    env = {**os.environ, "KEHOACH_TODAY": as_of.isoformat(), "KEHOACH_CACHE": str(folder / "cache")}
+    cache = folder / "cache"
+    env = {**os.environ, "KEHOACH_TODAY": as_of.isoformat(), "KEHOACH_CACHE": str(cache)}
     kehoach = [sys.executable, "-m", "kehoach"]
     nothing: Callable[[int], None] = lambda run: None  # noqa: E731
-    changed = data / "units" / sorted(os.listdir(data / "units"))[0]
+    unit_files = sorted((data / "units").glob("*.yaml"))
 
     def change(run: int) -> None:
-        with changed.open("a", encoding="utf-8") as stream:
+        """One unit file edited by hand (a comment appended): it is read and checked again."""
+        with unit_files[0].open("a", encoding="utf-8") as stream:
             stream.write(f"# edited by the benchmark, run {run}\n")
 
-    measurements = [
-        ("validate", lambda run: [*kehoach, "validate", "--data", str(data)], nothing),
-        (
-            "due --quarter, after a change",
-            lambda run: [*kehoach, "due", "--quarter", "--data", str(data)],
-            change,
-        ),
-        (
-            "due --quarter, nothing changed",
-            lambda run: [*kehoach, "due", "--quarter", "--data", str(data)],
-            nothing,
-        ),
-        ("overdue", lambda run: [*kehoach, "overdue", "--data", str(data)], nothing),
-        (
-            "done (one record)",
-            lambda run: [
-                *kehoach,
-                "done",
-                left_open[run][0],
-                "--unit",
-                left_open[run][1],
-                "--period",
-                left_open[run][2],
-                "-e",
-                "BC 1",
-                "--data",
-                str(data),
-            ],
-            nothing,
-        ),
-        (
-            "due --quarter, shipped data",
-            lambda run: [*kehoach, "due", "--quarter", "--data", str(REPO / "data")],
-            nothing,
-        ),
+    def empty_cache(run: int) -> None:
+        """What CI, pre-commit, a fresh clone and an upgrade (a new code fingerprint) start from."""
+        shutil.rmtree(cache, ignore_errors=True)
+
+    def checkout(run: int) -> None:
+        """Every unit file differs from any the cache has seen, as after ``git checkout`` of another
+        branch: the cache is kept (its entries for other bytes are of no use)."""
+        for path in unit_files:
+            with path.open("a", encoding="utf-8") as stream:
+                stream.write(f"# checkout {run}\n")
+
+    def done(run: int) -> list[str]:
+        task, unit, period = left_open[next(opened)]
+        return [*kehoach, "done", task, "--unit", unit, "--period", period, "-e", "BC 1", "--data", str(data)]
+
+    opened = iter(range(len(left_open)))
+    quarter = [*kehoach, "due", "--quarter", "--data", str(data)]
+    overdue = [*kehoach, "overdue", "--data", str(data)]
+    validate = [*kehoach, "validate", "--data", str(data)]
+    shipped = [*kehoach, "due", "--quarter", "--data", str(REPO / "data")]
+    one_unit = sorted(path.stem for path in unit_files)[len(unit_files) // 2]
+    history = [*kehoach, "history", "--unit", one_unit, "--format", "json", "--data", str(data)]
+    everyone = [*kehoach, "history", "--format", "json", "--data", str(data)]
+    report = [*kehoach, "report", "--year", str(as_of.year - 1), "--format", "json", "--data", str(data)]
+    measurements: list[tuple[str, Callable[[int], list[str]], Callable[[int], None]]] = [
+        ("validate, empty cache", lambda run: validate, empty_cache),
+        ("due --quarter, empty cache", lambda run: quarter, empty_cache),
+        ("overdue, empty cache", lambda run: overdue, empty_cache),
+        ("done, empty cache", done, empty_cache),
+        ("history (all), empty cache", lambda run: everyone, empty_cache),
+        ("report --format json, empty cache", lambda run: report, empty_cache),
+        ("due --quarter, after a checkout", lambda run: quarter, checkout),
+        ("validate, after a checkout", lambda run: validate, checkout),
+        ("validate", lambda run: validate, nothing),
+        ("validate, after a change", lambda run: validate, change),
+        ("due --quarter, after a change", lambda run: quarter, change),
+        ("due --quarter, nothing changed", lambda run: quarter, nothing),
+        ("overdue", lambda run: overdue, nothing),
+        ("done (one record)", done, nothing),
+        ("history --unit", lambda run: history, nothing),
+        ("due --quarter, shipped data, empty cache", lambda run: shipped, empty_cache),
+        ("due --quarter, shipped data", lambda run: shipped, nothing),
     ]
+    measurements += taskwarrior_pairs(folder, as_of, args.runs)
+    if args.only:
+        measurements = [measurement for measurement in measurements if args.only in measurement[0]]
     # An installed kehoach has its bytecode compiled by pip; compile this checkout's the same way,
     # so that no run pays for compiling (PYTHONDONTWRITEBYTECODE would otherwise make every run do it).
     compileall.compile_dir(REPO / "kehoach", quiet=1)
     print(f"median of {args.runs} runs after a warm-up; the baseline, {' '.join(BASELINE[1:])!r},")
     print("is run after each run of each command, and the ratio is to its median over those runs\n")
-    print(f"{'command':<40} {'median':>8} {'baseline':>9} {'× baseline':>11} {'peak MiB':>9}", flush=True)
+    print(f"{'command':<44} {'median':>8} {'baseline':>9} {'× baseline':>11} {'peak MiB':>9}", flush=True)
     for name, command, before in measurements:
         median, baseline, memory = measure(command, args.runs, env, before)
-        print(f"{name:<40} {median:>7.3f}s {baseline:>8.3f}s {median / baseline:>10.2f}× {memory:>9}", flush=True)
+        print(f"{name:<44} {median:>7.3f}s {baseline:>8.3f}s {median / baseline:>10.2f}× {memory:>9}", flush=True)
     if not args.keep:
         shutil.rmtree(folder)
 

@@ -214,14 +214,26 @@ def entry_of(dataset: Dataset, occurrence: Occurrence, as_of: date) -> Entry:
 def status_of(occurrence: Occurrence, record: Record | None, as_of: date) -> Entry:
     """The status of an occurrence (its deadline already in force) given its record, as of a day;
     records dated after that day are not yet known. Views call :func:`entry_of`."""
-    if record and record.waived_on and record.waived_on <= as_of:
+    if not recorded_by(record, as_of):
+        if occurrence.due < as_of:
+            return Entry(occurrence, Status.overdue, None, (as_of - occurrence.due).days)
+        return Entry(occurrence, Status.open, None, None)
+    assert record is not None
+    if record.waived_on:
         return Entry(occurrence, Status.waived, record, None)
-    if record and record.done_on and record.done_on <= as_of:
+    if record.done_on:
         late = (record.done_on - occurrence.due).days
         return Entry(occurrence, Status.done_late if late > 0 else Status.done, record, max(late, 0) or None)
-    if occurrence.due < as_of:
-        return Entry(occurrence, Status.overdue, None, (as_of - occurrence.due).days)
-    return Entry(occurrence, Status.open, None, None)
+    raise AssertionError("a record holds exactly one of done_on and waived_on")  # pragma: no cover
+
+
+def recorded_by(record: Record | None, as_of: date) -> bool:
+    """Whether a record says the occurrence was met or waived by ``as_of`` (a record dated later is
+    not yet known on that day): then its status is recorded, else overdue or open."""
+    if record is None:
+        return False
+    day = record.waived_on or record.done_on
+    return day is not None and day <= as_of
 
 
 def entries(dataset: Dataset, found: Iterable[Occurrence], as_of: date) -> list[Entry]:
@@ -252,8 +264,10 @@ def entries_between(
     For chosen units, what predecessors that have ended by ``as_of`` left undone comes too, shown
     as theirs (inherited): the successor is who must now see to it.
     """
+    unrecorded = status is not None and not status.recorded
     if units is None:
-        found = entries(dataset, occurrences(dataset, first, last, None), as_of)
+        chosen = occurrences(dataset, first, last, None)
+        found = entries(dataset, _candidates(dataset, chosen, as_of, unrecorded), as_of)
     else:
         lineage = dataset.lineage
         earlier: dict[str, str] = {}
@@ -263,9 +277,21 @@ def entries_between(
             for ancestor in sorted(lineage.ancestors(unit)):
                 if lineage.ended(ancestor, as_of):
                     earlier.setdefault(ancestor, unit)
-        every = entries(dataset, occurrences(dataset, first, last, units | set(earlier)), as_of)
+        chosen = occurrences(dataset, first, last, units | set(earlier))
+        every = entries(dataset, _candidates(dataset, chosen, as_of, unrecorded), as_of)
         found = [shown for entry in every if (shown := _shown(entry, units, earlier)) is not None]
     return [entry for entry in found if status is None or entry.status is status]
+
+
+def _candidates(dataset: Dataset, found: list[Occurrence], as_of: date, unrecorded: bool) -> list[Occurrence]:
+    """``found``; or, when only overdue or open ones are asked for, those its unit has not recorded
+    by ``as_of``, left out before their statuses are worked out (most of a plan's past occurrences
+    are recorded: the footer of ``due`` asks for the rest). A successor's record is looked for by
+    :func:`entries`, as for any occurrence."""
+    if not unrecorded:
+        return found
+    records_of = dataset.records_of
+    return [occ for occ in found if not recorded_by(records_of(occ.unit).get((occ.task, occ.period)), as_of)]
 
 
 def _shown(entry: Entry, units: set[str], earlier: dict[str, str]) -> Entry | None:
