@@ -160,7 +160,7 @@ def taskwarrior_pairs(
     from kehoach.domain import periods
 
     window = periods.containing(as_of, "quarter")
-    tasks, open_ids = json.loads((folder / "taskwarrior.json").read_text())
+    open_ids = json.loads((folder / "taskwarrior-open.json").read_text())  # the tasks stay in their file
     home = folder / "taskwarrior"
     shutil.rmtree(home, ignore_errors=True)
     home.mkdir()
@@ -169,11 +169,10 @@ def taskwarrior_pairs(
         f"data.location={home / 'data'}\nconfirmation=no\nverbose=nothing\nbulk=0\nhooks=off\n"
         "recurrence=off\ngc=on\ndetection=off\ncolor=off\n"
     )
-    (home / "tasks.json").write_text(json.dumps(tasks))  # the import file: tasks alone
     task = [task_binary, f"rc:{rc}"]
     started = time.perf_counter()
-    subprocess.run([*task, "import", str(home / "tasks.json")], check=True, capture_output=True)
-    print(f"Taskwarrior: {len(tasks)} tasks imported in {time.perf_counter() - started:.1f}s", flush=True)
+    subprocess.run([*task, "import", str(folder / "taskwarrior.json")], check=True, capture_output=True)
+    print(f"Taskwarrior: the same obligations imported in {time.perf_counter() - started:.1f}s", flush=True)
     after, before = window.start - timedelta(days=1), window.end + timedelta(days=1)
     closing = iter(open_ids[: runs + 1])
     nothing: Callable[[int], None] = lambda run: None  # noqa: E731
@@ -229,8 +228,9 @@ def main() -> None:
     if args.generate_only:
         as_of, left_open = generate(args.generate_only, max(1, round(args.units * args.scale)), args.years)
         (args.generate_only.parent / "generated.json").write_text(json.dumps([as_of.isoformat(), left_open]))
-        tasks = taskwarrior_tasks(args.generate_only, as_of)
+        tasks, open_ids = taskwarrior_tasks(args.generate_only, as_of)
         (args.generate_only.parent / "taskwarrior.json").write_text(json.dumps(tasks))
+        (args.generate_only.parent / "taskwarrior-open.json").write_text(json.dumps(open_ids))
         return
     folder = args.keep or Path(tempfile.mkdtemp(prefix="kehoach-bench-"))
     data = folder / "data"

@@ -56,8 +56,10 @@ def replay(
 
     buffer = TerminalBuffer(sys.stdout)
     code = run(load_valid(root, cache, files), buffer, *args, **arguments)
-    sys.stdout.write(buffer.getvalue())
-    cache.put(key, (buffer.getvalue(), code))
+    if not buffer.spilled:  # an answer too long to keep was written as it came, and is not kept
+        answer = buffer.getvalue()
+        sys.stdout.write(answer)
+        cache.put(key, (answer, code))
     return code
 
 
@@ -74,12 +76,34 @@ class Later:
         return run(*args, **kwargs)
 
 
+KEPT_ANSWER = 4 * 1024 * 1024
+"""Characters of an answer kept to replay. A longer one (every record of a province as JSON: a
+couple of hundred megabytes at ten times the benchmark's size) is written on as it comes rather
+than held, copied and pickled, and computed again next time."""
+
+
 class TerminalBuffer(io.StringIO):
-    """Collects output while looking, to rich, like the terminal (or pipe) it will go to."""
+    """Collects output while looking, to rich, like the terminal (or pipe) it will go to; past
+    :data:`KEPT_ANSWER` characters, writes what it holds to the target and passes the rest on
+    (``spilled``)."""
 
     def __init__(self, target: TextIO) -> None:
         super().__init__()
-        self.target = target
+        self.target, self.limit = target, KEPT_ANSWER
+        self.spilled = False
+        self._held = 0
+
+    def write(self, text: str) -> int:
+        if self.spilled:
+            return self.target.write(text)
+        self._held += len(text)
+        written = super().write(text)
+        if self._held > self.limit:
+            self.target.write(self.getvalue())
+            self.seek(0)
+            self.truncate()
+            self.spilled = True
+        return written
 
     def isatty(self) -> bool:
         return self.target.isatty()

@@ -3,9 +3,12 @@
 Two kinds of entry, each a pickle in the cache folder, named by a SHA-256 over everything the
 value depends on, kehoach's own source code included:
 
-* a data file's validated model, keyed by the file's bytes: a file edited by hand, checked out
-  from another commit or restored from a backup has other bytes, so it is read afresh;
-* a whole data folder's "checked, no problems" mark, and a read-only command's output, keyed by
+* a data file's validated model, keyed by the file's bytes (the plan's, and a unit file's that
+  the lean reader declined: kehoach.files.lean reads one again about as fast as it unpickles): a
+  file edited by hand, checked out from another commit or restored from a backup has other bytes,
+  so it is read afresh;
+* a whole data folder's "checked, no problems" mark, its units' marks and lineages (one entry
+  each per folder, see kehoach.files.load.CheckMarks), and a read-only command's output, keyed by
   every file's name and bytes, the command's arguments and the day it is run for.
 
 So an entry can be missing or old, never wrong. A cache entry that cannot be read (corrupt,

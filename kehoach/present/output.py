@@ -9,7 +9,7 @@ How a column gives way on a narrow screen is its role (:class:`~kehoach.present.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, TextIO, assert_never
@@ -79,13 +79,25 @@ def emit(
         return
     match fmt:
         case Format.json:
-            out.write(json_text(list(rows)) + "\n")
+            write_json_rows(rows, out)
         case Format.csv:
             write_csv(rows, out)
         case Format.table:
             write_table(rows, columns, out, title=title)
         case _:
             assert_never(fmt)
+
+
+def write_json_rows(rows: Iterable[dict[str, Any]], out: TextIO) -> None:
+    """Rows as one JSON list, written row by row (byte for byte what :func:`json_text` gives of the
+    whole list): a listing of every record of a province at ten times the benchmark's size is
+    never held as one text."""
+    first = True
+    for row in rows:
+        out.write("[\n  " if first else ",\n  ")
+        out.write(json_text(row).replace("\n", "\n  "))  # a JSON text holds no raw line break in a string
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 CSV_BOM = "\ufeff"

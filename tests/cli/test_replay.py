@@ -123,3 +123,19 @@ def test_a_replayed_answer_imports_no_command_and_no_model(tracked: Path, tmp_pa
     assert "kehoach.commands.due" in first.stderr  # computed
     again = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env)
     assert (again.returncode, again.stdout, again.stderr) == (0, first.stdout, "[]\n")
+
+
+def test_an_answer_too_long_to_keep_is_written_whole_and_computed_again(
+    cli: Cli, tracked: Path, computed: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the limit an answer is written as it comes, not held to be replayed: every record of a
+    province as JSON would otherwise be held, copied and pickled (hundreds of megabytes)."""
+    from kehoach.cli import replay as replay_module
+
+    request = ("history", "--format", "json", "--data", str(tracked))
+    cold = cli(*request, env={"KEHOACH_CACHE": "off"})
+    assert len(cold.stdout) > 100
+    monkeypatch.setattr(replay_module, "KEPT_ANSWER", 100)
+    computed.clear()
+    assert cli(*request) == cold and cli(*request) == cold
+    assert len(computed) == 2, "a long answer was kept and replayed"
