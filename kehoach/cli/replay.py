@@ -76,10 +76,11 @@ class Later:
         return run(*args, **kwargs)
 
 
-KEPT_ANSWER = 4 * 1024 * 1024
-"""Characters of an answer kept to replay. A longer one (every record of a province as JSON: a
-couple of hundred megabytes at ten times the benchmark's size) is written on as it comes rather
-than held, copied and pickled, and computed again next time."""
+KEPT_ANSWER = 32 * 1024 * 1024
+"""Characters of an answer kept to replay (the quarter of a province at ten times the benchmark's
+size is about ten million). A longer one (every record of such a province as JSON: a couple of
+hundred million) is written on as it comes rather than held, copied and pickled, and computed
+again next time."""
 
 
 class TerminalBuffer(io.StringIO):

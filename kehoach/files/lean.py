@@ -250,12 +250,14 @@ def _records(body: str) -> Columns | None:
 
 
 def _only_blank_between(body: str, pattern: re.Pattern[str]) -> None:
-    """Raise :class:`_Declined` unless what the records do not cover is blank and comment lines."""
-    position = 0
-    for match in pattern.finditer(body):
-        _blank(body[position : match.start()])
-        position = match.end()
-    _blank(body[position:])
+    """Raise :class:`_Declined` unless what the records do not cover is blank and comment lines.
+    Each record starts a line and ends one, so what is left once they are taken out is whole lines,
+    seen at once."""
+    if not _BLANK_LINES.fullmatch(pattern.sub("", body)):
+        raise _Declined
+
+
+_BLANK_LINES = re.compile(r"(?:[ ]*(?:#[^\n]*)?\n)*[ ]*(?:#[^\n]*)?")
 
 
 def _blank(gap: str) -> None:
