@@ -35,14 +35,13 @@ from pydantic import ValidationError
 from pydantic_core import SchemaValidator, core_schema
 
 from kehoach.domain.model import Record, Unit
-from kehoach.files.yamlio import NOT_TEXT, resolve_scalar
+from kehoach.files.yamlio import NOT_TEXT, holds_conflict_marker, resolve_scalar
 
 RECORD_KEYS = tuple(Record.model_fields)
 """A record's keys in the order kehoach writes them (:func:`kehoach.files.records.record_lines`
 dumps the model, field by field); a record written in another order is read by the positioned
 reader."""
 
-_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7}|\|{7})", re.M)
 _TOP = re.compile(r"([a-z_]+):(?: (.*))?")
 _ITEM = re.compile(r"((?:  )?)- (.*)")
 _SKIP = re.compile(r"[ ]*(?:#.*)?")
@@ -154,16 +153,11 @@ def read_head(text: str) -> dict[str, Any] | None:
     for them: the head must be in the layout :func:`read_unit` reads, and nothing after
     ``records:`` may be a key of its own. What the records say is not read (see
     :class:`kehoach.files.load.Units`: a write to one unit reads the others' heads alone)."""
-    if "\r" in text:
-        if text.count("\r") != text.count("\r\n"):
-            return None
-        text = text.replace("\r\n", "\n")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = _with_lf(text)
     head_text, marker, body = text.partition("\nrecords:")
-    if marker and (_LATER_KEY.search(body) or any(end in body for end in "\x85\u2028\u2029")):
+    if not text or (marker and (_LATER_KEY.search(body) or any(end in body for end in "\x85\u2028\u2029"))):
         return None
-    if not _printable(head_text) or (any(marker * 7 in head_text for marker in "<=>|") and _CONFLICT.search(head_text)):
+    if not _printable(head_text) or holds_conflict_marker(head_text):
         return None
     try:
         head = _head(head_text)
@@ -176,16 +170,23 @@ def _plain_record(row: tuple[str, ...]) -> dict[str, Any]:
     return {key: scalar(token) for key, token in zip(RECORD_KEYS, row, strict=True) if token}
 
 
-def _layout(text: str) -> _Layout:
+def _with_lf(text: str) -> str:
+    """The text with LF line ends and no byte-order mark; empty for CR-only or mixed line ends,
+    which the lean path leaves to the positioned reader."""
     if "\r" in text:
         if text.count("\r") != text.count("\r\n"):
-            raise _Declined  # CR-only or mixed line ends
+            return ""
         text = text.replace("\r\n", "\n")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _layout(text: str) -> _Layout:
+    text = _with_lf(text)
+    if not text:
+        raise _Declined  # CR-only or mixed line ends, or nothing at all
     if not text.endswith("\n"):
         text += "\n"
-    if not _printable(text) or (any(marker * 7 in text for marker in "<=>|") and _CONFLICT.search(text)):
+    if not _printable(text) or holds_conflict_marker(text):
         raise _Declined
     head_text, marker, body = text.partition("\nrecords:")
     head = _head(head_text)

@@ -46,7 +46,14 @@ _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 """What ends a line for YAML (PyYAML's reader and scanner, and libyaml, alike): CR LF, CR, LF, and
 NEL, LS, PS. Not ``str.splitlines``, which also breaks at a form feed, a vertical tab and
 \\x1c–\\x1e: a line number counted so would be one more than PyYAML's and the editor's."""
-_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?= |$)")
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?= |$)", re.M)
+
+
+def holds_conflict_marker(text: str) -> bool:
+    """Whether a line of ``text`` is a git conflict marker (``<<<<<<< HEAD``, ``=======``…)."""
+    return any(sign * 7 in text for sign in "<=>|") and _CONFLICT.search(text) is not None
+
+
 _INT = re.compile(r"[-+]?[0-9]+")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
@@ -143,7 +150,7 @@ def scan_text(path: Path, text: str) -> list[Problem]:
     Conflict markers are looked for line by line, before parsing, because inside a quoted or
     block value they would otherwise be read silently as part of the text.
     """
-    if "\t" not in text and not any(marker * 7 in text for marker in "<=>|"):
+    if "\t" not in text and not holds_conflict_marker(text):
         return []  # the usual file, seen at once rather than line by line
     problems = []
     for number, line in enumerate(_BREAK.split(text), start=1):
