@@ -277,9 +277,16 @@ class Units(Mapping[str, Unit]):
         return self.loaded[unit_id]
 
     def _read(self, unit_id: str) -> Unit:
-        """A unit whose file is known to be valid."""
+        """A unit whose file was checked clean before, or (a write confined to another unit) was
+        not read: should it not validate, :class:`DataInvalid` says where, as a command would."""
         path = self.paths[unit_id]
-        return _lean_unit(self.documents, path) or Unit.model_validate(document_from_bytes(path, self.raws[path]).data)
+        if (unit := _lean_unit(self.documents, path)) is not None:
+            return unit
+        problems: list[Problem] = []
+        read = _load_file(path, Unit, self.documents, problems, Cache(None))
+        if read is None:
+            raise DataInvalid(problems)
+        return read
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.order)
