@@ -110,8 +110,8 @@ def _printable(text: str) -> bool:
     """No character the lean path leaves to the positioned reader: tabs, carriage returns (a CRLF
     file is read once its line ends are made LF), YAML's other line breaks (NEL, LS, PS), control
     and format characters (a byte-order mark inside the text among them), surrogates, unassigned
-    code points and private use, spaces other than U+0020 (``str.isprintable``'s refusals, all
-    inside those of YAML and narrower than none of them)."""
+    code points and private use, spaces other than U+0020. What ``str.isprintable`` refuses is
+    more than YAML refuses, never less: declining more is only slower."""
     return text.replace("\n", "").isprintable()
 
 
@@ -157,6 +157,8 @@ def read_head(text: str) -> dict[str, Any] | None:
     head_text, marker, body = text.partition("\nrecords:")
     if not text or (marker and (_LATER_KEY.search(body) or any(end in body for end in "\x85\u2028\u2029"))):
         return None
+    if marker and body[:1] not in ("", " ", "\n"):
+        return None  # `records:#x` is one plain scalar, not the records key
     if not _printable(head_text) or holds_conflict_marker(head_text):
         return None
     try:

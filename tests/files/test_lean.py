@@ -169,6 +169,7 @@ HEAD_AFTER_RECORDS = [
     'records:\n- task: II.1\n  period: 2022\n  done_on: 2022-03-05\n"until": 2024-01-01\n',
     "records:\n- task: II.1\n  period: 2022\n  done_on: 2022-03-05\n  note: a\x85until: 2024-01-01\n",
     "records: [\n{task: II.1, period: 2022, done_on: 2022-03-05}\n]\n",
+    "records:#x\n",
 ]
 
 
