@@ -73,8 +73,9 @@ class RecordRules:
     every rule when its task and unit are known to pass them and its day lies in the days they
     allow (from the later of the plan's start and the period's opening day, to the earlier of
     ``today`` and the unit's end), each worked out once per task and period, and per unit; any
-    other record is asked :func:`record_problem` itself, which says which rule it breaks. A test
-    holds the two to the same answer on every record of the bad-input cases."""
+    other record is asked :func:`record_problem` itself, which says which rule it breaks.
+    ``tests/domain/test_rules.py`` holds the two to the same answers on any records of the reorg
+    scenario (ended, merged and split units), as of any day."""
 
     def __init__(self, dataset: Dataset, today: date | None) -> None:
         self.dataset, self.today = dataset, today
