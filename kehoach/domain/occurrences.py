@@ -191,7 +191,7 @@ def moved_by(dataset: Dataset, extension: Extension, as_of: date) -> list[tuple[
     if due is None:
         return []
     plan = dataset.plan.model_copy(update={"extensions": [*dataset.plan.extensions, extension]})
-    extended = Dataset(plan, dataset.units, dataset.reorganised)
+    extended = Dataset(plan, dataset.units, dataset.reorganised, heads=dataset.heads)
     owners = dataset.lineage.owners(dataset.task_units(task), due)
     found = []
     for owner in owners:
