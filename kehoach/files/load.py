@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar, cast
+from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -18,7 +18,7 @@ from kehoach.domain.model import SUPPORTED_SCHEMAS, PlanFile, Unit
 from kehoach.domain.rules import latest_day
 from kehoach.errors import DataInvalid, Problem
 from kehoach.files import lean
-from kehoach.files.cache import Cache, content_digest, decode, digest, file_digest
+from kehoach.files.cache import Cache, content_digest, digest, file_digest
 from kehoach.files.datadir import ENV_DATA, PLAN_FILE, UNITS_DIR, find_data_dir, read_files, unit_files
 from kehoach.files.diagnostics import problems_from_validation
 from kehoach.files.lean import LeanUnits
@@ -163,11 +163,11 @@ def _read_confined(
     for stem in sorted(needed - loaded.keys()):
         if (unit := _load_file(paths[stem], Unit, documents, problems, cache)) is not None:
             loaded[stem] = unit
-    units = Units(loaded, {}, paths, documents, paths.keys() - loaded.keys())
+    units = Units(loaded, paths, documents, cache, paths.keys() - loaded.keys())
     units.heads.read.update(heads)
     if problems or plan is None:
         return Folder(root, None, problems, documents, paths, units)
-    said = {stem for stem in paths if lineage_of(cast(Unit, units.heads[stem])) != b""}
+    said = {stem for stem in paths if lineage_of(units.heads[stem]) != b""}
     dataset = Dataset(plan, units, frozenset(said), heads=units.heads)
     problems.extend(_placed(check(dataset, frozenset(paths.keys() - needed)), root, paths, documents))
     if problems:
@@ -214,11 +214,10 @@ def _units(
     problems: list[Problem],
     cache: Cache,
 ) -> Units:
-    """Every unit: checked ones (clean) read when first used (from their stored model if the cache
-    holds one); the others validated now, their problems added to ``problems`` (``read_now``: those
-    validated already, ``None`` for a file whose problems were added)."""
+    """Every unit: checked ones (clean) read when first used; the others validated now, their
+    problems added to ``problems`` (``read_now``: those validated already, ``None`` for a file whose
+    problems were added)."""
     loaded: dict[str, Unit] = {}
-    stored: dict[str, bytes] = {}
     unread: list[str] = []
     for stem, path in paths.items():
         if stem in read_now:
@@ -226,22 +225,18 @@ def _units(
                 loaded[stem] = unit
         elif reuse is not None and stem in reuse.loaded:
             loaded[stem] = reuse.loaded[stem]
-        elif reuse is not None and stem in reuse.stored:
-            stored[stem] = reuse.stored[stem]
-        elif stem in clean and (entry := cache.get_bytes(model_key(Unit, documents.raws[path]))) is not None:
-            stored[stem] = entry
         elif stem in clean:
             unread.append(stem)
         elif (unit := _load_file(path, Unit, documents, problems, cache)) is not None:
             loaded[stem] = unit
-    return Units(loaded, stored, paths, documents, unread)
+    return Units(loaded, paths, documents, cache, unread)
 
 
 class Units(Mapping[str, Unit]):
-    """Units by id. Every file was read before this was made, so reading a unit does no I/O and
-    raises nothing. A unit known to be valid (checked clean before) is read when first used, from
-    its stored model if the cache holds one, else from its file's bytes (the lean path, else the
-    positioned reader): a command about one unit reads that one, not 250.
+    """Units by id. Every file was read before this was made. A unit not read yet (checked clean
+    before, or left unread by a write confined to another unit) is read when first used, as any
+    unit file is (:func:`_load_file`: its cached model, else the lean path, else the positioned
+    reader): a command about one unit reads that one, not 250.
 
     :attr:`heads` gives what lineage needs of each unit (its start, end and successors) from the
     head of its file alone, without its records."""
@@ -249,44 +244,32 @@ class Units(Mapping[str, Unit]):
     def __init__(
         self,
         loaded: dict[str, Unit],
-        stored: dict[str, bytes],
         paths: dict[str, Path],
         documents: Documents,
+        cache: Cache,
         unread: Iterable[str] = (),
     ) -> None:
-        self.loaded, self.stored, self.paths, self.documents = loaded, stored, paths, documents
+        self.loaded, self.paths, self.documents, self.cache = loaded, paths, documents, cache
         self.unread = set(unread)
-        present = {*loaded, *stored, *self.unread}
-        self.order = [stem for stem in paths if stem in present]
+        self.order = [stem for stem in paths if stem in loaded or stem in self.unread]
         self.heads = Heads(self)
-
-    @property
-    def raws(self) -> Mapping[Path, bytes]:
-        return self.documents.raws
 
     def __getitem__(self, unit_id: str) -> Unit:
         if unit_id not in self.loaded:
-            if unit_id in self.stored:
-                unit = decode(self.stored.pop(unit_id))
-                self.loaded[unit_id] = unit if isinstance(unit, Unit) else self._read(unit_id)
-            elif unit_id in self.unread:
-                self.loaded[unit_id] = self._read(unit_id)
-                self.unread.discard(unit_id)
-            else:
+            if unit_id not in self.unread:
                 raise KeyError(unit_id)
+            self.loaded[unit_id] = self._read(unit_id)
+            self.unread.discard(unit_id)
         return self.loaded[unit_id]
 
     def _read(self, unit_id: str) -> Unit:
-        """A unit whose file was checked clean before, or (a write confined to another unit) was
-        not read: should it not validate, :class:`DataInvalid` says where, as a command would."""
-        path = self.paths[unit_id]
-        if (unit := _lean_unit(self.documents, path)) is not None:
-            return unit
+        """A unit not read yet; should its file not validate (left unread by a write confined to
+        another unit), :class:`DataInvalid` says where, as a command would."""
         problems: list[Problem] = []
-        read = _load_file(path, Unit, self.documents, problems, Cache(None))
-        if read is None:
+        unit = _load_file(self.paths[unit_id], Unit, self.documents, problems, self.cache)
+        if unit is None:
             raise DataInvalid(problems)
-        return read
+        return unit
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.order)
@@ -295,7 +278,7 @@ class Units(Mapping[str, Unit]):
         return len(self.order)
 
     def __contains__(self, unit_id: object) -> bool:
-        return unit_id in self.loaded or unit_id in self.stored or unit_id in self.unread
+        return unit_id in self.loaded or unit_id in self.unread
 
 
 class Heads(Mapping[str, Dated]):
@@ -463,7 +446,7 @@ class CheckMarks:
             cache.put(self.lineage_map, known)
 
 
-def lineage_of(unit: Unit) -> bytes:
+def lineage_of(unit: Dated) -> bytes:
     """What a unit says of when it starts and ends and who succeeds it, as the key's bytes: from
     the validated model, so that no way of writing it in YAML can escape the key. Empty when it
     says nothing (no dates, no successors): the unit was never reorganised."""
@@ -562,9 +545,9 @@ def check_after_write(
     stem = written.path.stem
     reuse = Units(
         {**{other: unit for other, unit in units.loaded.items() if other != stem}, stem: written.unit},
-        {other: entry for other, entry in units.stored.items() if other != stem},
         units.paths,
         units.documents,
+        cache,
         units.unread - {stem},
     )
     read_folder(root, cache, ({**files[0], written.path: written.data}, files[1]), others, reuse)

@@ -217,11 +217,12 @@ def test_a_unit_not_read_for_a_write_is_refused_in_a_sentence_if_asked_for(track
     """A write confined to ban-a leaves the other units unread; should anything ask for one that
     does not validate, the answer is the file's problem, placed, never a traceback."""
     from kehoach.errors import DataInvalid
+    from kehoach.files.cache import Cache
     from kehoach.files.load import Documents, Units
 
     path = tracked / "units" / "huyen-b.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("task: II.2", "task: [II.2"), encoding="utf-8")
-    units = Units({}, {}, {"huyen-b": path}, Documents({path: path.read_bytes()}), ["huyen-b"])
+    units = Units({}, {"huyen-b": path}, Documents({path: path.read_bytes()}), Cache(None), ["huyen-b"])
     assert "huyen-b" in units
     with pytest.raises(DataInvalid) as refused:
         units["huyen-b"]
