@@ -118,9 +118,15 @@ def _opening_day(task: Task, key: str, dataset: Dataset) -> date | None:
 # --- occurrences and statuses ------------------------------------------------------------------
 
 
-def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> Iterator[Occurrence]:
-    """Every occurrence of a task due between ``first`` and ``last`` (inclusive), for every owner."""
+def task_occurrences(
+    task: Task, dataset: Dataset, first: date, last: date, unrecorded_on: date | None = None
+) -> Iterator[Occurrence]:
+    """Every occurrence of a task due between ``first`` and ``last`` (inclusive), for every owner;
+    with ``unrecorded_on``, only those its owner has not recorded by that day (see
+    :func:`recorded_by`), left out before they are made: a successor's record is looked for by
+    :func:`entries`, as for any occurrence."""
     units = dataset.task_units(task)
+    records_of = dataset.records_of
     lineage = dataset.lineage
     plain = lineage.plain(units)  # no unit here starts or ends: the common case, kept fast
     extended = task.ref in dataset.extended_tasks  # an extension only ever moves a deadline later
@@ -131,12 +137,20 @@ def task_occurrences(task: Task, dataset: Dataset, first: date, last: date) -> I
         if due is None or due > last or (due < first and not extended):
             continue
         report = key in reports
+        ref = task.ref
         if plain and not extended:
-            yield from (Occurrence(due, task.ref, unit, key, report=report) for unit in units)
+            if unrecorded_on is None:
+                yield from (Occurrence(due, ref, unit, key, report=report) for unit in units)
+            else:
+                for unit in units:
+                    if not recorded_by(records_of(unit).get((ref, key)), unrecorded_on):
+                        yield Occurrence(due, ref, unit, key, report=report)
             continue
         owners = [(unit, "") for unit in units] if plain else lineage.owners(units, due)
         for owner, via in owners:
-            occurrence = in_force(dataset, Occurrence(due, task.ref, owner, key, via, report=report))
+            if unrecorded_on is not None and recorded_by(records_of(owner).get((ref, key)), unrecorded_on):
+                continue
+            occurrence = in_force(dataset, Occurrence(due, ref, owner, key, via, report=report))
             if first <= occurrence.due <= last:
                 yield occurrence
 
@@ -149,9 +163,18 @@ def in_force(dataset: Dataset, occurrence: Occurrence) -> Occurrence:
     return occurrence._replace(due=extension.to, original=occurrence.due)
 
 
-def occurrences(dataset: Dataset, first: date, last: date, units: set[str] | None = None) -> list[Occurrence]:
-    found = (occurrence for task in dataset.plan.tasks for occurrence in task_occurrences(task, dataset, first, last))
-    return sorted(occurrence for occurrence in found if units is None or occurrence.unit in units)
+def occurrences(
+    dataset: Dataset, first: date, last: date, units: set[str] | None = None, unrecorded_on: date | None = None
+) -> list[Occurrence]:
+    """Every occurrence due between two days (inclusive), of some units, in order (see
+    :func:`task_occurrences` for ``unrecorded_on``)."""
+    found = (
+        occurrence
+        for task in dataset.plan.tasks
+        for occurrence in task_occurrences(task, dataset, first, last, unrecorded_on)
+        if units is None or occurrence.unit in units
+    )
+    return sorted(found)
 
 
 def occurrence_of(dataset: Dataset, task: Task, unit: str, period: str) -> Occurrence | None:
@@ -264,10 +287,12 @@ def entries_between(
     For chosen units, what predecessors that have ended by ``as_of`` left undone comes too, shown
     as theirs (inherited): the successor is who must now see to it.
     """
-    unrecorded = status is not None and not status.recorded
+    # Most of a plan's past occurrences are recorded: when only overdue or open ones are asked for
+    # (the footer of ``due``), those its unit recorded by as_of are left out before they are made.
+    # A successor's record is looked for by entries, as for any occurrence.
+    unrecorded_on = as_of if status is not None and not status.recorded else None
     if units is None:
-        chosen = occurrences(dataset, first, last, None)
-        found = entries(dataset, _candidates(dataset, chosen, as_of, unrecorded), as_of)
+        found = entries(dataset, occurrences(dataset, first, last, None, unrecorded_on), as_of)
     else:
         lineage = dataset.lineage
         earlier: dict[str, str] = {}
@@ -277,21 +302,9 @@ def entries_between(
             for ancestor in sorted(lineage.ancestors(unit)):
                 if lineage.ended(ancestor, as_of):
                     earlier.setdefault(ancestor, unit)
-        chosen = occurrences(dataset, first, last, units | set(earlier))
-        every = entries(dataset, _candidates(dataset, chosen, as_of, unrecorded), as_of)
+        every = entries(dataset, occurrences(dataset, first, last, units | set(earlier), unrecorded_on), as_of)
         found = [shown for entry in every if (shown := _shown(entry, units, earlier)) is not None]
     return [entry for entry in found if status is None or entry.status is status]
-
-
-def _candidates(dataset: Dataset, found: list[Occurrence], as_of: date, unrecorded: bool) -> list[Occurrence]:
-    """``found``; or, when only overdue or open ones are asked for, those its unit has not recorded
-    by ``as_of``, left out before their statuses are worked out (most of a plan's past occurrences
-    are recorded: the footer of ``due`` asks for the rest). A successor's record is looked for by
-    :func:`entries`, as for any occurrence."""
-    if not unrecorded:
-        return found
-    records_of = dataset.records_of
-    return [occ for occ in found if not recorded_by(records_of(occ.unit).get((occ.task, occ.period)), as_of)]
 
 
 def _shown(entry: Entry, units: set[str], earlier: dict[str, str]) -> Entry | None:
