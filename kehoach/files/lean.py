@@ -293,6 +293,15 @@ class LeanUnits:
         }
         record = {**schema, "schema": {**model, "schema": taken}}
         self._records_validator = SchemaValidator(core_schema.list_schema(record), config)
+        # the unit's validator, its records taken as made (else the model would check each again)
+        unit = dict(_model_schema(Unit))
+        fields = unit["schema"]["fields"]
+        records = fields["records"]
+        unit["schema"] = {
+            **unit["schema"],
+            "fields": {**fields, "records": {**records, "schema": _taken(records["schema"])}},
+        }
+        self._unit_validator = SchemaValidator(unit, unit.get("config"))
 
     def unit(self, text: str) -> Unit | None:
         """The unit, exactly as ``Unit.model_validate`` makes it from :func:`yamlio.parse`'s data,
@@ -301,10 +310,10 @@ class LeanUnits:
         try:
             layout = _layout(text)
             data = layout.head
-            if layout.given:
+            if layout.given:  # `records:` with nothing after it is null, which the model takes for []
                 rows = layout.records
-                data = {**data, "records": None if rows is None else self._records(rows)}
-            return Unit.model_validate(data)
+                data = {**data, "records": [] if rows is None else self._records(rows)}
+            return self._unit_validator.validate_python(data)  # type: ignore[no-any-return]
         except (ValidationError, _Declined):
             return None
 
@@ -329,10 +338,12 @@ class LeanUnits:
         return self._records_validator.validate_python(made)  # type: ignore[no-any-return]
 
 
-def _model_schema(model: type[Record]) -> dict[str, Any]:
+def _model_schema(model: type[Record | Unit]) -> dict[str, Any]:
+    """A model's core schema: a record's is its model under its model validator, a unit's its model."""
     model.model_rebuild()  # the model defers building its schema until first used
     schema = model.__pydantic_core_schema__
-    if schema.get("type") != "function-after" or schema["schema"].get("type") != "model":
+    inner = schema["schema"] if schema.get("type") == "function-after" else schema
+    if inner.get("type") != "model" or (model is Record) != (inner is not schema):
         raise RuntimeError(f"unexpected core schema for {model.__name__}")  # pragma: no cover
     return dict(schema)
 
