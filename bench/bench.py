@@ -187,6 +187,25 @@ def taskwarrior_pairs(
     ]
 
 
+def floors() -> list[tuple[str, Callable[[int], list[str]], Callable[[int], None]]]:
+    """What any run that validates with pydantic pays before reading a unit file: the baseline's
+    imports with one pydantic model made and used, and with kehoach's models and the shipped plan
+    validated (by PyYAML's C loader, no positions). A path whose target lies below a floor cannot
+    meet it while the data is validated by pydantic models."""
+    nothing: Callable[[int], None] = lambda run: None  # noqa: E731
+    one_model = "class M(pydantic.BaseModel):\n    x: int\nM.model_validate({'x': 1})"
+    plan = (
+        "from kehoach.domain.model import PlanFile\n"
+        f"PlanFile.model_validate(yaml.load(open({str(REPO / 'data' / 'plan.yaml')!r}, encoding='utf-8'),"
+        " Loader=yaml.CSafeLoader))"
+    )
+    imports = "import typer, pydantic, yaml, rich.table\n"
+    return [
+        ("floor: one pydantic model", lambda run: [sys.executable, "-c", imports + one_model], nothing),
+        ("floor: kehoach's models, shipped plan", lambda run: [sys.executable, "-c", imports + plan], nothing),
+    ]
+
+
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time of one process and its peak resident memory in MiB."""
     start = time.perf_counter()
@@ -296,6 +315,7 @@ def main() -> None:
         ("due --quarter, shipped data", lambda run: shipped, nothing),
     ]
     measurements += taskwarrior_pairs(folder, as_of, args.runs)
+    measurements += floors()
     if args.only:
         measurements = [measurement for measurement in measurements if args.only in measurement[0]]
     # An installed kehoach has its bytecode compiled by pip; compile this checkout's the same way,
