@@ -15,23 +15,35 @@ from kehoach.i18n import _
 
 PLAN_FILE = "plan.yaml"
 UNITS_DIR = "units"
+DATA_DIR = "data"
+"""The folder a repository may keep its data in (else at its root: see :func:`find_data_dir`)."""
 ENV_DATA = "KEHOACH_DATA"
 
 
 def find_data_dir(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
-    """``--data``, else ``$KEHOACH_DATA``, else the nearest ``data/`` holding ``plan.yaml`` upwards."""
+    """``--data``, else ``$KEHOACH_DATA``, else the nearest data folder upwards from ``cwd``.
+
+    A folder holds the data either in ``data/`` (``data/plan.yaml``, as in kehoach's own
+    repository) or at its root (``plan.yaml`` beside a ``units/`` folder, as ``kehoach init``
+    lays out a plan repository). The nearest folder that holds either wins; in one folder holding
+    both, ``data/`` does, so that a checkout of kehoach keeps reading its shipped data and a
+    stray ``plan.yaml`` at the root of such a checkout changes nothing. A ``plan.yaml`` without
+    ``units/`` beside it is not taken for a data folder (another tool's file of that name)."""
     if explicit is not None:
         return _checked(explicit, "--data")
     if environ.get(ENV_DATA):
         return _checked(Path(environ[ENV_DATA]), ENV_DATA)
     for folder in (cwd, *cwd.parents):
-        if (folder / "data" / PLAN_FILE).is_file():
-            return folder / "data"
+        if (folder / DATA_DIR / PLAN_FILE).is_file():
+            return folder / DATA_DIR
+        if (folder / PLAN_FILE).is_file() and (folder / UNITS_DIR).is_dir():
+            return folder
     raise DataNotFound(
         _(
-            "không tìm thấy thư mục dữ liệu: không có data/{plan} ở {cwd} hay thư mục cha nào. "
-            "Hãy chạy lệnh trong kho dữ liệu, hoặc chỉ rõ bằng --data THƯ_MỤC hay biến môi trường {env}."
-        ).format(plan=PLAN_FILE, cwd=cwd, env=ENV_DATA)
+            "không tìm thấy thư mục dữ liệu: không có data/{plan}, cũng không có {plan} cùng thư mục "
+            "{units}/, ở {cwd} hay thư mục cha nào. Hãy chạy lệnh trong kho dữ liệu (kehoach init tạo "
+            "một kho mới), hoặc chỉ rõ bằng --data THƯ_MỤC hay biến môi trường {env}."
+        ).format(plan=PLAN_FILE, units=UNITS_DIR, cwd=cwd, env=ENV_DATA)
     )
 
 

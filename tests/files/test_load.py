@@ -188,6 +188,33 @@ class TestFindDataDir:
         minimal.rename(repo / "data")
         assert find_data_dir(None, {}, repo / "docs" / "deep") == repo / "data"
 
+    def test_data_at_the_root_of_a_repository(self, tmp_path: Path, minimal: Path) -> None:
+        repo = tmp_path / "repo"
+        minimal.rename(repo)
+        (repo / "units" / "deep").mkdir()
+        assert find_data_dir(None, {}, repo / "units" / "deep") == repo
+        assert find_data_dir(None, {}, repo) == repo
+
+    def test_data_folder_wins_over_the_root_in_one_folder(self, tmp_path: Path, minimal: Path) -> None:
+        repo = tmp_path / "repo"
+        shutil.copytree(minimal, repo)
+        minimal.rename(repo / "data")
+        assert find_data_dir(None, {}, repo) == repo / "data"
+
+    def test_the_nearest_layout_wins(self, tmp_path: Path, minimal: Path) -> None:
+        outer = tmp_path / "outer"
+        shutil.copytree(minimal, outer / "data")
+        (outer / "plans").mkdir()
+        minimal.rename(outer / "plans" / "second")
+        assert find_data_dir(None, {}, outer / "plans" / "second" / "units") == outer / "plans" / "second"
+
+    def test_a_plan_file_without_units_is_not_a_data_folder(self, tmp_path: Path, minimal: Path) -> None:
+        repo = tmp_path / "repo"
+        (repo / "tools").mkdir(parents=True)
+        (repo / "tools" / "plan.yaml").write_text("steps: []\n", encoding="utf-8")
+        minimal.rename(repo / "data")
+        assert find_data_dir(None, {}, repo / "tools") == repo / "data"
+
     def test_none_found_says_how_to_point_at_one(self, tmp_path: Path) -> None:
         with pytest.raises(DataNotFound, match="--data") as caught:
             find_data_dir(None, {}, tmp_path)
