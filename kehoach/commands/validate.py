@@ -1,13 +1,19 @@
 """``kehoach validate``: check every data file and report each problem where it is.
 
-Three ways to report, as yamllint does: ``text`` for people (``file:line:col: key: message``),
+Four ways to report, as yamllint does: ``text`` for people (``file:line:col: key: message``),
 ``github`` for GitHub Actions (workflow commands, so each problem shows on its line of a pull
-request), ``json`` for other tools.
+request), ``gitlab`` for GitLab CI (a Code Quality report, shown in the merge request), ``json``
+for other tools.
+
+A forge places an annotation by the file's path from the repository's root, whatever folder the
+job runs in: for ``github`` and ``gitlab``, paths are relative to the repository (see
+:func:`repository_root`); for people, to the current folder.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TextIO, assert_never
@@ -20,6 +26,9 @@ from kehoach.i18n import _, ngettext
 from kehoach.present.inert import json_text
 from kehoach.present.output import ProblemFormat
 
+FORGE_ROOTS = {ProblemFormat.github: "GITHUB_WORKSPACE", ProblemFormat.gitlab: "CI_PROJECT_DIR"}
+"""The variable each forge's runner sets to the folder the repository is checked out in."""
+
 
 def run(
     root: Path,
@@ -28,12 +37,29 @@ def run(
     cache: Cache | None = None,
     fmt: ProblemFormat = ProblemFormat.text,
     as_of: date | None = None,
+    environ: Mapping[str, str] | None = None,
 ) -> int:
     """Report every problem of the folder; with ``as_of`` (the CLI always gives the day it runs
-    for), also the records and extensions dated after that day."""
+    for), also the records and extensions dated after that day. ``environ``: where a forge's
+    runner says the repository is (:data:`FORGE_ROOTS`)."""
     found = verdict(root, cache, as_of)
-    out.write(report_of(found, fmt))
+    out.write(report_of(found, fmt, repository_root(root, fmt, environ or {})))
     return 1 if found.problems else 0
+
+
+def repository_root(root: Path, fmt: ProblemFormat, environ: Mapping[str, str]) -> Path | None:
+    """The folder paths are shown from for a forge's format: the checkout its runner names
+    (:data:`FORGE_ROOTS`) when it holds the data, else the nearest folder above the data holding
+    ``.git``; ``None`` for people's formats, or when neither is found (then paths are shown from
+    the current folder)."""
+    variable = FORGE_ROOTS.get(fmt)
+    if variable is None:
+        return None
+    data = root.absolute()
+    named = environ.get(variable)
+    if named and data.is_relative_to(Path(named).absolute()):
+        return Path(named).absolute()
+    return next((folder for folder in (data, *data.parents) if (folder / ".git").exists()), None)
 
 
 class _Shown(dict[Path, str]):
@@ -48,22 +74,65 @@ class _Shown(dict[Path, str]):
         return text
 
 
-def report_of(found: Verdict, fmt: ProblemFormat) -> str:
+def report_of(found: Verdict, fmt: ProblemFormat, repository: Path | None = None) -> str:
     """What validate prints: the problems in the chosen format (for people and GitHub, at most
-    :data:`~kehoach.errors.PROBLEMS_PER_FILE` of each file, then how many more; JSON lists every
-    one), and for people a summary line that counts them all."""
+    :data:`~kehoach.errors.PROBLEMS_PER_FILE` of each file, then how many more; JSON and GitLab's
+    report list every one), and for people a summary line that counts them all. ``repository``:
+    the folder a forge's paths start from (see :func:`repository_root`)."""
     problems, files = found.problems, found.files
-    where = _Shown()
+    where: Callable[[Path], str] = _Shown() if repository is None else _FromRepository(repository)
     match fmt:
         case ProblemFormat.json:
             return json_text(as_json(problems, files, where)) + "\n"
         case ProblemFormat.github:
             return "".join(github_line(item, where) + "\n" for item in reported(problems))
+        case ProblemFormat.gitlab:
+            return json_text(code_quality(problems, where)) + "\n"
         case ProblemFormat.text:
             lines = [item.format(where(item.path)) for item in reported(problems)]
             return "".join(line + "\n" for line in [*lines, summary_of(found)])
         case _:
             assert_never(fmt)
+
+
+class _FromRepository(dict[Path, str]):
+    """Each file's path from the repository's root, with ``/`` whatever the system."""
+
+    def __init__(self, repository: Path) -> None:
+        super().__init__()
+        self.repository = repository
+
+    def __call__(self, path: Path) -> str:
+        return self[path]
+
+    def __missing__(self, path: Path) -> str:
+        absolute = path.absolute()
+        try:
+            text = (absolute.parent.resolve() / absolute.name).relative_to(self.repository.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            text = shown(path)
+        self[path] = text
+        return text
+
+
+def code_quality(problems: list[Problem], where: Callable[[Path], str] = shown) -> list[dict[str, object]]:
+    """GitLab's Code Quality report: one issue per problem, each with a fingerprint that stays the
+    same while the problem does (GitLab tells new problems from fixed ones by it)."""
+    issues: list[dict[str, object]] = []
+    for problem in problems:
+        path = where(problem.path)
+        description = f"{problem.key}: {problem.message}" if problem.key else problem.message
+        identity = "\0".join((path, str(problem.line), str(problem.column), problem.rule, description))
+        issues.append(
+            {
+                "description": description,
+                "check_name": f"kehoach-{problem.rule}",
+                "fingerprint": hashlib.sha256(identity.encode("utf-8")).hexdigest(),
+                "severity": "major",
+                "location": {"path": path, "lines": {"begin": problem.line}},
+            }
+        )
+    return issues
 
 
 def summary_of(found: Verdict) -> str:

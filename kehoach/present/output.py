@@ -25,10 +25,12 @@ class Format(StrEnum):
 
 
 class ProblemFormat(StrEnum):
-    """How ``validate`` reports problems: to people, to GitHub Actions, to other tools."""
+    """How ``validate`` reports problems: to people, to GitHub Actions, to GitLab (a Code Quality
+    report), to other tools."""
 
     text = "text"
     github = "github"
+    gitlab = "gitlab"
     json = "json"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -85,3 +86,43 @@ def test_nothing_may_be_dated_after_the_day_validate_runs_for(cli: Cli, tracked:
     edit(tracked / "units/ban-a.yaml", "done_on: 2022-12-20", f"done_on: {tomorrow.isoformat()}")
     assert "là ngày trong tương lai" in cli(*args).stdout
     assert cli(*args, env={"KEHOACH_TODAY": "2022-13-01"}).stderr.startswith("lỗi: KEHOACH_TODAY: '2022-13-01'")
+
+
+class TestForgeFormats:
+    """A forge places each annotation by the file's path from the repository's root, whatever
+    folder its job runs kehoach in."""
+
+    @pytest.fixture
+    def repository(self, minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+        repo = tmp_path / "repo"
+        (repo / ".git").mkdir(parents=True)
+        data = minimal.rename(repo / "data")
+        edit(data / "units/ban-a.yaml", "kind: party_board", "kind: board")
+        (repo / "docs").mkdir()
+        monkeypatch.chdir(repo / "docs")
+        return repo
+
+    def test_github_workflow_commands_name_the_file_from_the_repository(self, cli: Cli, repository: Path) -> None:
+        result = cli("validate", "--format", "github", env={"GITHUB_WORKSPACE": str(repository)})
+        assert result.exit_code == 1
+        assert result.stdout.startswith("::error file=data/units/ban-a.yaml,line=4,col=7,title=kehoach validate (")
+        assert result.stdout.count("\n") == 1
+
+    def test_without_the_runner_s_variable_the_nearest_git_folder_is_the_root(self, cli: Cli, repository: Path) -> None:
+        result = cli("validate", "--format", "github", env={"GITHUB_WORKSPACE": ""})
+        assert result.stdout.startswith("::error file=data/units/ban-a.yaml,line=4,col=7,")
+
+    def test_gitlab_code_quality_report(self, cli: Cli, repository: Path) -> None:
+        result = cli("validate", "--format", "gitlab", env={"CI_PROJECT_DIR": str(repository)})
+        assert result.exit_code == 1
+        [issue] = json.loads(result.stdout)
+        assert issue["location"] == {"path": "data/units/ban-a.yaml", "lines": {"begin": 4}}
+        assert issue["severity"] == "major" and issue["check_name"].startswith("kehoach-")
+        assert issue["description"].startswith("kind: ")
+        again = json.loads(cli("validate", "--format", "gitlab", env={"CI_PROJECT_DIR": str(repository)}).stdout)
+        assert again[0]["fingerprint"] == issue["fingerprint"]  # GitLab tells new problems from old by it
+
+    def test_a_valid_folder_is_an_empty_report(self, cli: Cli, repository: Path) -> None:
+        edit(repository / "data/units/ban-a.yaml", "kind: board", "kind: party_board")
+        result = cli("validate", "--format", "gitlab")
+        assert (result.exit_code, json.loads(result.stdout)) == (0, [])
