@@ -73,3 +73,51 @@ def test_the_sample_workflow_annotates_pull_requests() -> None:
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
     assert "kehoach validate --format github" in steps
+
+
+def test_a_repository_made_by_init_checks_every_commit(tmp_path: Path) -> None:
+    """``kehoach init`` in an empty folder, ``git init``, ``pre-commit install``: a bad commit is
+    refused with its problem's file and line, a good one goes in; the data at the repository's
+    root, the hook installing kehoach from the requirement init wrote (here a wheel of this
+    checkout: what ``pip install`` of a pinned release would give)."""
+    hooks, _rev = this_checkout(tmp_path)
+    wheels = tmp_path / "wheels"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(hooks)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    [wheel] = wheels.glob("kehoach-*.whl")
+    sample = tmp_path / "ke-hoach"
+    init = [sys.executable, "-m", "kehoach", "init", str(sample), "--from", str(SCENARIOS / "minimal")]
+    made = subprocess.run(
+        [*init, "--requirement", f"kehoach @ {wheel.as_uri()}"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KEHOACH_CACHE": "off"},
+    )
+    assert made.returncode == 0, made.stderr
+    environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit"), "KEHOACH_CACHE": "off"}
+    git(sample, "init", "-q")
+    subprocess.run([*PRE_COMMIT, "install"], cwd=sample, env=environment, check=True, capture_output=True)
+
+    def commit(message: str) -> subprocess.CompletedProcess[str]:
+        git(sample, "add", "-A")
+        identity = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+        command = ["git", *identity, "commit", "-qm", message]
+        return subprocess.run(command, cwd=sample, env=environment, capture_output=True, text=True, timeout=600)
+
+    first = commit("the plan")
+    assert first.returncode == 0, first.stdout + first.stderr
+    unit = sample / "units" / "ban-a.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("kind: party_board", "kind: board"), encoding="utf-8")
+    refused = commit("a bad kind")
+    assert refused.returncode == 1
+    assert "units/ban-a.yaml:5:7: kind:" in refused.stdout + refused.stderr
+    assert git(sample, "log", "--format=%s") == "the plan\n"
+    fixed = unit.read_text(encoding="utf-8").replace("kind: board", "kind: party_board")
+    unit.write_text(fixed.replace("name: Ban A Tỉnh ủy", "name: Ban A của Tỉnh ủy"), encoding="utf-8")
+    accepted = commit("a good change")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert git(sample, "log", "--format=%s") == "a good change\nthe plan\n"

@@ -94,7 +94,10 @@ DataOption = Annotated[
     Optional[Path],  # noqa: UP045 - Typer reads this annotation at run time
     typer.Option(
         "--data",
-        help=_("Thư mục dữ liệu (chứa plan.yaml). Mặc định: biến KEHOACH_DATA, rồi thư mục data/ gần nhất."),
+        help=_(
+            "Thư mục dữ liệu (chứa plan.yaml). Mặc định: biến KEHOACH_DATA, rồi thư mục dữ liệu gần nhất "
+            "(data/, hoặc plan.yaml cùng units/)."
+        ),
         file_okay=False,
         metavar=_("THƯ_MỤC"),
     ),
@@ -199,14 +202,24 @@ def _invoke(command: Callable[[], int]) -> None:
 def validate(
     fmt: Annotated[
         ProblemFormat,
-        typer.Option("--format", "-f", help=_("text: cho người đọc; github: chú thích GitHub Actions; json.")),
+        typer.Option(
+            "--format",
+            "-f",
+            help=_(
+                "text: cho người đọc; github: chú thích GitHub Actions; gitlab: báo cáo Code Quality của GitLab; json."
+            ),
+        ),
     ] = ProblemFormat.text,
     as_of: AsOfOption = None,
     data: DataOption = None,
 ) -> None:
     from kehoach.commands import validate as command
 
-    _invoke(lambda: command.run(_root(data), sys.stdout, cache=_cache(), fmt=fmt, as_of=today(as_of)))
+    def body() -> int:
+        root, cache, day = _root(data), _cache(), today(as_of)
+        return command.run(root, sys.stdout, cache=cache, fmt=fmt, as_of=day, environ=os.environ)
+
+    _invoke(body)
 
 
 class Language(StrEnum):
@@ -269,6 +282,62 @@ def schema(
     from kehoach.commands import schema as command
 
     _invoke(lambda: command.run(sys.stdout, which=which.value))
+
+
+@app.command(cls=Command, help=_("Tạo một kho dữ liệu kế hoạch mới: dữ liệu, JSON Schema, pre-commit, CI, README."))
+def init(
+    target: Annotated[Path, typer.Argument(help=_("Thư mục của kho (mới hoặc rỗng)."), metavar=_("THƯ_MỤC"))],
+    source: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--from",
+            help=_("Bắt đầu từ kế hoạch và các đơn vị của một thư mục dữ liệu có sẵn (đã kiểm tra hợp lệ)."),
+            file_okay=False,
+            metavar=_("THƯ_MỤC"),
+        ),
+    ] = None,
+    update: Annotated[
+        bool, typer.Option("--update", help=_("Chỉ viết lại JSON Schema của kho (sau khi nâng cấp kehoach)."))
+    ] = False,
+    requirement: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--requirement",
+            help=_("Gói pip mà pre-commit và CI cài (mặc định: kehoach==phiên bản đang chạy)."),
+            metavar=_("YÊU_CẦU"),
+        ),
+    ] = None,
+    title: Annotated[str, typer.Option("--title", help=_("Tên kế hoạch (cho kế hoạch mới)."))] = _("Kế hoạch mới"),
+    issuer: Annotated[str, typer.Option("--issuer", help=_("Cơ quan ban hành."))] = _("(cơ quan ban hành)"),
+    implements: Annotated[str, typer.Option("--implements", help=_("Văn bản được thực hiện."))] = _(
+        "(văn bản được thực hiện)"
+    ),
+    as_of: AsOfOption = None,
+) -> None:
+    from kehoach.commands import init as command
+
+    def body() -> int:
+        options = command.Options(
+            requirement=requirement or f"kehoach=={installed_version()}",
+            title=title,
+            issuer=issuer,
+            implements=implements,
+            starts=today(as_of),
+        )
+        source_root = None if source is None else find_data_dir_at(source)
+        return command.run(target, sys.stdout, options=options, source=source_root, update=update)
+
+    _invoke(body)
+
+
+def find_data_dir_at(folder: Path) -> Path:
+    """The data folder ``--from`` names: it, or its ``data/`` (a checkout of kehoach itself)."""
+    from kehoach.files.datadir import DATA_DIR, PLAN_FILE, find_data_dir
+    from kehoach.files.oserrors import current_folder
+
+    if not (folder / PLAN_FILE).is_file() and (folder / DATA_DIR / PLAN_FILE).is_file():
+        folder = folder / DATA_DIR
+    return find_data_dir(folder, os.environ, current_folder())
 
 
 @app.command(cls=Command, help=_("Liệt kê các nhiệm vụ của kế hoạch."))
