@@ -22,7 +22,11 @@ def test_there_are_commands() -> None:
     assert {"validate", "tasks", "units"} <= set(COMMANDS)
 
 
-WITHOUT_DATA = {"schema", "init"}  # print or write what the code generates; read no data folder (init: --from)
+WITHOUT_DATA = {
+    "schema",
+    "init",
+    "merge-file",
+}  # no data folder: what the code generates (init: --from), what git gives
 
 
 @pytest.mark.parametrize("name", COMMANDS)

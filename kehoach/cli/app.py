@@ -340,6 +340,22 @@ def find_data_dir_at(folder: Path) -> Path:
     return find_data_dir(folder, os.environ, current_folder())
 
 
+@app.command(
+    "merge-file",
+    cls=Command,
+    help=_("Trình gộp của git cho tệp đơn vị và plan.yaml: gộp bản ghi hai nhánh cùng thêm (xem kehoach init)."),
+)
+def merge_file(
+    ancestor: Annotated[Path, typer.Argument(help=_("Bản chung của hai nhánh (%O)."), metavar="%O")],
+    ours: Annotated[Path, typer.Argument(help=_("Bản của nhánh này, nơi ghi kết quả (%A)."), metavar="%A")],
+    theirs: Annotated[Path, typer.Argument(help=_("Bản của nhánh kia (%B)."), metavar="%B")],
+    name: Annotated[str, typer.Argument(help=_("Đường dẫn của tệp trong kho (%P)."), metavar="%P")] = "",
+) -> None:
+    from kehoach.commands import merge_file as command
+
+    _invoke(lambda: command.run(ancestor, ours, theirs, name, sys.stderr))
+
+
 @app.command(cls=Command, help=_("Liệt kê các nhiệm vụ của kế hoạch."))
 def tasks(unit: UnitOption = None, fmt: FormatOption = Format.table, data: DataOption = None) -> None:
     _invoke(lambda: replay(_root(data), _cache(), run_tasks, units=unit or [], fmt=fmt))

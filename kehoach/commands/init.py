@@ -11,6 +11,8 @@
 * ``.pre-commit-config.yaml``: the ``kehoach-validate`` hook, installed from a pinned requirement;
 * ``.github/workflows/kehoach.yml`` and ``.gitlab-ci.yml``: CI that installs the same pinned
   requirement and runs ``kehoach validate`` with the forge's annotations;
+* ``.gitattributes``: unit files and ``plan.yaml`` merged by ``kehoach merge-file`` (a clone
+  still needs the one line :data:`MERGE_DRIVER`, which init prints and the README gives);
 * ``README.md``: for the people who edit the data, in Vietnamese.
 
 The requirement is ``kehoach==<the version running init>`` unless ``--requirement`` names another
@@ -96,6 +98,7 @@ def repository_files(options: Options, source: Path | None) -> dict[str, bytes]:
         ".pre-commit-config.yaml": _pre_commit(options.requirement).encode("utf-8"),
         ".github/workflows/kehoach.yml": _github(options.requirement).encode("utf-8"),
         ".gitlab-ci.yml": _gitlab(options.requirement).encode("utf-8"),
+        ".gitattributes": _gitattributes().encode("utf-8"),
         "README.md": _readme().encode("utf-8"),
     }
 
@@ -206,6 +209,19 @@ kehoach-validate:
 """
 
 
+MERGE_DRIVER = 'git config merge.kehoach.driver "kehoach merge-file %O %A %B %P"'
+"""The one line of configuration a clone needs for the merge driver (git reads no driver from
+the repository itself: a clone must say it trusts one)."""
+
+
+def _gitattributes() -> str:
+    return f"""# Hai nhánh cùng thêm bản ghi vào một tệp đơn vị: kehoach gộp cả hai, không xung đột.
+# Mỗi bản sao kho cần chạy một lần: {MERGE_DRIVER}
+plan.yaml merge=kehoach
+units/*.yaml merge=kehoach
+"""
+
+
 def _shell_quoted(text: str) -> str:
     import shlex
 
@@ -229,6 +245,16 @@ kehoach overdue --unit huyen-uy-a          # việc quá hạn của một đơn
 
 `kehoach done` thêm một bản ghi vào cuối tệp của đơn vị, không đổi gì khác trong tệp. Sửa tay tệp
 YAML cũng được: trình soạn thảo có YAML language server gợi ý và báo lỗi theo `schema/`.
+
+## Một lần cho mỗi bản sao kho
+
+```sh
+git config merge.kehoach.driver "kehoach merge-file %O %A %B %P"
+```
+
+Khi hai nhánh cùng ghi bản ghi vào một tệp đơn vị, git gộp bằng kehoach (`.gitattributes`): bản
+ghi của cả hai nhánh đều được giữ, theo thứ tự ngày. Chỉ khi hai nhánh ghi khác nhau cho cùng một kỳ
+của một nhiệm vụ, tệp mới còn dấu xung đột để gộp tay; `kehoach validate` báo cho tới khi gộp xong.
 
 ## Trước khi gửi: kiểm tra
 
@@ -278,5 +304,5 @@ def _say(out: TextIO, target: Path, written: list[str], update: bool) -> None:
         count = ngettext("{count} tệp đơn vị", "{count} tệp đơn vị", len(units)).format(count=len(units))
         out.write(f"  {UNITS_DIR}/ ({count})\n")
     out.write(_("Tiếp theo:") + "\n")
-    for step in (f"cd {shown(target)}", "git init", "pre-commit install", "kehoach validate"):
+    for step in (f"cd {shown(target)}", "git init", MERGE_DRIVER, "pre-commit install", "kehoach validate"):
         out.write(f"  {step}\n")

@@ -14,6 +14,7 @@ from conftest import REPO, SHIPPED_DATA, Cli, edit
 from kehoach.commands import schema
 
 LAID_OUT = [
+    ".gitattributes",
     ".github/workflows/kehoach.yml",
     ".gitlab-ci.yml",
     ".pre-commit-config.yaml",
