@@ -26,10 +26,10 @@ try:  # Typer 0.2x vendors click; earlier versions use the click package
     from typer._click.exceptions import UsageError as ClickUsageError
     from typer._click.formatting import HelpFormatter
 except ImportError:  # pragma: no cover
-    import click  # type: ignore[no-redef,import-not-found,unused-ignore]
-    from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,unused-ignore]
-    from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef,import-not-found,unused-ignore]
-    from click.formatting import HelpFormatter  # type: ignore[no-redef,import-not-found,unused-ignore]
+    import click  # type: ignore[no-redef,import-not-found,assignment,unused-ignore]
+    from click.exceptions import ClickException  # type: ignore[no-redef,import-not-found,assignment,unused-ignore]
+    from click.exceptions import UsageError as ClickUsageError  # type: ignore[no-redef,import-not-found,assignment,unused-ignore]
+    from click.formatting import HelpFormatter  # type: ignore[no-redef,import-not-found,assignment,unused-ignore]
 
 from kehoach.i18n import _
 
