@@ -25,7 +25,7 @@ CHANGES = [
     ("present/output.py", '    csv = "csv"\n', '    html = "html"\n'),
     ("present/output.py", '    md = "md"\n', '    pdf = "pdf"\n'),
     ("present/output.py", '    github = "github"\n', '    sarif = "sarif"\n'),
-    ("domain/model.py", "\n\n\nSchedule = Annotated[", None),  # a new kind's class, with its fields only
+    ("domain/model.py", "\n\n\nclass _KindsListed:", None),  # a new kind's class, with its fields only
     ("domain/model.py", "Union[Deadline, Yearly, Years, Ongoing, TermYear, OnEvent]", None),  # registered
 ]
 NEW_KIND = '\n\n\nclass Monthly(_Schedule):\n    kind: Literal["monthly"]'

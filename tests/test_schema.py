@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +19,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel, ValidationError
 
-from conftest import REPO, SHIPPED_DATA, Cli
+from conftest import REPO, SCENARIOS, SHIPPED_DATA, Cli
 from kehoach.commands.schema import schema_of
 from kehoach.domain.model import PlanFile, Unit
-from kehoach.files.yamlio import document_from_bytes
+from kehoach.files.yamlio import YamlError, document_from_bytes
 
 DELETE = object()
 
@@ -256,3 +259,111 @@ def test_what_only_validate_checks(
 def test_the_schema_is_valid_json_schema() -> None:
     for which in ("plan", "unit"):
         Draft202012Validator.check_schema(json.loads((REPO / "schema" / f"{which}.json").read_text(encoding="utf-8")))
+
+
+# --- as written in YAML: validate, jsonschema and check-jsonschema give one verdict --------------
+
+RECORD_LINES = "    period: 2022-Q1\n    done_on: 2022-04-05\n"
+WRITTEN_UNIT = "schema: 1\nid: ban-a\nname: Ban A Tỉnh ủy\nkind: party_board\nrecords:\n  - task: II.1\n" + RECORD_LINES
+# (the line added to the record, or the plan's text replaced and by what; valid?)
+WRITTEN_RECORDS: list[tuple[str, bool]] = [
+    ("    note: 1.10\n", False),  # a float to YAML 1.2: it would read 1.1
+    ("    note: 1e3\n", False),
+    ("    note: .inf\n", False),
+    ("    note: -.Inf\n", False),
+    ("    note: .nan\n", False),
+    ("    note: 0o17\n", False),  # an octal int
+    ("    note: 0x1F\n", False),
+    ("    note: true\n", False),
+    ("    note: 12\n", False),
+    ('    note: "1.10"\n', True),  # quoted, as the message says
+    ("    note: '1e3'\n", True),
+    ("    note: yes\n", True),  # text in YAML 1.2 (a bool only in YAML 1.1)
+    ("    evidence: 2022-03-01\n", True),  # a date is text in YAML 1.2, and to check-jsonschema
+    ("    note: 1.10.2\n", True),
+    ("    note: 1_000\n", False),  # digits grouped: a number to check-jsonschema (ruamel.yaml)
+    ("    note: 0b101\n", False),
+    ("    note: 0b2\n", True),
+]
+WRITTEN_PLAN: list[tuple[str, str, bool]] = [
+    ("title: Kiểm tra hằng năm", "title: 1.5", False),
+    ("{kind: yearly, from: 2022}", "{kind: yearly, from: 2022.0}", True),  # an integer to JSON Schema
+    ("{kind: yearly, from: 2022}", "{kind: yearly, from: 2022.5}", False),
+    ("{kind: yearly, from: 2022}", "{kind: yearly, from: 0x7E6}", True),
+    ("within_days: 90", "within_days: 9e1", True),
+    ("within_days: 90", "within_days: .inf", False),
+    ("{kind: yearly, from: 2022}", "{kind: monthly, from: 2022}", False),
+]
+
+
+def written_cases(folder: Path) -> list[tuple[Path, str, bool]]:
+    """Each case as a data folder of its own (the minimal plan, one file changed): its changed
+    file, which schema it is under, and the verdict expected."""
+    cases = []
+    for number, (line, valid) in enumerate(WRITTEN_RECORDS):
+        data = folder / f"unit-{number}"
+        shutil.copytree(SCENARIOS / "minimal", data)
+        (data / "units" / "ban-a.yaml").write_text(WRITTEN_UNIT + line, encoding="utf-8")
+        cases.append((data / "units" / "ban-a.yaml", "unit", valid))
+    for number, (old, new, valid) in enumerate(WRITTEN_PLAN):
+        data = folder / f"plan-{number}"
+        shutil.copytree(SCENARIOS / "minimal", data)
+        plan = data / "plan.yaml"
+        text = plan.read_text(encoding="utf-8")
+        assert old in text
+        plan.write_text(text.replace(old, new, 1), encoding="utf-8")
+        cases.append((plan, "plan", valid))
+    return cases
+
+
+def test_validate_and_both_schema_checkers_agree_on_what_is_written(cli: Cli, tmp_path: Path) -> None:
+    cases = written_cases(tmp_path)
+    by_checker = check_jsonschema_verdicts(cases, tmp_path)
+    for path, which, valid in cases:
+        folder = path.parent if which == "plan" else path.parent.parent
+        by_validate = cli("validate", "--data", str(folder), "--as-of", "2026-12-01")
+        by_jsonschema = Draft202012Validator(schema_of(which)).is_valid(read(path)) if _reads(path) else False
+        verdicts = (by_validate.exit_code == 0, by_jsonschema, by_checker[path])
+        assert verdicts == (valid, valid, valid), (path.read_text(encoding="utf-8"), by_validate.stdout)
+
+
+def _reads(path: Path) -> bool:
+    try:
+        read(path)
+    except YamlError:
+        return False
+    return True
+
+
+def check_jsonschema_verdicts(cases: list[tuple[Path, str, bool]], folder: Path) -> dict[Path, bool]:
+    """check-jsonschema's verdict on each case file (one run per schema, every file given)."""
+    found: dict[Path, bool] = {}
+    for which in ("plan", "unit"):
+        paths = [path for path, kind, _valid in cases if kind == which]
+        command = [
+            str(Path(sys.executable).parent / "check-jsonschema"),
+            "--schemafile",
+            str(REPO / "schema" / f"{which}.json"),
+        ]
+        done = subprocess.run([*command, "-o", "json", *map(str, paths)], capture_output=True, text=True, cwd=folder)
+        report = json.loads(done.stdout)
+        failed = {Path(error["filename"]).resolve() for error in report["errors"]}
+        failed |= {Path(error["filename"]).resolve() for error in report.get("parse_errors", [])}
+        found |= {path: path.resolve() not in failed for path in paths}
+    return found
+
+
+def test_the_message_says_to_quote_the_value_as_written(cli: Cli, minimal: Path) -> None:
+    (minimal / "units" / "ban-a.yaml").write_text(WRITTEN_UNIT + "    note: 1.10\n", encoding="utf-8")
+    result = cli("validate", "--data", str(minimal))
+    assert (
+        "ban-a.yaml:9:11: records[0].note: cần văn bản; nếu đúng là '1.10', hãy đặt trong dấu nháy kép: \"1.10\""
+        in (result.stdout)
+    )
+
+
+def test_an_unknown_kind_lists_every_kind_for_editors() -> None:
+    schedule = schema_of("plan")["$defs"]["Task"]["properties"]["schedule"]["anyOf"][0]
+    kinds = ["deadline", "yearly", "years", "ongoing", "term_year", "event"]
+    assert schedule["properties"]["kind"]["enum"] == kinds
+    assert sorted(schedule["discriminator"]["mapping"]) == sorted(kinds)  # the same six, from one registry

@@ -11,10 +11,20 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Protocol, Union
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Protocol, Union, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from kehoach.domain import periods
 from kehoach.errors import clipped
@@ -660,10 +670,18 @@ class OnEvent(_Schedule):
         return [self.describe()]  # the document sets no time limit; the data's is a choice
 
 
-Schedule = Annotated[
-    Union[Deadline, Yearly, Years, Ongoing, TermYear, OnEvent],  # noqa: UP007 - discriminated union
-    Field(discriminator="kind"),
-]
+class _KindsListed:
+    """In the JSON Schema, every kind listed on ``kind`` itself: for a kind that is not one, an
+    editor then names them all (from the union's branches alone it names the first few)."""
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        found = handler(schema)
+        kinds = [get_args(branch.model_fields["kind"].annotation)[0] for branch in get_args(_SCHEDULES)]
+        return {**found, "properties": {"kind": {"enum": kinds}}, "required": ["kind"]}
+
+
+_SCHEDULES = Union[Deadline, Yearly, Years, Ongoing, TermYear, OnEvent]  # noqa: UP007 - discriminated union
+Schedule = Annotated[_SCHEDULES, Field(discriminator="kind"), _KindsListed()]
 """The schedule kinds, registered in this one place.
 
 Every kind has ``period_keys(plan, until)``, ``due(plan, key)`` (``None`` for a key it does not

@@ -31,23 +31,30 @@ def _problem(document: Document, model: type[BaseModel], details: ErrorDetails) 
     loc, owner = split_loc(model, details["loc"])
     is_key = details["type"] == "extra_forbidden"
     line, column = document.position(loc, key=is_key)
-    return Problem(document.path, line, column, message(details, owner), details["type"], key_path(loc))
+    written = None
+    number = details.get("input")
+    if isinstance(number, (int, float)) and not isinstance(number, bool) and loc in document.spans:  # 1.10, 0o17
+        start, end = document.spans[loc]
+        written = document.text[start:end]
+    return Problem(document.path, line, column, message(details, owner, written), details["type"], key_path(loc))
 
 
-def message(details: ErrorDetails, owner: type[BaseModel] | None) -> str:
-    """The Vietnamese message for one pydantic error."""
+def message(details: ErrorDetails, owner: type[BaseModel] | None, written: str | None = None) -> str:
+    """The Vietnamese message for one pydantic error; ``written``: a number as the file spells it
+    (``1.10`` reads 1.1, ``0o17`` reads 15)."""
     kind, context, value = details["type"], details.get("ctx", {}), details.get("input")
     if kind == "extra_forbidden":
         return _unknown_key(str(details["loc"][-1]), owner)
     if kind == "missing":
         return _("thiếu khóa bắt buộc '{key}'").format(key=clipped(details["loc"][-1]))
-    if (kind == "string_type" and isinstance(value, (int, bool))) or (kind == "string_type" and value is None):
+    if kind == "string_type" and (value is None or isinstance(value, (int, bool, float))):
         return _("cần văn bản; nếu đúng là '{value}', hãy đặt trong dấu nháy kép: \"{value}\"").format(
-            value=_as_written(value)
+            value=written or _as_written(value)
         )
     template = _TEMPLATES.get(kind)
     if template:
-        return template.format(**{key: _plain(item) for key, item in context.items()}, value=_as_written(value))
+        shown = written or _as_written(value)
+        return template.format(**{key: _plain(item) for key, item in context.items()}, value=shown)
     if kind in _PYDANTIC_KINDS:  # pydantic's own words, in English: quoted in a sentence of the user's language
         return _("giá trị '{value}' không hợp lệ ở đây (pydantic: {reason})").format(
             value=_as_written(value), reason=clipped(details["msg"], 200)

@@ -54,13 +54,30 @@ def holds_conflict_marker(text: str) -> bool:
     return any(sign * 7 in text for sign in "<=>|") and _CONFLICT.search(text) is not None
 
 
-_INT = re.compile(r"[-+]?[0-9]+")
+# Numbers as YAML 1.2 reads them: its core schema (the YAML language server's), and ruamel.yaml's
+# 1.2 rules (check-jsonschema's), which also take digits grouped by "_" and binary: whatever either
+# takes for a number is one here, so that no text field passes here and fails there.
+_INT = re.compile(r"[-+]?[0-9][0-9_]*")
+_BASED = {"0b": 2, "0o": 8, "0x": 16}
+_BINARY = re.compile(r"[-+]?0b[01_]+")
+_OCTAL = re.compile(r"[-+]?0o[0-7_]+")
+_HEXADECIMAL = re.compile(r"[-+]?0x[0-9a-fA-F_]+")
+_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?)"
+)
+_INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
-NOT_TEXT = "|".join([*(re.escape(word) for word in sorted(_NULLS | _TRUE | _FALSE) if word), _INT.pattern])
+NOT_TEXT = "|".join(
+    [
+        *(re.escape(word) for word in sorted(_NULLS | _TRUE | _FALSE) if word),
+        *(pattern.pattern for pattern in (_INT, _BINARY, _OCTAL, _HEXADECIMAL, _FLOAT, _INFINITY, _NAN)),
+    ]
+)
 """A regular expression for every non-empty plain scalar :func:`resolve_scalar` does not read as
-text (a null, a bool, an int)."""
+text (a null, a bool, an int, a float)."""
 BOM = b"\xef\xbb\xbf"
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
@@ -346,11 +363,15 @@ class _Builder:
 
 
 def resolve_scalar(value: str, *, plain: bool) -> Any:
-    """YAML 1.2 core resolution, narrowed to what kehoach data uses.
+    """YAML 1.2 core resolution, as editors (the YAML language server) and check-jsonschema read.
 
-    Quoted and block scalars are always text. A plain scalar is ``None``, a bool or an int
-    when it is exactly one of those by YAML 1.2 rules, and text otherwise (floats included:
-    no kehoach field is a float, and ``1.10`` must not become ``1.1``).
+    Quoted and block scalars are always text. A plain scalar is ``None``, a bool, an int
+    (``12``, ``1_000``, ``0b101``, ``0o17``, ``0x1F``) or a float (``1.10``, ``1e3``, ``.inf``,
+    ``.nan``) when it is one of those by YAML 1.2 rules (see the numbers' patterns), and text
+    otherwise. So every single-file verdict is the
+    schema's: a text field written ``note: 1.10`` is refused and told to quote it (it would become
+    ``1.1`` in another tool), and an integer field takes what JSON Schema calls an integer
+    (``from: 2022.0``). A date stays text, as in YAML 1.2: a text field may hold ``2022-03-01``.
     """
     if not plain:
         return value
@@ -358,8 +379,18 @@ def resolve_scalar(value: str, *, plain: bool) -> Any:
         return None
     if value in _TRUE or value in _FALSE:
         return value in _TRUE
+    digits = value.replace("_", "")
     if _INT.fullmatch(value):
-        return int(value)
+        return int(digits)
+    if _BINARY.fullmatch(value) or _OCTAL.fullmatch(value) or _HEXADECIMAL.fullmatch(value):
+        sign, number = (digits[0], digits[1:]) if digits[0] in "+-" else ("", digits)
+        return int(sign + number[2:], _BASED[number[:2]])
+    if _FLOAT.fullmatch(value):
+        return float(digits)
+    if _INFINITY.fullmatch(value):
+        return float(value.lower().replace(".inf", "inf"))
+    if _NAN.fullmatch(value):
+        return float("nan")
     return value
 
 

@@ -77,14 +77,14 @@ def test_dates_must_be_real_iso_dates(minimal: Path, written: str, message: str)
 
 @pytest.mark.parametrize(
     ("written", "expected"),
-    [("no", "no"), ("1.10", "1.10"), ("2022-03-31", "2022-03-31"), ("'2022'", "2022"), ("on", "on")],
+    [("no", "no"), ('"1.10"', "1.10"), ("2022-03-31", "2022-03-31"), ("'2022'", "2022"), ("on", "on")],
 )
 def test_text_fields_get_exactly_what_was_written(minimal: Path, written: str, expected: str) -> None:
     edit(minimal / "units/ban-a.yaml", "name: Ban A Tỉnh ủy", f"name: {written}")
     assert load_valid(minimal).units["ban-a"].name == expected
 
 
-@pytest.mark.parametrize("written", ["2022", "true", "null"])
+@pytest.mark.parametrize("written", ["2022", "true", "null", "1.10", "1e3", ".inf", "0o17", "1_000"])
 def test_text_fields_refuse_non_text_and_say_to_quote(minimal: Path, written: str) -> None:
     edit(minimal / "units/ban-a.yaml", "name: Ban A Tỉnh ủy", f"name: {written}")
     assert found(minimal) == [

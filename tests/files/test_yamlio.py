@@ -141,9 +141,12 @@ def test_nesting_deeper_than_any_real_file_is_refused(tmp_path: Path) -> None:
         ("no", "no"),
         ("yes", "yes"),
         ("on", "on"),
-        ("1.10", "1.10"),
-        ("1e3", "1e3"),
-        ("0x1F", "0x1F"),
+        ("1.10", 1.1),  # a float, as editors and check-jsonschema read it: a text field refuses it
+        ("1e3", 1000.0),
+        ("0x1F", 31),
+        ("0o17", 15),
+        ("1_000", 1000),  # ruamel.yaml's 1.2 rules, check-jsonschema's
+        ("1.10.2", "1.10.2"),
         ("2022-03-31", "2022-03-31"),
         ("2024-02-30", "2024-02-30"),
         ("12:30", "12:30"),
