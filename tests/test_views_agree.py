@@ -121,7 +121,7 @@ def calendar_view(cli: Cli, folder: Path, as_of: date) -> dict[Key, tuple[Status
     words = {look(status).word: status for status in Status}
     found = {}
     for event in Calendar.from_ical(result.stdout).walk("VEVENT"):
-        task, unit, period = str(event["uid"]).removesuffix("@kehoach").split("/")
+        task, unit, period = str(event["uid"]).split("@", 1)[0].split("/")
         categories = [str(value) for value in event["categories"].cats]
         found[(task, unit, period)] = (words[categories[0]], event.decoded("dtstart").isoformat())
     return found

@@ -526,6 +526,16 @@ def ics(
         Optional[str],  # noqa: UP045
         typer.Option("--to", help=_("Đến ngày (mặc định: hết năm sau)."), metavar=_("NGÀY")),
     ] = None,
+    remind: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--remind",
+            help=_("Nhắc trước mỗi hạn chưa đến bấy nhiêu ngày (một báo thức trong lịch)."),
+            min=0,
+            max=366,
+            metavar=_("SỐ_NGÀY"),
+        ),
+    ] = None,
     output: OutputOption = None,
     as_of: AsOfOption = None,
     data: DataOption = None,
@@ -540,7 +550,7 @@ def ics(
         last = parse_user_date(end, "--to") if end else None
         dataset = load_valid(_root(data), _cache())
         buffer = io.StringIO()
-        code = command.run(dataset, buffer, units=unit or [], first=first, last=last, as_of=today(as_of))
+        code = command.run(dataset, buffer, units=unit or [], first=first, last=last, as_of=today(as_of), remind=remind)
         deliver(buffer.getvalue().encode("utf-8"), output)
         return code
 
