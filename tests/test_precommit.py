@@ -78,11 +78,11 @@ def test_the_sample_workflow_annotates_pull_requests() -> None:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A wheel of this checkout (its tracked files as they are now): what ``pip install`` of a
-    pinned release would give, for the requirement ``kehoach init`` writes."""
-    folder = tmp_path_factory.mktemp("wheel")
-    hooks, _rev = this_checkout(folder)
+def release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
+    """This checkout (its tracked files as they are now) as a release would give it: a hook
+    repository at a commit, and a wheel, what ``pip install`` of a pinned version would install."""
+    folder = tmp_path_factory.mktemp("release")
+    hooks, rev = this_checkout(folder)
     wheels = folder / "wheels"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(hooks)],
@@ -91,12 +91,17 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         timeout=600,
     )
     [built] = wheels.glob("kehoach-*.whl")
-    return built
+    return hooks, rev, built
 
 
-def initialised(sample: Path, wheel: Path) -> Path:
+@pytest.fixture
+def wheel(release: tuple[Path, str, Path]) -> Path:
+    return release[2]
+
+
+def initialised(sample: Path, wheel: Path, *options: str) -> Path:
     """``kehoach init --from`` the minimal plan, kehoach required from ``wheel``."""
-    init = [sys.executable, "-m", "kehoach", "init", str(sample), "--from", str(SCENARIOS / "minimal")]
+    init = [sys.executable, "-m", "kehoach", "init", str(sample), "--from", str(SCENARIOS / "minimal"), *options]
     made = subprocess.run(
         [*init, "--requirement", f"kehoach @ {wheel.as_uri()}"],
         capture_output=True,
@@ -107,11 +112,17 @@ def initialised(sample: Path, wheel: Path) -> Path:
     return sample
 
 
-def test_a_repository_made_by_init_checks_every_commit(tmp_path: Path, wheel: Path) -> None:
+@pytest.mark.parametrize("hook", ["local", "kehoach's hook repository"])
+def test_a_repository_made_by_init_checks_every_commit(
+    tmp_path: Path, release: tuple[Path, str, Path], hook: str
+) -> None:
     """``kehoach init`` in an empty folder, ``git init``, ``pre-commit install``: a bad commit is
     refused with its problem's file and line, a good one goes in; the data at the repository's
-    root, the hook installing kehoach from the requirement init wrote (here :func:`wheel`)."""
-    sample = initialised(tmp_path / "ke-hoach", wheel)
+    root; the hook installing kehoach from the requirement init wrote (here :func:`release`'s wheel),
+    or, with ``--hook-repo``, kehoach's own hook repository at a pinned rev."""
+    hooks, rev, wheel = release
+    options = ("--hook-repo", str(hooks), "--hook-rev", rev) if hook != "local" else ()
+    sample = initialised(tmp_path / "ke-hoach", wheel, *options)
     environment = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit"), "KEHOACH_CACHE": "off"}
     git(sample, "init", "-q")
     subprocess.run([*PRE_COMMIT, "install"], cwd=sample, env=environment, check=True, capture_output=True)

@@ -248,6 +248,20 @@ def test_schema_and_models_agree_on_the_plan(where: tuple[Any, ...], value: Any)
     assert by_schema == by_models
 
 
+def test_check_jsonschema_agrees_with_jsonschema_on_every_case(tmp_path: Path) -> None:
+    """Every case above as a JSON file (which is YAML too), given to check-jsonschema: the schema
+    as CI and editors apply it gives jsonschema's verdict on each."""
+    cases: list[tuple[Path, str, bool]] = []
+    for which, base, changes in (("unit", UNIT, UNIT_CHANGES), ("plan", PLAN, PLAN_CHANGES)):
+        for number, (where, value) in enumerate([((), DELETE), *changes]):
+            data = base if not where else changed(base, where, value)
+            path = tmp_path / f"{which}-{number}.json"
+            path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            cases.append((path, which, Draft202012Validator(schema_of(which)).is_valid(data)))
+    by_checker = check_jsonschema_verdicts(cases, tmp_path)
+    assert {path.name: valid for path, _which, valid in cases} == {path.name: by_checker[path] for path, _, _ in cases}
+
+
 @pytest.mark.parametrize(("model", "base", "where", "value"), VALIDATE_ONLY)
 def test_what_only_validate_checks(
     model: type[BaseModel], base: dict[str, Any], where: tuple[Any, ...], value: Any

@@ -307,6 +307,20 @@ def init(
             metavar=_("YÊU_CẦU"),
         ),
     ] = None,
+    hook_repo: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--hook-repo",
+            help=_("Kho hook pre-commit của kehoach (URL), thay cho hook cục bộ cài từ --requirement."),
+            metavar="URL",
+        ),
+    ] = None,
+    hook_rev: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--hook-rev", help=_("Phiên bản (rev) của kho hook (mặc định: v + phiên bản đang chạy)."), metavar="REV"
+        ),
+    ] = None,
     title: Annotated[str, typer.Option("--title", help=_("Tên kế hoạch (cho kế hoạch mới)."))] = _("Kế hoạch mới"),
     issuer: Annotated[str, typer.Option("--issuer", help=_("Cơ quan ban hành."))] = _("(cơ quan ban hành)"),
     implements: Annotated[str, typer.Option("--implements", help=_("Văn bản được thực hiện."))] = _(
@@ -319,6 +333,8 @@ def init(
     def body() -> int:
         options = command.Options(
             requirement=requirement or f"kehoach=={installed_version()}",
+            hook_repo=hook_repo,
+            hook_rev=hook_rev or f"v{installed_version()}",
             title=title,
             issuer=issuer,
             implements=implements,

@@ -8,7 +8,9 @@
   that tells editors where the schema is;
 * ``schema/plan.json`` and ``schema/unit.json``, the JSON Schemas those first lines point at
   (``kehoach init --update DIR`` writes them again after an upgrade, and touches nothing else);
-* ``.pre-commit-config.yaml``: the ``kehoach-validate`` hook, installed from a pinned requirement;
+* ``.pre-commit-config.yaml``: the ``kehoach-validate`` hook, installed from a pinned requirement
+  (a ``local`` hook), or with ``--hook-repo URL`` kehoach's own hook repository at a pinned ``rev``
+  (``--hook-rev``, by default ``v<the version running init>``);
 * ``.github/workflows/kehoach.yml`` and ``.gitlab-ci.yml``: CI that installs the same pinned
   requirement and runs ``kehoach validate`` with the forge's annotations;
 * ``.gitattributes``: unit files and ``plan.yaml`` merged by ``kehoach merge-file`` (a clone
@@ -53,6 +55,9 @@ class Options:
     issuer: str
     implements: str
     starts: date
+    hook_repo: str | None = None
+    """kehoach's hook repository (``.pre-commit-hooks.yaml``), for the hook instead of the requirement."""
+    hook_rev: str | None = None
 
 
 def run(target: Path, out: TextIO, *, options: Options, source: Path | None = None, update: bool = False) -> int:
@@ -95,7 +100,7 @@ def repository_files(options: Options, source: Path | None) -> dict[str, bytes]:
     return {
         **data,
         **schemas(),
-        ".pre-commit-config.yaml": _pre_commit(options.requirement).encode("utf-8"),
+        ".pre-commit-config.yaml": _pre_commit(options).encode("utf-8"),
         ".github/workflows/kehoach.yml": _github(options.requirement).encode("utf-8"),
         ".gitlab-ci.yml": _gitlab(options.requirement).encode("utf-8"),
         ".gitattributes": _gitattributes().encode("utf-8"),
@@ -160,7 +165,16 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _pre_commit(requirement: str) -> str:
+def _pre_commit(options: Options) -> str:
+    if options.hook_repo is not None:
+        return f"""# Kiểm tra dữ liệu kế hoạch trước mỗi lần commit (https://pre-commit.com): pre-commit install
+repos:
+  - repo: {_quoted(options.hook_repo)}
+    rev: {_quoted(options.hook_rev or "")}
+    hooks:
+      - id: kehoach-validate
+"""
+    requirement = options.requirement
     return f"""# Kiểm tra dữ liệu kế hoạch trước mỗi lần commit (https://pre-commit.com): pre-commit install
 repos:
   - repo: local

@@ -146,6 +146,26 @@ def test_one_occurrence_recorded_differently_is_a_real_conflict(repo: Repo) -> N
     assert refused.returncode == 1 and "units/ban-a.yaml:" in refused.stdout
 
 
+def test_both_sides_changing_one_field_is_a_real_conflict(repo: Repo) -> None:
+    unit = repo.folder / UNIT
+
+    def renamed(name: str) -> Callable[[], None]:
+        def work() -> None:
+            unit.write_text(unit.read_text(encoding="utf-8").replace("name: Ban A Tỉnh ủy", f"name: {name}"), "utf-8")
+            repo.done("II.2", "2023", "2023-06-01")  # the same record on both sides: that alone would merge
+
+        return work
+
+    repo.branch("a", renamed("Ban A của Tỉnh ủy"))
+    repo.branch("b", renamed("Ban A (mới)"))
+    repo.git("merge", "-q", "a")
+    merged = repo.git("merge", "--no-edit", "b", check=False)
+    assert merged.returncode == 1
+    text = repo.text()
+    assert "<<<<<<<" in text and "name: Ban A của Tỉnh ủy" in text and "name: Ban A (mới)" in text
+    assert repo.kehoach("validate", check=False).returncode == 1
+
+
 def test_rebase_with_the_driver(repo: Repo) -> None:
     repo.branch("a", lambda: repo.done("II.2", "2023", "2023-06-01"))
     repo.branch("b", lambda: repo.done("II.2", "2024", "2024-06-01"))
