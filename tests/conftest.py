@@ -227,3 +227,18 @@ def in_a_mount_namespace(script: str, *args: str) -> list[str]:
     if unshare is None or subprocess.run([unshare, "-r", "-m", "true"], capture_output=True).returncode != 0:
         pytest.skip("no unshare, or user namespaces are not allowed here")
     return [unshare, "-r", "-m", "sh", "-c", script, "sh", *args]
+
+
+@pytest.fixture(scope="session")
+def synthetic_province(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The benchmark's synthetic province at a tenth of its size (33 units, the real plan, five
+    years of records), generated once for the session, and the day it is seen on."""
+    import json
+
+    folder = tmp_path_factory.mktemp("province")
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "bench.py"), "--scale", "0.1", "--generate-only", str(folder / "data")],
+        check=True,
+        capture_output=True,
+    )
+    return folder / "data", json.loads((folder / "generated.json").read_text())[0]

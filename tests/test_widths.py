@@ -24,7 +24,7 @@ import pytest
 from rich.cells import cell_len
 from widths_probe import probe
 
-from conftest import REPO, SCENARIOS, SHIPPED_DATA, TESTS, decomposed_copy
+from conftest import SCENARIOS, SHIPPED_DATA, TESTS, decomposed_copy
 
 LISTINGS = (
     "due --quarter",
@@ -58,19 +58,16 @@ Key = tuple[str, str, int, str]  # dataset, command, width, language
 
 
 @pytest.fixture(scope="session")
-def datasets(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, str]]:
+def datasets(
+    synthetic_province: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, str]]:
     """Each data folder the test reads, with the day it is seen on."""
-    folder = tmp_path_factory.mktemp("province")
-    subprocess.run(
-        [sys.executable, str(REPO / "bench" / "bench.py"), "--scale", "0.1", "--generate-only", str(folder / "data")],
-        check=True,
-        capture_output=True,
-    )
-    as_of = json.loads((folder / "generated.json").read_text())[0]
+    province, as_of = synthetic_province
+    folder = tmp_path_factory.mktemp("province-nfd")
     return {
         "shipped": (SHIPPED_DATA, SHIPPED_TODAY),
-        "synthetic": (folder / "data", as_of),
-        "synthetic-nfd": (decomposed_copy(folder / "data", folder / "synthetic-nfd"), as_of),
+        "synthetic": (province, as_of),
+        "synthetic-nfd": (decomposed_copy(province, folder / "synthetic-nfd"), as_of),
         "reorg": (SCENARIOS / "reorg", REORG_TODAY),
     }
 

@@ -573,6 +573,27 @@ def ics(
     _invoke(body)
 
 
+@app.command(
+    cls=Command, help=_("Xuất kế hoạch và tiến độ ra một tệp SQLite để truy vấn (sqlite3, Datasette, DuckDB).")
+)
+def export(
+    target: Annotated[Path, typer.Argument(help=_("Tệp SQLite sẽ ghi (- : đầu ra chuẩn)."), metavar=_("TỆP"))],
+    as_of: AsOfOption = None,
+    data: DataOption = None,
+) -> None:
+
+    def body() -> int:
+        from kehoach.commands import export as command
+        from kehoach.files.load import load_valid
+
+        day, made = today(as_of), today(None)
+        dataset = load_valid(_root(data), _cache())
+        deliver(command.database(dataset, day, made), target, binary=True)
+        return 0
+
+    _invoke(body)
+
+
 @app.command(cls=Command, help=_("Báo cáo kết quả theo đơn vị (sơ kết, tổng kết): Markdown, HTML, xlsx hoặc JSON."))
 def report(
     year: Annotated[
