@@ -65,12 +65,14 @@ def run(target: Path, out: TextIO, *, options: Options, source: Path | None = No
     write its schemas again; say what was written and what to do next."""
     files = schemas() if update else repository_files(options, source)
     if not update:
-        existing = [name for name in files if (target / name).exists()]
-        if existing:
+        # New or empty (a fresh `git init` may be there): files of another layout beside the new
+        # ones would be read instead of them (a data/ folder), or stand in a new file's way.
+        existing = sorted(path.name for path in target.iterdir() if path.name != ".git") if target.is_dir() else []
+        if existing or (target.exists() and not target.is_dir()):
             raise UsageError(
-                _("{folder} đã có {files}; kehoach init chỉ tạo kho mới (cập nhật JSON Schema: --update)").format(
-                    folder=shown(target), files=", ".join(sorted(existing))
-                )
+                _(
+                    "{folder} không rỗng ({files}); kehoach init chỉ tạo kho mới (cập nhật JSON Schema: --update)"
+                ).format(folder=shown(target), files=", ".join(existing[:5]) + (", …" if len(existing) > 5 else ""))
             )
     elif not (target / PLAN_FILE).is_file():
         raise UsageError(
@@ -123,13 +125,16 @@ def _data_files(options: Options, source: Path | None) -> dict[str, bytes]:
 
 def with_modeline(data: bytes, schema_path: str) -> bytes:
     """A data file's bytes with its first line pointing editors at ``schema_path``: the modeline
-    it has replaced, or one put before its first line."""
+    it has replaced, or one put before its first line; in the file's own line ends (LF, CRLF or
+    CR), after its byte-order mark if it has one."""
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    body = data[len(bom) :]
+    ending = b"\r\n" if b"\r\n" in body else (b"\r" if b"\r" in body and b"\n" not in body else b"\n")
     line = f"{MODELINE}{schema_path}".encode()
-    first, newline, rest = data.partition(b"\n")
-    ending = b"\r\n" if first.endswith(b"\r") else b"\n"
-    if first.lstrip(b"\xef\xbb\xbf").startswith(MODELINE.encode()):
-        return line + (b"\r" if first.endswith(b"\r") else b"") + newline + rest
-    return line + ending + data
+    first, separator, rest = body.partition(ending)
+    if first.startswith(MODELINE.encode()):
+        return bom + line + separator + rest
+    return bom + line + ending + body
 
 
 def _plan_skeleton(options: Options) -> str:
@@ -204,7 +209,7 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: pip install {_shell_quoted(requirement)}
+      - run: {_quoted("pip install " + _shell_quoted(requirement))}
       - run: kehoach validate --format github
 """
 
@@ -214,7 +219,7 @@ def _gitlab(requirement: str) -> str:
 kehoach-validate:
   image: python:3.11
   script:
-    - pip install {_shell_quoted(requirement)}
+    - {_quoted("pip install " + _shell_quoted(requirement))}
     - kehoach validate --format gitlab > gl-code-quality-report.json
   artifacts:
     when: always

@@ -25,7 +25,10 @@ def run(ancestor: Path, ours: Path, theirs: Path, name: str, err: TextIO) -> int
     """Merge the three versions into ``ours``; 0 when merged, 1 when conflict markers were left."""
     base, mine, other = (path.read_bytes() for path in (ancestor, ours, theirs))
     shown = Path(name or ours.name)
-    merged = merge(shown, base, mine, other, git_three_way)
+    try:
+        merged = merge(shown, base, mine, other, git_three_way)
+    except Exception:  # whatever goes wrong here, git's own merge of the whole files loses nothing
+        merged = None
     if merged is not None:
         write_atomically(ours, merged)
         return 0

@@ -117,12 +117,17 @@ class _FromRepository(dict[Path, str]):
 
 def code_quality(problems: list[Problem], where: Callable[[Path], str] = shown) -> list[dict[str, object]]:
     """GitLab's Code Quality report: one issue per problem, each with a fingerprint that stays the
-    same while the problem does (GitLab tells new problems from fixed ones by it)."""
+    same while the problem does, wherever lines added above move it (GitLab tells new problems
+    from fixed ones by it): the file, the rule, the key and the message, and how many such came
+    before in the file."""
     issues: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
     for problem in problems:
         path = where(problem.path)
         description = f"{problem.key}: {problem.message}" if problem.key else problem.message
-        identity = "\0".join((path, str(problem.line), str(problem.column), problem.rule, description))
+        identity = "\0".join((path, problem.rule, description))
+        seen[identity] = seen.get(identity, 0) + 1
+        identity += f"\0{seen[identity]}"
         issues.append(
             {
                 "description": description,

@@ -30,7 +30,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kehoach.files.yamlio import Document, EditRefused, YamlError, append_mapping, document_from_bytes, remove_item
+from kehoach.files.yamlio import (
+    Document,
+    EditRefused,
+    YamlError,
+    append_mapping,
+    document_from_bytes,
+    newline_of,
+    remove_item,
+)
 
 PLAN_LIST = "extensions"
 UNIT_LIST = "records"
@@ -134,8 +142,9 @@ def _addition(document: Document, key: str, index: int) -> Addition:
     text = document.text
     dash = text.rfind("-", 0, start + 1)
     first = text.rfind("\n", 0, dash) + 1
-    after = text.find("\n", end)
-    lines = text[first:] if after < 0 else text[first : after + 1]
+    lines = text[first : _line_end(text, end)]
+    if not lines.endswith("\n"):  # the file's last line, without a line break: it gets the file's own
+        lines += newline_of(text)
     if key == PLAN_LIST:
         identity: tuple[Any, ...] = (entry.get("task"), entry.get("unit"), entry.get("period"))
         day = entry.get("on") or entry.get("to")
@@ -143,6 +152,15 @@ def _addition(document: Document, key: str, index: int) -> Addition:
         identity = (entry.get("task"), entry.get("period"))
         day = entry.get("done_on") or entry.get("waived_on")
     return Addition(identity, str(day or ""), entry, lines)
+
+
+def _line_end(text: str, end: int) -> int:
+    """Where the line holding a value's end ends (after its line break): a value that ends a line
+    (a block scalar's end is the next line's start) ends there."""
+    if end == 0 or text[end - 1] == "\n":
+        return end
+    found = text.find("\n", end)
+    return len(text) if found < 0 else found + 1
 
 
 def _rests(base: str, mine: str, other: str, three_way: ThreeWay) -> str | None:
@@ -178,10 +196,9 @@ def _appended(path: Path, rest: str, key: str, added: list[Addition]) -> str | N
         text = rest
         if added and base:
             _start, end = document.spans[(key, len(base) - 1)]
-            after = text.find("\n", end)
-            at = len(text) if after < 0 else after + 1
+            at = _line_end(text, end)
             block = "".join(addition.lines for addition in added)
-            lead = "\n" if at == len(text) and not text.endswith("\n") else ""
+            lead = newline_of(text) if at == len(text) and not text.endswith("\n") else ""
             text = text[:at] + lead + block + text[at:]
         elif added:  # the list is empty here: the first entry makes it a block list, as kehoach writes
             return _into_empty(path, document, key, added)

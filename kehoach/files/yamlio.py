@@ -59,9 +59,9 @@ def holds_conflict_marker(text: str) -> bool:
 # takes for a number is one here, so that no text field passes here and fails there.
 _INT = re.compile(r"[-+]?[0-9][0-9_]*")
 _BASED = {"0b": 2, "0o": 8, "0x": 16}
-_BINARY = re.compile(r"[-+]?0b[01_]+")
-_OCTAL = re.compile(r"[-+]?0o[0-7_]+")
-_HEXADECIMAL = re.compile(r"[-+]?0x[0-9a-fA-F_]+")
+_BINARY = re.compile(r"[-+]?0b_*[01][01_]*")  # at least one digit: "0x_" is text (and no number)
+_OCTAL = re.compile(r"[-+]?0o_*[0-7][0-7_]*")
+_HEXADECIMAL = re.compile(r"[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*")
 _FLOAT = re.compile(
     r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[0-9][0-9_]*[eE][-+]?[0-9]+|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?)"
 )

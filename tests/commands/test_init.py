@@ -4,6 +4,7 @@ pre-commit themselves is in tests/test_precommit.py)."""
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import yaml
 
 from conftest import REPO, SHIPPED_DATA, Cli, edit
 from kehoach.commands import schema
+from kehoach.commands.init import with_modeline
 
 LAID_OUT = [
     ".gitattributes",
@@ -136,3 +138,47 @@ def test_the_readme_sample_is_what_init_prints(cli: Cli, tmp_path: Path, monkeyp
     result = cli(*command.split()[2:])
     assert result.exit_code == 0, result.stderr
     assert result.stdout == printed
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            b"\xef\xbb\xbfschema: 1\r\n",
+            b"\xef\xbb\xbf# yaml-language-server: $schema=../schema/unit.json\r\nschema: 1\r\n",
+        ),
+        (
+            b"# yaml-language-server: $schema=x\rschema: 1\rid: a\r",
+            b"# yaml-language-server: $schema=../schema/unit.json\rschema: 1\rid: a\r",
+        ),
+        (b"schema: 1\rid: a\r", b"# yaml-language-server: $schema=../schema/unit.json\rschema: 1\rid: a\r"),
+    ],
+    ids=["bom-crlf", "cr-only-modeline", "cr-only"],
+)
+def test_the_modeline_keeps_the_file_s_line_ends_and_mark(before: bytes, after: bytes) -> None:
+    assert with_modeline(before, "../schema/unit.json") == after
+
+
+def test_a_folder_that_is_not_empty_is_refused(cli: Cli, minimal: Path, tmp_path: Path) -> None:
+    target = tmp_path / "repo"
+    (target / ".git").mkdir(parents=True)  # a fresh `git init` is fine
+    assert cli("init", str(target)).exit_code == 0
+    other = tmp_path / "other"
+    shutil.copytree(minimal, other / "data")  # would be read instead of what init writes
+    result = cli("init", str(other))
+    assert result.exit_code == 2 and "data" in result.stderr
+    assert sorted(path.name for path in other.iterdir()) == ["data"]
+
+
+@pytest.mark.parametrize(
+    "requirement", ["kehoach: 1", "kehoach #x", "kehoach @ git+https://h/k@v1 ; python_version>'3'"]
+)
+def test_any_requirement_makes_valid_ci_files(cli: Cli, tmp_path: Path, requirement: str) -> None:
+    target = tmp_path / "repo"
+    cli("init", str(target), "--requirement", requirement)
+    github = yaml.safe_load((target / ".github/workflows/kehoach.yml").read_text(encoding="utf-8"))
+    gitlab = yaml.safe_load((target / ".gitlab-ci.yml").read_text(encoding="utf-8"))["kehoach-validate"]
+    install = f"pip install {shlex.quote(requirement)}"
+    assert github["jobs"]["validate"]["steps"][2]["run"] == install and gitlab["script"][0] == install
+    hook = yaml.safe_load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
+    assert hook["additional_dependencies"] == [requirement]

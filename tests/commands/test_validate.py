@@ -119,8 +119,11 @@ class TestForgeFormats:
         assert issue["location"] == {"path": "data/units/ban-a.yaml", "lines": {"begin": 4}}
         assert issue["severity"] == "major" and issue["check_name"].startswith("kehoach-")
         assert issue["description"].startswith("kind: ")
-        again = json.loads(cli("validate", "--format", "gitlab", env={"CI_PROJECT_DIR": str(repository)}).stdout)
-        assert again[0]["fingerprint"] == issue["fingerprint"]  # GitLab tells new problems from old by it
+        unit = repository / "data/units/ban-a.yaml"
+        unit.write_text("# a line above moves the problem down\n" + unit.read_text(encoding="utf-8"), encoding="utf-8")
+        [moved] = json.loads(cli("validate", "--format", "gitlab", env={"CI_PROJECT_DIR": str(repository)}).stdout)
+        assert moved["location"]["lines"]["begin"] == 5
+        assert moved["fingerprint"] == issue["fingerprint"]  # the same problem: GitLab does not count it new
 
     def test_a_valid_folder_is_an_empty_report(self, cli: Cli, repository: Path) -> None:
         edit(repository / "data/units/ban-a.yaml", "kind: board", "kind: party_board")

@@ -3,6 +3,7 @@ with the driver configured as ``kehoach init`` says, and the merge itself on tex
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from collections.abc import Callable
@@ -240,3 +241,46 @@ def test_extensions_of_the_plan_merge_the_same_way() -> None:
     theirs = plan + b"  - {task: II.2, period: 2022, to: 2023-03-31, by: CV 3}\n"
     merged = merge(Path("plan.yaml"), plan, ours, theirs, git_three_way)
     assert merged == plan + theirs[len(plan) :] + ours[len(plan) :]
+
+
+def test_files_without_a_final_line_break_merge_too() -> None:
+    for newline in (b"\n", b"\r\n"):
+        base, ours, theirs = (text.replace(b"\n", newline).rstrip(newline) for text in (BASE, OURS, THEIRS))
+        merged = merge(UNIT, base, ours, theirs, git_three_way)
+        assert merged is not None
+        assert merged.startswith(base + newline) and merged.count(b"- task: II.2") == 2
+        assert (b"\r\n" in merged) == (newline == b"\r\n") and merged.replace(b"\r\n", b"").count(b"\r") == 0
+        if newline == b"\r\n":
+            assert b"\n" not in merged.replace(b"\r\n", b"")  # no bare LF in a CRLF file
+
+
+def test_a_block_scalar_in_the_last_record_is_not_cut(tmp_path: Path) -> None:
+    base = BASE + b"    note: |\n      first line\n      second line\nsuccessors: []\n"
+    ours = base.replace(
+        b"successors: []\n", b"  - task: II.2\n    period: 2023\n    done_on: 2023-06-01\nsuccessors: []\n"
+    )
+    theirs = base.replace(
+        b"successors: []\n", b"  - task: II.2\n    period: 2022\n    done_on: 2022-06-01\nsuccessors: []\n"
+    )
+    merged = merge(UNIT, base, ours, theirs, git_three_way)
+    assert merged is not None and merged.endswith(
+        b"second line\n  - task: II.2\n    period: 2022\n    done_on: 2022-06-01\n"
+        b"  - task: II.2\n    period: 2023\n    done_on: 2023-06-01\nsuccessors: []\n"
+    )
+
+
+def test_whatever_goes_wrong_the_driver_leaves_git_s_merge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kehoach.commands import merge_file
+
+    def broken(*args: object) -> bytes:
+        raise ValueError("a case nobody foresaw")
+
+    monkeypatch.setattr(merge_file, "merge", broken)
+    paths = [tmp_path / name for name in ("base", "ours", "theirs")]
+    for path, data in zip(paths, (BASE, OURS, THEIRS), strict=True):
+        path.write_bytes(data)
+    errors = io.StringIO()
+    assert merge_file.run(*paths, "units/ban-a.yaml", errors) == 1
+    merged = paths[1].read_bytes()
+    assert b"<<<<<<<" in merged and b"2023-06-01" in merged and b"2022-06-01" in merged  # both sides still there
+    assert "units/ban-a.yaml" in errors.getvalue()

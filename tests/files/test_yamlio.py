@@ -147,6 +147,8 @@ def test_nesting_deeper_than_any_real_file_is_refused(tmp_path: Path) -> None:
         ("0o17", 15),
         ("1_000", 1000),  # ruamel.yaml's 1.2 rules, check-jsonschema's
         ("1.10.2", "1.10.2"),
+        ("0x_", "0x_"),  # a prefix with no digit is no number
+        ("-0b_", "-0b_"),
         ("2022-03-31", "2022-03-31"),
         ("2024-02-30", "2024-02-30"),
         ("12:30", "12:30"),
