@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import subprocess
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -10,7 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import SHIPPED_DATA, Cli
+from conftest import SHIPPED_DATA, Cli, edit
 
 YEAR_2022 = ("--year", "2022", "--as-of", "2023-01-10")
 
@@ -114,16 +118,70 @@ def test_xlsx_has_a_sheet_per_view_with_frozen_headings_and_date_cells(cli: Cli,
         "Gia hạn",
         "Sự kiện chưa xảy ra",
     ]
-    assert all(sheet.freeze_panes == "A2" for sheet in book.worksheets)
-    summary = [row for row in book["Tổng hợp theo đơn vị"].iter_rows(min_row=2, values_only=True)]
+    assert all(sheet.freeze_panes == "A3" for sheet in book.worksheets)  # below what it covers and its headings
+    summary = [row for row in book["Tổng hợp theo đơn vị"].iter_rows(min_row=3, values_only=True)]
     assert summary[0] == ("ban-a", "Ban A Tỉnh ủy", 2, 0, 1, 0, 0, pytest.approx(2 / 3))
-    assert book["Tổng hợp theo đơn vị"].cell(row=2, column=8).number_format == "0%"
+    assert book["Tổng hợp theo đơn vị"].cell(row=3, column=8).number_format == "0%"
     completed = book["Việc đã hoàn thành"]
-    due = completed.cell(row=2, column=6)
+    due = completed.cell(row=3, column=6)
     assert (
         isinstance(due.value, datetime) and due.number_format == "DD/MM/YYYY"
     )  # openpyxl reads dates back as datetimes
     assert due.value.date() == date(2022, 3, 31)
+
+
+COVERS = "Kế hoạch thử nghiệm — Kết quả thực hiện từ 01/01/2022 đến 31/12/2022, tính đến ngày 10/01/2023"
+
+
+def test_every_sheet_prints_on_a4_landscape_with_what_it_covers(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    long_title = "Quán triệt Kết luận, " + "tổ chức sinh hoạt chính trị ở mọi chi bộ và cơ quan " * 2
+    edit(tracked / "plan.yaml", "title: Quán triệt Kết luận", f"title: {long_title.strip()}")
+    target = tmp_path / "bao-cao.xlsx"
+    cli("report", *YEAR_2022, "--format", "xlsx", "-o", str(target), "--data", str(tracked))
+    book = load_workbook(target)
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert (str(setup.paperSize), setup.orientation) == (sheet.PAPERSIZE_A4, sheet.ORIENTATION_LANDSCAPE)
+        assert (setup.fitToWidth, setup.fitToHeight, sheet.sheet_properties.pageSetUpPr.fitToPage) == (1, 0, True)
+        assert sheet.print_title_rows == "$2:$2"  # the headings on every page
+        assert sheet["A1"].value == COVERS
+        fonts = {cell.font.name for row in sheet.iter_rows() for cell in row if cell.value is not None}
+        assert fonts == {"Times New Roman"}, sheet.title
+    summary = book["Tổng hợp theo đơn vị"]
+    assert summary.auto_filter.ref == "A2:H4"  # the two units; the totals below it stay put when sorted
+    assert [summary.cell(row=row, column=2).value for row in (5, 6)] == [
+        "Tổng cộng",
+        "trong đó: báo cáo định kỳ (nhiệm vụ không có hạn riêng)",
+    ]
+    texts = book["Việc đã hoàn thành"]
+    titles = [cell for cell in texts["D"][2:] if cell.value]
+    assert texts.column_dimensions["D"].width == 60 and all(cell.alignment.wrap_text for cell in titles)
+    assert any(len(cell.value) > 60 for cell in titles)
+
+
+def test_the_printed_workbook_has_a_page_per_short_sheet(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    """LibreOffice prints it: each sheet of the small plan on one landscape page (before, one column
+    per page: 182 pages for a province)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        if os.environ.get("KEHOACH_LIBREOFFICE_TESTS") == "required":
+            pytest.fail("LibreOffice is required (KEHOACH_LIBREOFFICE_TESTS=required) but not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    target = tmp_path / "bao-cao.xlsx"
+    cli("report", *YEAR_2022, "--format", "xlsx", "-o", str(target), "--data", str(tracked))
+    converted = subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(target)],
+        capture_output=True, check=False, timeout=180,
+    )  # fmt: skip
+    assert converted.returncode == 0, converted.stderr
+    pdf = (tmp_path / "bao-cao.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pages == len(load_workbook(target).worksheets)
+    sizes = {
+        tuple(round(float(value)) for value in box.split()) for box in re.findall(rb"/MediaBox\s*\[([^\]]*)\]", pdf)
+    }
+    assert sizes == {(0, 0, 842, 595)}  # A4 landscape, in points
 
 
 def test_every_format_works_on_the_shipped_data_for_any_year(cli: Cli, tmp_path: Path) -> None:
@@ -161,7 +219,7 @@ def test_a_completion_without_its_document_says_so_in_every_format(cli: Cli, unp
     target = tmp_path / "bao-cao.xlsx"
     cli("report", *YEAR_2022, "--format", "xlsx", "-o", str(target), "--data", str(unproven))
     sheet = load_workbook(target)["Việc đã hoàn thành"]
-    rows = [row for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] == "huyen-b"]
+    rows = [row for row in sheet.iter_rows(min_row=3, values_only=True) if row[0] == "huyen-b"]
     assert [(row[2], row[8]) for row in rows] == [("II.1", "chưa có văn bản")]
 
     page = cli("report", *YEAR_2022, "--format", "html", "--data", str(unproven)).stdout

@@ -2,6 +2,16 @@
 
 Offices work in spreadsheets: dates are date cells (shown dd/mm/yyyy, sortable), counts are
 numbers, the completion rate is a percentage cell, and every sheet can be filtered.
+
+And they print them. Every sheet:
+
+* says what it covers in its first row: the plan, the range and the as-of day;
+* prints on A4 landscape, fit to one page wide (as many pages down as it takes), its heading row
+  repeated on every page;
+* filters its headings and rows only: the summary's total rows come after the filter's range, so
+  sorting never moves them in among the units;
+* names its font (Times New Roman, as the Party's documents use; a spreadsheet's default font
+  is another on every machine) and wraps long text in its column rather than widening it.
 """
 
 from __future__ import annotations
@@ -12,8 +22,9 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kehoach.domain.dataset import Dataset
@@ -23,28 +34,38 @@ from kehoach.domain.occurrences import Entry
 from kehoach.domain.periods import period_label
 from kehoach.domain.report import Report, Tally, UnitReport
 from kehoach.i18n import _
-from kehoach.present.inert import visible
+from kehoach.present.inert import bounded, visible
 from kehoach.present.render import words
 from kehoach.present.statuses import look, report_columns
 from kehoach.present.views import evidence_text
 
 DATE_FORMAT = "DD/MM/YYYY"
 HEADING_FILL = PatternFill("solid", fgColor="EEF2F4")
+FONT_NAME = "Times New Roman"
+TEXT_FONT = Font(name=FONT_NAME, size=11)
+BOLD_FONT = Font(name=FONT_NAME, size=11, bold=True)
+TITLE_FONT = Font(name=FONT_NAME, size=13, bold=True)
+WRAPPED = Alignment(wrap_text=True, vertical="top")
+WIDEST = 60
+"""Characters a column is widened to at most; longer text wraps."""
+TITLE_ROW, HEADING_ROW = 1, 2
 
 
 def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
     book = Workbook()
     summary = book.active
     assert summary is not None
-    _summary(summary, report)
-    _sheet(book.create_sheet(), words.OVERDUE, *_overdue(report, dataset))
-    _sheet(book.create_sheet(), words.COMPLETED, *_completed(report, dataset))
-    _sheet(book.create_sheet(), words.ONGOING, *_ongoing(report, dataset))
-    _sheet(book.create_sheet(), words.TIMELINE, *_timeline(report))
-    _sheet(book.create_sheet(), words.EXTENSIONS, *_extensions(report, dataset))
+    covers = covered(report)
+    _summary(summary, report, covers)
+    _sheet(book.create_sheet(), words.OVERDUE, covers, *_overdue(report, dataset))
+    _sheet(book.create_sheet(), words.COMPLETED, covers, *_completed(report, dataset))
+    _sheet(book.create_sheet(), words.ONGOING, covers, *_ongoing(report, dataset))
+    _sheet(book.create_sheet(), words.TIMELINE, covers, *_timeline(report))
+    _sheet(book.create_sheet(), words.EXTENSIONS, covers, *_extensions(report, dataset))
     _sheet(
         book.create_sheet(),
         words.WAITING,
+        covers,
         [words.WAITING, words.TASKS],
         [[e.name, ", ".join(r)] for e, r in report.waiting],
     )
@@ -53,16 +74,24 @@ def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
     return stream.getvalue()
 
 
-def _summary(sheet: Worksheet, report: Report) -> None:
+def covered(report: Report) -> str:
+    """What a sheet covers, in its first row: the plan (its title cut to a line) and the range
+    and as-of day."""
+    return f"{bounded(report.title, 150)} — {words.subtitle(report)}"
+
+
+def _summary(sheet: Worksheet, report: Report, covers: str) -> None:
     headings = [_("Mã đơn vị"), words.UNIT, *(look(s).heading for s in report_columns()), words.RATE]
     rows = [[unit.unit, unit.name, *_counts(unit.tally)] for unit in report.units]
-    rows.append(["", words.TOTAL, *_counts(report.total)])
-    rows.append(["", words.OF_WHICH_REPORTS, *_counts(report.reports)])  # counted apart from the deadlines
-    _sheet(sheet, words.SUMMARY, headings, rows)
-    for row in sheet.iter_rows(min_row=2, min_col=len(headings), max_col=len(headings)):
+    totals = [
+        ["", words.TOTAL, *_counts(report.total)],
+        ["", words.OF_WHICH_REPORTS, *_counts(report.reports)],  # counted apart from the deadlines
+    ]
+    _sheet(sheet, words.SUMMARY, covers, headings, rows, totals)
+    for row in sheet.iter_rows(min_row=HEADING_ROW + 1, min_col=len(headings), max_col=len(headings)):
         row[0].number_format = "0%"
     for cell in sheet[sheet.max_row - 1]:  # the total
-        cell.font = Font(bold=True)
+        cell.font = BOLD_FONT
 
 
 def _counts(tally: Tally) -> list[Any]:
@@ -129,27 +158,57 @@ def _extensions(report: Report, dataset: Dataset) -> tuple[list[str], list[list[
     return headings, rows
 
 
-def _sheet(sheet: Worksheet, title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    """Fill a sheet: bold frozen headings, filters, dates as date cells, columns wide enough to read.
-    Texts are string cells, never formulas, their control characters shown (openpyxl refuses most)."""
+def _sheet(
+    sheet: Worksheet,
+    title: str,
+    covers: str,
+    headings: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    totals: Sequence[Sequence[Any]] = (),
+) -> None:
+    """Fill a sheet (see the module's docstring): what it covers, then bold frozen headings over
+    filtered rows, ``totals`` after the filter's range; dates as date cells; columns wide enough
+    to read, long text wrapped. Texts are string cells, never formulas, their control characters
+    shown (openpyxl refuses most)."""
     sheet.title = _sheet_title(title)
+    sheet.append([covers])
     sheet.append(list(headings))
-    for row in rows:
+    for row in [*rows, *totals]:
         sheet.append([visible(value) if isinstance(value, str) else value for value in row])
-    for cells in sheet.iter_rows(min_row=2):
+    for cells in sheet.iter_rows(min_row=HEADING_ROW + 1):
         for cell in cells:
             if cell.data_type == "f":  # a text that starts with "=": text, never a formula
                 cell.data_type = "s"
-    for cell in sheet[1]:
-        cell.font, cell.fill = Font(bold=True), HEADING_FILL
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    for index, column in enumerate(sheet.iter_cols(min_row=1), start=1):
+            cell.font = TEXT_FONT
+    sheet.cell(TITLE_ROW, 1).font = TITLE_FONT
+    for cell in sheet[HEADING_ROW]:
+        cell.font, cell.fill, cell.alignment = BOLD_FONT, HEADING_FILL, WRAPPED
+    sheet.freeze_panes = sheet.cell(HEADING_ROW + 1, 1).coordinate
+    last = get_column_letter(len(headings))
+    sheet.auto_filter.ref = f"A{HEADING_ROW}:{last}{HEADING_ROW + len(rows)}"
+    sheet.print_title_rows = f"{HEADING_ROW}:{HEADING_ROW}"
+    _printed_on_a4(sheet)
+    for index, column in enumerate(sheet.iter_cols(min_row=HEADING_ROW), start=1):
         width = max(len(str(cell.value or "")) for cell in column)
         for cell in column:
             if isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 60)
+        if width > WIDEST:  # long text wraps in its column, row by row
+            for cell in column[1:]:
+                cell.alignment = WRAPPED
+        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), WIDEST)
+
+
+def _printed_on_a4(sheet: Worksheet) -> None:
+    """A4 landscape, one page wide, as many pages down as the rows take."""
+    setup = sheet.page_setup
+    setup.paperSize = sheet.PAPERSIZE_A4
+    setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
 
 
 def _sheet_title(title: str) -> str:
