@@ -26,6 +26,8 @@ TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 SCENARIOS = TESTS / "scenarios"
 SHIPPED_DATA = REPO / "data"
+TODAY = "2026-12-01"
+"""The day the ``cli`` fixture's commands run on, unless a test says otherwise (``--as-of``, ``env``)."""
 
 
 @pytest.fixture
@@ -96,11 +98,12 @@ Cli = Callable[..., Result]
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Cli:
-    """Run ``kehoach ARGS`` in-process with a clean environment, a fixed terminal width and a
-    cache of the test's own (so no test sees another's entries)."""
+    """Run ``kehoach ARGS`` in-process with a clean environment, a fixed terminal width, a
+    cache of the test's own (so no test sees another's entries), and a fixed today (:data:`TODAY`:
+    what a command says of the day it runs, a report's "made on", is the same on every run)."""
     monkeypatch.setenv("KEHOACH_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("KEHOACH_DATA", raising=False)
-    monkeypatch.delenv("KEHOACH_TODAY", raising=False)
+    monkeypatch.setenv("KEHOACH_TODAY", TODAY)
     monkeypatch.setenv("COLUMNS", "80")
     runner = CliRunner()
 

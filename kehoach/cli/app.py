@@ -635,7 +635,15 @@ def report(
         dataset = load_valid(_root(data), _cache())
         buffer = io.BytesIO()
         code = command.run(
-            dataset, buffer, units=unit or [], year=year, first=first, last=last, as_of=today(as_of), fmt=fmt
+            dataset,
+            buffer,
+            units=unit or [],
+            year=year,
+            first=first,
+            last=last,
+            as_of=today(as_of),
+            fmt=fmt,
+            made=today(None),
         )
         deliver(buffer.getvalue(), output, binary=fmt is ReportFormat.xlsx)
         return code

@@ -25,11 +25,13 @@ def run(
     last: date | None,
     as_of: date,
     fmt: ReportFormat,
+    made: date | None = None,
 ) -> int:
-    """Write the report's bytes in the chosen format (UTF-8 for the text formats)."""
+    """Write the report's bytes in the chosen format (UTF-8 for the text formats); ``made``: the
+    day it is made, which every format says beside the as-of day (by default, that day)."""
     start, end = report_range(dataset, year, first, last, as_of)
     selected = resolve_units(dataset, units) if units else None
-    out.write(render(build(dataset, start, end, as_of, selected), dataset, fmt))
+    out.write(render(build(dataset, start, end, as_of, selected, made), dataset, fmt))
     return 0
 
 

@@ -90,9 +90,19 @@ class Report:
     """Of ``total``, the periodic reports (see :attr:`UnitReport.reports`)."""
     extensions: list[tuple[Extension, date]] = field(default_factory=list)
     """Extensions of deadlines that fall in the range, each with the deadline the plan had set."""
+    made: date | None = None
+    """The day the report was made (the command's today), which may differ from the as-of day it
+    counts by (a report for 2023 made in March 2024, as of 31/12/2023)."""
 
 
-def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[str] | None = None) -> Report:
+def build(
+    dataset: Dataset,
+    first: date,
+    last: date,
+    as_of: date,
+    selected: set[str] | None = None,
+    made: date | None = None,
+) -> Report:
     found = entries_between(dataset, first, last, as_of, selected)
     by_unit: dict[str, list[Entry]] = {}
     for entry in found:
@@ -115,6 +125,7 @@ def build(dataset: Dataset, first: date, last: date, as_of: date, selected: set[
         waiting=_waiting(dataset),
         timeline=timeline(dataset, as_of, max(last, date(as_of.year, 12, 31)), selected),
         extensions=_extensions(dataset, first, last, selected),
+        made=made or as_of,
     )
 
 

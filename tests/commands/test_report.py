@@ -101,7 +101,9 @@ def test_markdown_for_pasting_into_a_document(cli: Cli, tracked: Path) -> None:
         "| II.1 | Quán triệt Kết luận | Quý I/2022 | 31/03/2022 | 05/04/2022 | 5 | Báo cáo số 7-BC/HU |"
         in result.stdout
     )
-    assert result.stdout.endswith("## Sự kiện chưa xảy ra\n\n- Trung ương ban hành quy định: III.2.1\n")
+    assert result.stdout.endswith(
+        "## Sự kiện chưa xảy ra\n\n- Trung ương ban hành quy định: III.2.1\n\n*Lập bằng kehoach ngày 01/12/2026.*\n"
+    )
 
 
 def test_xlsx_has_a_sheet_per_view_with_frozen_headings_and_date_cells(cli: Cli, tracked: Path, tmp_path: Path) -> None:
@@ -130,7 +132,10 @@ def test_xlsx_has_a_sheet_per_view_with_frozen_headings_and_date_cells(cli: Cli,
     assert due.value.date() == date(2022, 3, 31)
 
 
-COVERS = "Kế hoạch thử nghiệm — Kết quả thực hiện từ 01/01/2022 đến 31/12/2022, tính đến ngày 10/01/2023"
+COVERS = (
+    "Kế hoạch thử nghiệm — Kết quả thực hiện từ 01/01/2022 đến 31/12/2022, tính đến ngày 10/01/2023. "
+    "Lập bằng kehoach ngày 01/12/2026."
+)
 
 
 def test_every_sheet_prints_on_a4_landscape_with_what_it_covers(cli: Cli, tracked: Path, tmp_path: Path) -> None:
@@ -283,3 +288,18 @@ def test_a_successor_alone_keeps_its_row_for_what_it_took_over(cli: Cli, scenari
     reorg = scenario("reorg")
     report = report_json(cli, reorg, "--year", "2023", "--as-of", "2026-01-10", "--unit", "huyen-ab")
     assert [(unit["unit"], unit["overdue"]) for unit in report["units"]] == [("huyen-ab", 1)]
+
+
+def test_every_format_says_the_day_it_was_made_beside_the_as_of_day(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    """A report for 2022 as of 10/01/2023, made on 01/12/2026 (the cli fixture's today)."""
+    made, as_of = "01/12/2026", "10/01/2023"
+    markdown = cli("report", *YEAR_2022, "--data", str(tracked)).stdout
+    assert f"tính đến ngày {as_of}" in markdown and markdown.endswith(f"*Lập bằng kehoach ngày {made}.*\n")
+    page = cli("report", *YEAR_2022, "--format", "html", "--data", str(tracked)).stdout
+    assert f"<footer>Lập bằng kehoach ngày {made}.</footer>" in page
+    assert f"Tính đến {as_of}" in page and "Hôm nay" not in page  # the timeline marks the as-of day as that
+    data = json.loads(cli("report", *YEAR_2022, "--format", "json", "--data", str(tracked)).stdout)
+    assert (data["as_of"], data["made_on"]) == ("2023-01-10", "2026-12-01")
+    target = tmp_path / "bao-cao.xlsx"
+    cli("report", *YEAR_2022, "--format", "xlsx", "-o", str(target), "--data", str(tracked))
+    assert load_workbook(target).active["A1"].value.endswith(f"tính đến ngày {as_of}. Lập bằng kehoach ngày {made}.")

@@ -70,7 +70,7 @@ def quarter_columns(quarters: Sequence[QuarterTally], today: date) -> str:
             anchor, shift = ("end", -3) if mark > WIDTH - 140 else ("start", 3)  # keep the label on the page
             parts.append(
                 f'<text x="{mark + shift:.1f}" y="{top - 10}" text-anchor="{anchor}" class="today-label">'
-                f"{escape(words.TODAY.format(day=day_text(today)))}</text>"
+                f"{escape(words.AS_OF.format(day=day_text(today)))}</text>"
             )
     parts.append(f'<line x1="28" y1="{base}" x2="{WIDTH - 8}" y2="{base}" class="axis"/>')
     parts.append(_legend(height))

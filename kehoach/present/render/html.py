@@ -56,7 +56,7 @@ def html(report: Report, dataset: Dataset) -> str:
             "extensions", words.EXTENSIONS, _items([words.extension_line(e, o, dataset) for e, o in report.extensions])
         ),
         _section("waiting", words.WAITING, _waiting(report)),
-        f"<footer>{escape(words.MADE_ON.format(day=day_text(report.as_of)))}</footer>",
+        f"<footer>{escape(words.made_on(report))}</footer>",
     ]
     return (
         f'<!DOCTYPE html>\n<html lang="{i18n.LANGUAGE}">\n<head>\n<meta charset="utf-8">\n'

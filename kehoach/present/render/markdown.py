@@ -28,6 +28,7 @@ def markdown(report: Report, dataset: Dataset) -> str:
     ]
     lines += ["", f"## {words.WAITING}", ""]
     lines += [f"- {_cell(event.name)}: {', '.join(refs)}" for event, refs in report.waiting] or [words.NONE]
+    lines += ["", f"*{words.made_on(report)}*"]
     return "\n".join(lines) + "\n"
 
 

@@ -16,7 +16,8 @@ TOTAL = _("Tổng cộng")
 OF_WHICH_REPORTS = _("trong đó: báo cáo định kỳ (nhiệm vụ không có hạn riêng)")
 SUMMARY = _("Tổng hợp theo đơn vị")
 CHART = _("Kết quả theo đơn vị")
-TODAY = _("Hôm nay {day}")
+AS_OF = _("Tính đến {day}")
+"""The timeline's mark: the as-of day the statuses are counted on (not always the day it is made)."""
 MADE_ON = _("Lập bằng kehoach ngày {day}.")
 OVERDUE = _("Việc quá hạn")
 WITHOUT_EVIDENCE = _("Hoàn thành chưa có văn bản")
@@ -52,6 +53,11 @@ def subtitle(report: Report) -> str:
     return _("Kết quả thực hiện từ {first} đến {last}, tính đến ngày {today}").format(
         first=day_text(report.first), last=day_text(report.last), today=day_text(report.as_of)
     )
+
+
+def made_on(report: Report) -> str:
+    """The day the report was made, as its footer says it."""
+    return MADE_ON.format(day=day_text(report.made or report.as_of))
 
 
 def percent(rate: float | None) -> str:

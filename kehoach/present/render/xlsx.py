@@ -75,9 +75,9 @@ def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
 
 
 def covered(report: Report) -> str:
-    """What a sheet covers, in its first row: the plan (its title cut to a line) and the range
-    and as-of day."""
-    return f"{bounded(report.title, 150)} — {words.subtitle(report)}"
+    """What a sheet covers, in its first row: the plan (its title cut to a line), the range and
+    as-of day, and the day it was made."""
+    return f"{bounded(report.title, 150)} — {words.subtitle(report)}. {words.made_on(report)}"
 
 
 def _summary(sheet: Worksheet, report: Report, covers: str) -> None:
