@@ -65,6 +65,9 @@ class UnitReport:
     reports: Tally = field(default_factory=Tally)
     """Of ``tally``, the periodic reports of tasks without a deadline of their own (the reporting
     rule): counted apart, so a deadline the document sets and a yearly report are never confused."""
+    backlog: list[Entry] = field(default_factory=list)
+    """What fell due before the range and is still open on the as-of day (overdue, each with its
+    days late): a report of 2025 does not hide four years of earlier arrears."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,12 @@ class Report:
     """Of ``total``, the periodic reports (see :attr:`UnitReport.reports`)."""
     extensions: list[tuple[Extension, date]] = field(default_factory=list)
     """Extensions of deadlines that fall in the range, each with the deadline the plan had set."""
+
+    @property
+    def backlog(self) -> int:
+        """How many occurrences due before the range are still open (see :attr:`UnitReport.backlog`)."""
+        return sum(len(unit.backlog) for unit in self.units)
+
     made: date | None = None
     """The day the report was made (the command's today), which may differ from the as-of day it
     counts by (a report for 2023 made in March 2024, as of 31/12/2023)."""
@@ -113,7 +122,8 @@ def build(
         for unit in sorted(selected if selected is not None else dataset.units)
         if unit in by_unit or existed(unit, first, last)
     ]
-    reports = [_unit_report(dataset, unit, by_unit.get(unit, [])) for unit in units]
+    backlog = _backlog(dataset, first, as_of, units)
+    reports = [_unit_report(dataset, unit, by_unit.get(unit, []), backlog.get(unit, [])) for unit in units]
     return Report(
         title=dataset.plan.plan.title,
         first=first,
@@ -127,6 +137,16 @@ def build(
         extensions=_extensions(dataset, first, last, selected),
         made=made or as_of,
     )
+
+
+def _backlog(dataset: Dataset, first: date, as_of: date, units: list[str]) -> dict[str, list[Entry]]:
+    """What fell due before ``first`` and is still open on ``as_of``, for the report's units: what a
+    unit that has ended by then left open is its successor's now (as in every view of chosen units)."""
+    found: dict[str, list[Entry]] = {}
+    if first > date.min and units:
+        for entry in entries_between(dataset, date.min, first - timedelta(days=1), as_of, set(units), Status.overdue):
+            found.setdefault(entry.occurrence.unit, []).append(entry)
+    return found
 
 
 def _extensions(dataset: Dataset, first: date, last: date, selected: set[str] | None) -> list[tuple[Extension, date]]:
@@ -144,8 +164,9 @@ def year_range(year: int) -> tuple[date, date]:
     return span.start, span.end
 
 
-def _unit_report(dataset: Dataset, unit: str, found: list[Entry]) -> UnitReport:
+def _unit_report(dataset: Dataset, unit: str, found: list[Entry], backlog: list[Entry]) -> UnitReport:
     return UnitReport(
+        backlog=backlog,
         unit=unit,
         name=dataset.units[unit].name,
         tally=Tally.of(found),

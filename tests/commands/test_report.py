@@ -114,6 +114,7 @@ def test_xlsx_has_a_sheet_per_view_with_frozen_headings_and_date_cells(cli: Cli,
     assert book.sheetnames == [
         "Tổng hợp theo đơn vị",
         "Việc quá hạn",
+        "Tồn đọng từ các kỳ trước",
         "Việc đã hoàn thành",
         "Nhiệm vụ thường xuyên",
         "Nhiệm vụ có hạn theo quý",
@@ -303,3 +304,36 @@ def test_every_format_says_the_day_it_was_made_beside_the_as_of_day(cli: Cli, tr
     target = tmp_path / "bao-cao.xlsx"
     cli("report", *YEAR_2022, "--format", "xlsx", "-o", str(target), "--data", str(tracked))
     assert load_workbook(target).active["A1"].value.endswith(f"tính đến ngày {as_of}. Lập bằng kehoach ngày {made}.")
+
+
+def test_the_backlog_from_before_the_range_is_in_every_format(cli: Cli, tracked: Path, tmp_path: Path) -> None:
+    """A report of 2023 as of 01/06/2023: ban-a's II.2 of 2022, still open, 152 days late, is not hidden."""
+    args = ("report", "--year", "2023", "--as-of", "2023-06-01", "--data", str(tracked))
+    data = json.loads(cli(*args, "--format", "json").stdout)
+    backlog = {unit["unit"]: [(item["task"], item["period"], item["days_late"]) for item in unit["backlog_items"]]
+               for unit in data["units"]}  # fmt: skip
+    assert backlog == {"ban-a": [("II.2", "2022", 152)], "huyen-b": []} and data["backlog"] == 1
+    markdown = cli(*args).stdout
+    section = markdown.split("## Ban A Tỉnh ủy (ban-a)")[1].split("\n## ")[0]
+    assert "### Tồn đọng từ các kỳ trước\n" in section
+    assert "| II.2 | Kiểm tra hằng năm | Năm 2022 | 31/12/2022 | 152 |" in section
+    page = cli(*args, "--format", "html").stdout
+    part = page[page.index('<section id="backlog">') :].split("</section>")[0]
+    assert '<tr data-task="II.2" data-period="2022">' in part and '<td class="num">152</td>' in part
+    target = tmp_path / "bao-cao.xlsx"
+    cli(*args, "--format", "xlsx", "-o", str(target))
+    rows = list(load_workbook(target)["Tồn đọng từ các kỳ trước"].iter_rows(min_row=3, values_only=True))
+    assert [(row[0], row[2], row[6]) for row in rows] == [("ban-a", "II.2", 152)]
+    nothing_before = json.loads(cli("report", *YEAR_2022, "--format", "json", "--data", str(tracked)).stdout)
+    assert nothing_before["backlog"] == 0  # the plan starts in 2021: nothing was due before 2022
+
+
+def test_what_an_ended_unit_left_open_is_its_successor_s_backlog(cli: Cli, scenario: Callable[[str], Path]) -> None:
+    """huyen-a ended on 30/06/2025 with its report of 2023 never made: in 2026 it has no row, and
+    huyen-ab, which took over, carries it."""
+    reorg = scenario("reorg")
+    later = report_json(cli, reorg, "--year", "2026", "--as-of", "2026-01-10", "--unit", "huyen")
+    [unit] = later["units"]
+    assert unit["unit"] == "huyen-ab" and ("II.1", "2023") in {
+        (item["task"], item["period"]) for item in unit["backlog_items"]
+    }

@@ -24,6 +24,7 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
         "made_on": (report.made or report.as_of).isoformat(),
         "totals": tally_data(report.total),
         "reports": tally_data(report.reports),
+        "backlog": report.backlog,
         "units": [unit_data(unit, dataset) for unit in report.units],
         "waiting_events": [{"id": event.id, "name": event.name, "tasks": refs} for event, refs in report.waiting],
         "extensions": [
@@ -66,6 +67,7 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
         **tally_data(unit.tally),
         "reports": tally_data(unit.reports),
         "overdue_items": [item_data(entry, dataset) for entry in unit.overdue],
+        "backlog_items": [item_data(entry, dataset) for entry in unit.backlog],
         "completed_items": [item_data(entry, dataset) for entry in unit.completed],
         "ongoing": [
             {

@@ -51,6 +51,7 @@ def html(report: Report, dataset: Dataset) -> str:
         _section("chart", words.CHART, charts.outcome_bars(report.units)),
         _section("timeline", words.TIMELINE, charts.quarter_columns(report.timeline, report.as_of)),
         _section("overdue", words.OVERDUE, _overdue(report, dataset)),
+        _section("backlog", words.BACKLOG, _overdue(report, dataset, backlog=True)),
         _section("without-evidence", words.WITHOUT_EVIDENCE, _without_evidence(report, dataset)),
         _section(
             "extensions", words.EXTENSIONS, _items([words.extension_line(e, o, dataset) for e, o in report.extensions])
@@ -97,8 +98,13 @@ def _tally_row(unit: str, label: str, tally: Tally) -> str:
     )
 
 
-def _overdue(report: Report, dataset: Dataset) -> str:
-    rows = "".join(_overdue_row(unit.name, entry, dataset) for unit in report.units for entry in unit.overdue)
+def _overdue(report: Report, dataset: Dataset, backlog: bool = False) -> str:
+    """What is overdue of the range, or with ``backlog`` from before it."""
+    rows = "".join(
+        _overdue_row(unit.name, entry, dataset)
+        for unit in report.units
+        for entry in (unit.backlog if backlog else unit.overdue)
+    )
     if not rows:
         return f"<p>{escape(words.NONE)}</p>"
     headings = (words.UNIT, words.REF, words.TITLE, words.PERIOD, words.DUE, words.DAYS_LATE)

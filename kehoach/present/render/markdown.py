@@ -49,6 +49,11 @@ def _unit(unit: UnitReport, dataset: Dataset) -> list[str]:
     lines += _table(
         [words.REF, words.TITLE, words.PERIOD, words.DUE, words.DAYS_LATE], _overdue(unit.overdue, dataset)
     ) or [words.NONE]
+    if unit.backlog:
+        lines += ["", f"### {words.BACKLOG}", ""]
+        lines += _table(
+            [words.REF, words.TITLE, words.PERIOD, words.DUE, words.DAYS_LATE], _overdue(unit.backlog, dataset)
+        )
     lines += ["", f"### {words.COMPLETED}", ""]
     headings = [words.REF, words.TITLE, words.PERIOD, words.DUE, words.DONE_ON, words.DAYS_LATE, words.EVIDENCE]
     lines += _table(headings, _completed(unit.completed, dataset)) or [words.NONE]

@@ -22,6 +22,8 @@ MADE_ON = _("Lập bằng kehoach ngày {day}.")
 OVERDUE = _("Việc quá hạn")
 WITHOUT_EVIDENCE = _("Hoàn thành chưa có văn bản")
 COMPLETED = _("Việc đã hoàn thành")
+BACKLOG = _("Tồn đọng từ các kỳ trước")
+"""Occurrences due before the report's range, still open on its as-of day."""
 ONGOING = _("Nhiệm vụ thường xuyên")
 WAITING = _("Sự kiện chưa xảy ra")
 TIMELINE = _("Nhiệm vụ có hạn theo quý")

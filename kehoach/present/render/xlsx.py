@@ -58,6 +58,7 @@ def workbook_bytes(report: Report, dataset: Dataset) -> bytes:
     covers = covered(report)
     _summary(summary, report, covers)
     _sheet(book.create_sheet(), words.OVERDUE, covers, *_overdue(report, dataset))
+    _sheet(book.create_sheet(), words.BACKLOG, covers, *_overdue(report, dataset, backlog=True))
     _sheet(book.create_sheet(), words.COMPLETED, covers, *_completed(report, dataset))
     _sheet(book.create_sheet(), words.ONGOING, covers, *_ongoing(report, dataset))
     _sheet(book.create_sheet(), words.TIMELINE, covers, *_timeline(report))
@@ -108,9 +109,14 @@ def _item(unit: UnitReport, entry: Entry, dataset: Dataset) -> list[Any]:
     return [unit.unit, unit.name, occurrence.task, title, period_of(dataset, occurrence), occurrence.due]
 
 
-def _overdue(report: Report, dataset: Dataset) -> tuple[list[str], list[list[Any]]]:
+def _overdue(report: Report, dataset: Dataset, backlog: bool = False) -> tuple[list[str], list[list[Any]]]:
+    """What is overdue of the range, or with ``backlog`` from before it."""
     headings = [*ITEM_HEADINGS, words.DAYS_LATE]
-    rows = [[*_item(unit, entry, dataset), entry.days_late or 0] for unit in report.units for entry in unit.overdue]
+    rows = [
+        [*_item(unit, entry, dataset), entry.days_late or 0]
+        for unit in report.units
+        for entry in (unit.backlog if backlog else unit.overdue)
+    ]
     return headings, rows
 
 
