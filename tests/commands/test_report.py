@@ -233,7 +233,7 @@ def test_a_completion_without_its_document_says_so_in_every_format(cli: Cli, unp
     assert "<h2>Hoàn thành chưa có văn bản</h2>" in section
     assert (
         '<tr data-task="II.1" data-period="2022-Q1"><td>Huyện ủy B</td><td>II.1</td><td>Quán triệt Kết luận</td>'
-        '<td>Quý I/2022</td><td class="num">05/04/2022</td></tr>'
+        '<td class="period">Quý I/2022</td><td class="num">05/04/2022</td></tr>'
     ) in section
     assert section.count("<tr data-task") == 1  # the others have their documents
 
@@ -337,3 +337,19 @@ def test_what_an_ended_unit_left_open_is_its_successor_s_backlog(cli: Cli, scena
     assert unit["unit"] == "huyen-ab" and ("II.1", "2023") in {
         (item["task"], item["period"]) for item in unit["backlog_items"]
     }
+
+
+def test_the_dashboard_prints_whole_names_a_value_axis_and_its_totals_once(cli: Cli, tracked: Path) -> None:
+    long_name = "Ban Cán sự đảng Ủy ban nhân dân tỉnh và các cơ quan tham mưu, giúp việc"
+    edit(tracked / "units/ban-a.yaml", "name: Ban A Tỉnh ủy", f"name: {long_name}")
+    page = cli("report", *YEAR_2022, "--format", "html", "--data", str(tracked)).stdout
+    chart = page[page.index('<section id="chart">') :].split("</section>")[0]
+    spans = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", chart)
+    assert " ".join(spans[:2]) == long_name and "…" not in chart  # wrapped onto two lines, not cut
+    timeline = page[page.index('<section id="timeline">') :].split("</section>")[0]
+    assert re.findall(r'<text x="24" y="[0-9.]+" text-anchor="end" class="count">(\d+)</text>', timeline)[:2] == [
+        "0",
+        "1",
+    ]  # the value axis, from 0
+    assert "td.period { white-space: nowrap; }" in page  # "Quý III/2025" on one line
+    assert "tfoot { display: table-row-group; }" in page  # printed, the totals come once, at the end

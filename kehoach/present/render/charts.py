@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 
@@ -19,17 +20,25 @@ LABEL = 250
 ROW = 18
 
 
+LABEL_CHARACTERS = 40
+"""Characters of a unit's name on one line beside its bar; a longer name wraps onto more lines."""
+
+
 def outcome_bars(units: Sequence[UnitReport]) -> str:
-    """One stacked horizontal bar per unit, in the order given, with the count in each segment's tooltip."""
+    """One stacked horizontal bar per unit, in the order given, with the count in each segment's
+    tooltip; each unit's name whole, on as many lines as it takes."""
     most = max((sum(unit.tally[s] for s in BARS) for unit in units), default=0) or 1
     scale = (WIDTH - LABEL - 40) / most
-    height = ROW * len(units) + 30
+    names = [textwrap.wrap(unit.name, LABEL_CHARACTERS) or [""] for unit in units]
+    height = ROW * sum(len(lines) for lines in names) + 30
     parts = [_svg_open(height, words.CHART)]
-    for index, unit in enumerate(units):
-        y = index * ROW
-        parts.append(
-            f'<text x="{LABEL - 6}" y="{y + 13}" text-anchor="end" class="label">{escape(_short(unit.name))}</text>'
+    y = 0
+    for unit, lines in zip(units, names, strict=True):
+        spans = "".join(
+            f'<tspan x="{LABEL - 6}" dy="{0 if number == 0 else ROW - 4}">{escape(line)}</tspan>'
+            for number, line in enumerate(lines)
         )
+        parts.append(f'<text x="{LABEL - 6}" y="{y + 13}" text-anchor="end" class="label">{spans}</text>')
         x = float(LABEL)
         for status in BARS:
             count = unit.tally[status]
@@ -40,7 +49,8 @@ def outcome_bars(units: Sequence[UnitReport]) -> str:
                 x += count * scale
         total = sum(unit.tally[s] for s in BARS)
         parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}" class="count">{total}</text>')
-    parts.append(_legend(ROW * len(units) + 12))
+        y += ROW * len(lines)
+    parts.append(_legend(y + 12))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -72,10 +82,26 @@ def quarter_columns(quarters: Sequence[QuarterTally], today: date) -> str:
                 f'<text x="{mark + shift:.1f}" y="{top - 10}" text-anchor="{anchor}" class="today-label">'
                 f"{escape(words.AS_OF.format(day=day_text(today)))}</text>"
             )
+    for tick in ticks(most):  # the value axis: how many, at a glance, without a tooltip
+        level = base - tick * scale
+        parts.append(f'<line x1="28" y1="{level:.1f}" x2="{WIDTH - 8}" y2="{level:.1f}" class="grid"/>')
+        parts.append(f'<text x="24" y="{level + 4:.1f}" text-anchor="end" class="count">{tick}</text>')
     parts.append(f'<line x1="28" y1="{base}" x2="{WIDTH - 8}" y2="{base}" class="axis"/>')
     parts.append(_legend(height))
     parts.append("</svg>")
     return "".join(parts)
+
+
+def ticks(most: int) -> list[int]:
+    """Round values from 0 up to ``most``, about four of them (1, 2 or 5 times a power of ten apart)."""
+    step, power = 1, 1
+    while most / step > 4:
+        for factor in (2, 5, 10):
+            step = power * factor
+            if most / step <= 4:
+                break
+        power *= 10
+    return list(range(0, most + 1, step))
 
 
 def _svg_open(height: float, title: str) -> str:
@@ -100,7 +126,3 @@ def _legend(y: float) -> str:
         parts.append(f'<text x="{x + 14:.0f}" y="{y + 9}" class="label">{escape(name)}</text>')
         x += 24 + 6.5 * len(name)
     return "".join(parts)
-
-
-def _short(name: str, limit: int = 40) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"

@@ -30,13 +30,15 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--ink); }
 td.overdue { color: OVERDUE_COLOUR; font-weight: 600; }
 svg text { font-family: inherit; font-size: 11px; fill: var(--ink); }
-svg .count { fill: var(--muted); } svg .axis { stroke: var(--muted); }
+svg .count { fill: var(--muted); } svg .axis { stroke: var(--muted); } svg .grid { stroke: var(--rule); }
+td.period { white-space: nowrap; }
 svg .today { stroke: #1565c0; stroke-width: 2; stroke-dasharray: 4 3; } svg .today-label { fill: #1565c0; }
 footer { color: var(--muted); margin-top: 32px; font-size: 12px; }
 @page { size: A4; margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   h2 { break-after: avoid; } tr, svg { break-inside: avoid; } thead { display: table-header-group; }
+  tfoot { display: table-row-group; } /* the totals once, at the end: never under a page's part of the list */
 }
 """
 
@@ -115,10 +117,11 @@ def _overdue(report: Report, dataset: Dataset, backlog: bool = False) -> str:
 
 def _overdue_row(name: str, entry: Entry, dataset: Dataset) -> str:
     occurrence = entry.occurrence
-    cells = [name, occurrence.task, dataset.tasks[occurrence.task].title, period_of(dataset, occurrence)]
+    cells = [name, occurrence.task, dataset.tasks[occurrence.task].title]
     return (
         f'<tr data-task="{escape(occurrence.task)}" data-period="{escape(occurrence.period)}">'
         + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+        + f'<td class="period">{escape(period_of(dataset, occurrence))}</td>'
         + f'<td class="num">{day_text(occurrence.due)}</td><td class="num">{entry.days_late or 0}</td></tr>'
     )
 
@@ -141,10 +144,11 @@ def _without_evidence(report: Report, dataset: Dataset) -> str:
 def _without_evidence_row(name: str, entry: Entry, dataset: Dataset) -> str:
     occurrence, record = entry.occurrence, entry.record
     assert record is not None and record.done_on is not None  # a completed item has its record
-    cells = [name, occurrence.task, dataset.tasks[occurrence.task].title, period_of(dataset, occurrence)]
+    cells = [name, occurrence.task, dataset.tasks[occurrence.task].title]
     return (
         f'<tr data-task="{escape(occurrence.task)}" data-period="{escape(occurrence.period)}">'
         + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+        + f'<td class="period">{escape(period_of(dataset, occurrence))}</td>'
         + f'<td class="num">{day_text(record.done_on)}</td></tr>'
     )
 
