@@ -69,6 +69,11 @@ class UnitReport:
     """What fell due before the range and is still open on the as-of day (overdue, each with its
     days late): a report of 2025 does not hide four years of earlier arrears."""
 
+    @property
+    def without_evidence(self) -> list[Entry]:
+        """Completions recorded without the document that proves them: allowed, but flagged."""
+        return [entry for entry in self.completed if entry.record is not None and not entry.record.evidence]
+
 
 @dataclass(frozen=True)
 class QuarterTally:
@@ -93,6 +98,11 @@ class Report:
     """Of ``total``, the periodic reports (see :attr:`UnitReport.reports`)."""
     extensions: list[tuple[Extension, date]] = field(default_factory=list)
     """Extensions of deadlines that fall in the range, each with the deadline the plan had set."""
+
+    @property
+    def without_evidence(self) -> int:
+        """How many completions of the range have no document (see :attr:`UnitReport.without_evidence`)."""
+        return sum(len(unit.without_evidence) for unit in self.units)
 
     @property
     def backlog(self) -> int:

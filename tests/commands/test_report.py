@@ -228,6 +228,10 @@ def test_a_completion_without_its_document_says_so_in_every_format(cli: Cli, unp
     rows = [row for row in sheet.iter_rows(min_row=3, values_only=True) if row[0] == "huyen-b"]
     assert [(row[2], row[8]) for row in rows] == [("II.1", "chưa có văn bản")]
 
+    data = json.loads(cli("report", *YEAR_2022, "--format", "json", "--data", str(unproven)).stdout)
+    assert data["without_evidence"] == 1
+    assert {unit["unit"]: unit["without_evidence"] for unit in data["units"]} == {"ban-a": 0, "huyen-b": 1}
+
     page = cli("report", *YEAR_2022, "--format", "html", "--data", str(unproven)).stdout
     section = page[page.index('<section id="without-evidence">') :].split("</section>")[0]
     assert "<h2>Hoàn thành chưa có văn bản</h2>" in section

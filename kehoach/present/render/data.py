@@ -25,6 +25,7 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
         "totals": tally_data(report.total),
         "reports": tally_data(report.reports),
         "backlog": report.backlog,
+        "without_evidence": report.without_evidence,
         "units": [unit_data(unit, dataset) for unit in report.units],
         "waiting_events": [{"id": event.id, "name": event.name, "tasks": refs} for event, refs in report.waiting],
         "extensions": [
@@ -68,6 +69,7 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
         "reports": tally_data(unit.reports),
         "overdue_items": [item_data(entry, dataset) for entry in unit.overdue],
         "backlog_items": [item_data(entry, dataset) for entry in unit.backlog],
+        "without_evidence": len(unit.without_evidence),
         "completed_items": [item_data(entry, dataset) for entry in unit.completed],
         "ongoing": [
             {

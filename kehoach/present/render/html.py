@@ -129,10 +129,7 @@ def _overdue_row(name: str, entry: Entry, dataset: Dataset) -> str:
 def _without_evidence(report: Report, dataset: Dataset) -> str:
     """Completions recorded without their document: allowed, but listed, so the gap is seen."""
     rows = "".join(
-        _without_evidence_row(unit.name, entry, dataset)
-        for unit in report.units
-        for entry in unit.completed
-        if entry.record is not None and not entry.record.evidence
+        _without_evidence_row(unit.name, entry, dataset) for unit in report.units for entry in unit.without_evidence
     )
     if not rows:
         return f"<p>{escape(words.NONE)}</p>"
