@@ -26,7 +26,7 @@ from typing import Any
 
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import Record, describe_schedule
-from kehoach.domain.occurrences import coming_up_to, entries_between
+from kehoach.domain.occurrences import Entry, coming_up_to, entries_between
 from kehoach.domain.status import Status
 
 SCHEMA = f"""
@@ -149,22 +149,23 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset, as_of: date, today: 
     found = entries_between(dataset, dataset.starts, coming_up_to(as_of), as_of, None)
     connection.executemany(
         "INSERT INTO occurrences VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                occurrence.task,
-                occurrence.unit,
-                occurrence.period,
-                occurrence.due.isoformat(),
-                _day(occurrence.original),
-                entry.status.value,
-                entry.days_late,
-                int(occurrence.report),
-                occurrence.via or None,
-                None if entry.record is None else record_ids[id(entry.record)],
-            )
-            for entry in found
-            for occurrence in (entry.occurrence,)
-        ],
+        [_occurrence_row(entry, record_ids) for entry in found],
+    )
+
+
+def _occurrence_row(entry: Entry, record_ids: dict[int, int]) -> tuple[Any, ...]:
+    occurrence = entry.occurrence
+    return (
+        occurrence.task,
+        occurrence.unit,
+        occurrence.period,
+        occurrence.due.isoformat(),
+        _day(occurrence.original),
+        entry.status.value,
+        entry.days_late,
+        int(occurrence.report),
+        occurrence.via or None,
+        None if entry.record is None else record_ids[id(entry.record)],
     )
 
 

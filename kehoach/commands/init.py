@@ -21,12 +21,16 @@ The requirement is ``kehoach==<the version running init>`` unless ``--requiremen
 (a private index's, or ``kehoach @ git+https://…@v0.1.0``): the hook and both CI files install
 exactly it, so a check never changes under the data because kehoach did.
 
-Nothing is written unless everything can be: a file that already exists is never overwritten
-(``--update`` rewrites the two schemas alone), and the files of ``--from`` are checked first.
+init writes only into a folder that is new or empty (a fresh ``.git`` may be there), so nothing
+that was there is ever overwritten (``--update`` rewrites the two schemas alone), and it checks the
+files of ``--from`` before it writes anything. Each file is written whole or not at all; should the
+disk fill halfway, the folder holds some of them: remove it and run init again.
 """
 
 from __future__ import annotations
 
+import json
+import shlex
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -165,8 +169,6 @@ tasks: []
 
 def _quoted(text: str) -> str:
     """A text as a YAML double-quoted scalar (JSON's escapes are YAML's)."""
-    import json
-
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -242,8 +244,6 @@ units/*.yaml merge=kehoach
 
 
 def _shell_quoted(text: str) -> str:
-    import shlex
-
     return shlex.quote(text)
 
 
