@@ -100,12 +100,12 @@ class Report:
     """Extensions of deadlines that fall in the range, each with the deadline the plan had set."""
 
     @property
-    def without_evidence(self) -> int:
+    def without_evidence_total(self) -> int:
         """How many completions of the range have no document (see :attr:`UnitReport.without_evidence`)."""
         return sum(len(unit.without_evidence) for unit in self.units)
 
     @property
-    def backlog(self) -> int:
+    def backlog_total(self) -> int:
         """How many occurrences due before the range are still open (see :attr:`UnitReport.backlog`)."""
         return sum(len(unit.backlog) for unit in self.units)
 

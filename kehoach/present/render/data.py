@@ -24,8 +24,8 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
         "made_on": (report.made or report.as_of).isoformat(),
         "totals": tally_data(report.total),
         "reports": tally_data(report.reports),
-        "backlog": report.backlog,
-        "without_evidence": report.without_evidence,
+        "backlog": report.backlog_total,
+        "without_evidence": report.without_evidence_total,
         "units": [unit_data(unit, dataset) for unit in report.units],
         "waiting_events": [{"id": event.id, "name": event.name, "tasks": refs} for event, refs in report.waiting],
         "extensions": [
