@@ -31,11 +31,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kehoach.files.yamlio import (
+    BOM,
     Document,
     EditRefused,
     YamlError,
     append_mapping,
     document_from_bytes,
+    item_lines,
     newline_of,
     remove_item,
 )
@@ -93,8 +95,7 @@ def merge(path: Path, ancestor: bytes, ours: bytes, theirs: bytes, three_way: Th
     text = _appended(path, rest, key, added)
     if text is None:
         return None
-    bom = b"\xef\xbb\xbf" if base.bom else b""
-    return bom + text.encode("utf-8")
+    return (BOM if base.bom else b"") + text.encode("utf-8")
 
 
 def _entries(document: Document, key: str) -> list[Any] | None:
@@ -120,13 +121,13 @@ def _side(document: Document, key: str, base: list[Any] | None) -> Side | None:
             added.append(index)
     if matched < len(base):
         return None  # an entry of the ancestor was changed or removed
-    additions = [_addition(document, key, index) for index in added]
     text = document.text
-    for index in reversed(added):  # from the end, so that the earlier entries' places hold
-        try:
+    try:
+        additions = [_addition(document, key, index) for index in added]
+        for index in reversed(added):  # from the end, so that the earlier entries' places hold
             text = remove_item(_reparsed(document, text), (key, index))
-        except (EditRefused, YamlError):
-            return None
+    except (EditRefused, YamlError):
+        return None
     return Side(text, additions)
 
 
@@ -138,11 +139,9 @@ def _reparsed(document: Document, text: str) -> Document:
 
 def _addition(document: Document, key: str, index: int) -> Addition:
     entry = document.data[key][index]
-    start, end = document.spans[(key, index)]
     text = document.text
-    dash = text.rfind("-", 0, start + 1)
-    first = text.rfind("\n", 0, dash) + 1
-    lines = text[first : _line_end(text, end)]
+    first, after = item_lines(document, (key, index))
+    lines = text[first:after]
     if not lines.endswith("\n"):  # the file's last line, without a line break: it gets the file's own
         lines += newline_of(text)
     if key == PLAN_LIST:
@@ -152,15 +151,6 @@ def _addition(document: Document, key: str, index: int) -> Addition:
         identity = (entry.get("task"), entry.get("period"))
         day = entry.get("done_on") or entry.get("waived_on")
     return Addition(identity, str(day or ""), entry, lines)
-
-
-def _line_end(text: str, end: int) -> int:
-    """Where the line holding a value's end ends (after its line break): a value that ends a line
-    (a block scalar's end is the next line's start) ends there."""
-    if end == 0 or text[end - 1] == "\n":
-        return end
-    found = text.find("\n", end)
-    return len(text) if found < 0 else found + 1
 
 
 def _rests(base: str, mine: str, other: str, three_way: ThreeWay) -> str | None:
@@ -195,8 +185,7 @@ def _appended(path: Path, rest: str, key: str, added: list[Addition]) -> str | N
             return None
         text = rest
         if added and base:
-            _start, end = document.spans[(key, len(base) - 1)]
-            at = _line_end(text, end)
+            _start, at = item_lines(document, (key, len(base) - 1))
             block = "".join(addition.lines for addition in added)
             lead = newline_of(text) if at == len(text) and not text.endswith("\n") else ""
             text = text[:at] + lead + block + text[at:]

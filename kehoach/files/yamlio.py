@@ -476,7 +476,7 @@ def _line_start(text: str, index: int) -> int:
     return text.rfind("\n", 0, index) + 1
 
 
-def _next_line(text: str, index: int) -> int:
+def next_line(text: str, index: int) -> int:
     """Where the line after the one holding ``index`` starts (``index`` itself if a line starts there)."""
     if index == 0 or text[index - 1] == "\n":
         return index
@@ -499,12 +499,12 @@ def append_mapping(document: Document, loc: Loc, item: dict[str, str]) -> str:
     if _get(document.data, loc):
         if text[start] != "-":  # a flow list: rewriting it would touch lines the user wrote
             raise EditRefused(key_path(loc))
-        return _insert_lines(text, _next_line(text, end), item, start - _line_start(text, start))
+        return _insert_lines(text, next_line(text, end), item, start - _line_start(text, start))
     if text[start:end] not in ("", "[]", "~", "null"):
         raise EditRefused(key_path(loc))
     head = text[:start].rstrip(" ") if end > start else text[:start]
     text = head + text[end:]
-    return _insert_lines(text, _next_line(text, len(head)), item, document.keys[loc][1] + 1)
+    return _insert_lines(text, next_line(text, len(head)), item, document.keys[loc][1] + 1)
 
 
 def _append_key(text: str, loc: Loc, item: dict[str, str]) -> str:
@@ -544,7 +544,7 @@ def set_values(document: Document, loc: Loc, values: dict[str, str]) -> str:
     missing = [key for key in values if key not in mapping]
     if missing:
         last_end = max(document.spans[(*loc, key)][1] for key in present)
-        at, newline, pad = _next_line(text, last_end), newline_of(text), " " * (first_key[1] - 1)
+        at, newline, pad = next_line(text, last_end), newline_of(text), " " * (first_key[1] - 1)
         lead = newline if at == len(text) and not text.endswith("\n") else ""
         edits.append((at, at, lead + "".join(f"{pad}{key}: {values[key]}{newline}" for key in missing)))
     for start, end, new in sorted(edits, reverse=True):  # from the end, so earlier offsets stay true
@@ -552,16 +552,25 @@ def set_values(document: Document, loc: Loc, values: dict[str, str]) -> str:
     return text
 
 
-@_keeps_cr_only
-def remove_item(document: Document, loc: Loc) -> str:
-    """The document's text without the block list entry at ``loc`` (its lines, nothing else)."""
+def item_lines(document: Document, loc: Loc) -> tuple[int, int]:
+    """Where the lines of the block list entry at ``loc`` start, and where the line after its last
+    one starts (the text's end when it has no final line break): the entry's lines are
+    ``text[start:end]``. An entry that does not start its own line with ``-`` (in a flow list) is
+    refused (:class:`EditRefused`)."""
     text = document.text
     start, end = document.spans[loc]
     dash = text.rfind("-", 0, start + 1)
     line_start = _line_start(text, dash)
     if dash < 0 or text[line_start:dash].strip(" ") or text[dash + 1 : start].strip(" \r\n"):
         raise EditRefused(key_path(loc))
-    after = _next_line(text, end)
+    return line_start, next_line(text, end)
+
+
+@_keeps_cr_only
+def remove_item(document: Document, loc: Loc) -> str:
+    """The document's text without the block list entry at ``loc`` (its lines, nothing else)."""
+    text = document.text
+    line_start, after = item_lines(document, loc)
     if after == len(text) and not text.endswith("\n") and line_start > 0:
         # The last lines of a file without a final line break: the break before them goes too, so
         # the file again ends as it did before they were added (see _insert_lines).
