@@ -38,10 +38,11 @@ from typing import TextIO
 
 from kehoach.commands import schema
 from kehoach.errors import UsageError
-from kehoach.files.datadir import PLAN_FILE, UNITS_DIR, unit_files
+from kehoach.files.datadir import PLAN_FILE, UNITS_DIR, read_files, unit_files
 from kehoach.files.load import load_valid
 from kehoach.files.paths import shown
 from kehoach.files.storage import write_atomically
+from kehoach.files.yamlio import BOM
 from kehoach.i18n import _, ngettext
 
 SCHEMA_DIR = "schema"
@@ -120,10 +121,12 @@ def _data_files(options: Options, source: Path | None) -> dict[str, bytes]:
             PLAN_FILE: _plan_skeleton(options).encode("utf-8"),
             f"{UNITS_DIR}/.gitkeep": b"",  # git keeps no empty folder; kehoach reads no hidden file
         }
-    load_valid(source)  # the data to start from is checked before anything is written (DataInvalid)
-    files = {PLAN_FILE: with_modeline((source / PLAN_FILE).read_bytes(), f"{SCHEMA_DIR}/plan.json")}
+    read = read_files(source)
+    load_valid(source, files=read)  # checked before anything is written (DataInvalid): the very bytes copied
+    raws = read[0]
+    files = {PLAN_FILE: with_modeline(raws[source / PLAN_FILE], f"{SCHEMA_DIR}/plan.json")}
     for path in unit_files(source):
-        files[f"{UNITS_DIR}/{path.name}"] = with_modeline(path.read_bytes(), f"../{SCHEMA_DIR}/unit.json")
+        files[f"{UNITS_DIR}/{path.name}"] = with_modeline(raws[path], f"../{SCHEMA_DIR}/unit.json")
     return files
 
 
@@ -131,7 +134,7 @@ def with_modeline(data: bytes, schema_path: str) -> bytes:
     """A data file's bytes with its first line pointing editors at ``schema_path``: the modeline
     it has replaced, or one put before its first line; in the file's own line ends (LF, CRLF or
     CR), after its byte-order mark if it has one."""
-    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    bom = BOM if data.startswith(BOM) else b""
     body = data[len(bom) :]
     ending = b"\r\n" if b"\r\n" in body else (b"\r" if b"\r" in body and b"\n" not in body else b"\n")
     line = f"{MODELINE}{schema_path}".encode()
