@@ -287,20 +287,10 @@ class LeanUnits:
         self._fields = [SchemaValidator(core_schema.list_schema(fields[key]["schema"]), config) for key in RECORD_KEYS]
         self._seen: list[dict[str, Any]] = [{"": _ABSENT} for _ in RECORD_KEYS]
         # the model's validator, the record validator (_one_outcome) included, its fields taken as given
-        taken = {
-            **model["schema"],
-            "fields": {name: {**field, "schema": _taken(field["schema"])} for name, field in fields.items()},
-        }
-        record = {**schema, "schema": {**model, "schema": taken}}
+        record = {**schema, "schema": _fields_taken(model, RECORD_KEYS)}
         self._records_validator = SchemaValidator(core_schema.list_schema(record), config)
         # the unit's validator, its records taken as made (else the model would check each again)
-        unit = dict(_model_schema(Unit))
-        fields = unit["schema"]["fields"]
-        records = fields["records"]
-        unit["schema"] = {
-            **unit["schema"],
-            "fields": {**fields, "records": {**records, "schema": _taken(records["schema"])}},
-        }
+        unit = _fields_taken(_model_schema(Unit), ("records",))
         self._unit_validator = SchemaValidator(unit, unit.get("config"))
 
     def unit(self, text: str) -> Unit | None:
@@ -346,6 +336,15 @@ def _model_schema(model: type[Record | Unit]) -> dict[str, Any]:
     if inner.get("type") != "model" or (model is Record) != (inner is not schema):
         raise RuntimeError(f"unexpected core schema for {model.__name__}")  # pragma: no cover
     return dict(schema)
+
+
+def _fields_taken(model: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """A model's core schema with the values of the fields ``names`` taken as they are."""
+    fields = model["schema"]["fields"]
+    taken = {
+        name: {**field, "schema": _taken(field["schema"])} if name in names else field for name, field in fields.items()
+    }
+    return {**model, "schema": {**model["schema"], "fields": taken}}
 
 
 def _taken(field: dict[str, Any]) -> dict[str, Any]:
