@@ -125,8 +125,12 @@ def task_occurrences(
     with ``unrecorded_on``, only those its owner has not recorded by that day (see
     :func:`recorded_by`), left out before they are made: a successor's record is looked for by
     :func:`entries`, as for any occurrence."""
-    units = dataset.task_units(task)
+    units, ref = dataset.task_units(task), task.ref
     records_of = dataset.records_of
+
+    def left_out(unit: str, key: str) -> bool:
+        return unrecorded_on is not None and recorded_by(records_of(unit).get((ref, key)), unrecorded_on)
+
     lineage = dataset.lineage
     plain = lineage.plain(units)  # no unit here starts or ends: the common case, kept fast
     extended = task.ref in dataset.extended_tasks  # an extension only ever moves a deadline later
@@ -137,18 +141,12 @@ def task_occurrences(
         if due is None or due > last or (due < first and not extended):
             continue
         report = key in reports
-        ref = task.ref
         if plain and not extended:
-            if unrecorded_on is None:
-                yield from (Occurrence(due, ref, unit, key, report=report) for unit in units)
-            else:
-                for unit in units:
-                    if not recorded_by(records_of(unit).get((ref, key)), unrecorded_on):
-                        yield Occurrence(due, ref, unit, key, report=report)
+            yield from (Occurrence(due, ref, unit, key, report=report) for unit in units if not left_out(unit, key))
             continue
         owners = [(unit, "") for unit in units] if plain else lineage.owners(units, due)
         for owner, via in owners:
-            if unrecorded_on is not None and recorded_by(records_of(owner).get((ref, key)), unrecorded_on):
+            if left_out(owner, key):
                 continue
             occurrence = in_force(dataset, Occurrence(due, ref, owner, key, via, report=report))
             if first <= occurrence.due <= last:
