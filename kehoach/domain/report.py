@@ -111,7 +111,12 @@ class Report:
 
     made: date | None = None
     """The day the report was made (the command's today), which may differ from the as-of day it
-    counts by (a report for 2023 made in March 2024, as of 31/12/2023)."""
+    counts by (a report for 2023 made in March 2024, as of 31/12/2023); see :attr:`made_on`."""
+
+    @property
+    def made_on(self) -> date:
+        """The day the report was made, the as-of day when it was not said."""
+        return self.made or self.as_of
 
 
 def build(
@@ -145,7 +150,7 @@ def build(
         waiting=_waiting(dataset),
         timeline=timeline(dataset, as_of, max(last, date(as_of.year, 12, 31)), selected),
         extensions=_extensions(dataset, first, last, selected),
-        made=made or as_of,
+        made=made,
     )
 
 

@@ -21,7 +21,7 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
         "from": report.first.isoformat(),
         "to": report.last.isoformat(),
         "as_of": report.as_of.isoformat(),
-        "made_on": (report.made or report.as_of).isoformat(),
+        "made_on": report.made_on.isoformat(),
         "totals": tally_data(report.total),
         "reports": tally_data(report.reports),
         "backlog": report.backlog_total,

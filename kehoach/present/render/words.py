@@ -59,7 +59,7 @@ def subtitle(report: Report) -> str:
 
 def made_on(report: Report) -> str:
     """The day the report was made, as its footer says it."""
-    return MADE_ON.format(day=day_text(report.made or report.as_of))
+    return MADE_ON.format(day=day_text(report.made_on))
 
 
 def percent(rate: float | None) -> str:
