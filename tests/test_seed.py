@@ -416,3 +416,19 @@ def test_each_schedule_kind_names_the_phrases_it_stands_for(dataset: Dataset, re
     assert any(re.fullmatch(pattern, normalise(phrase)) for pattern in type(schedule).phrases), (
         f"{ref}: {phrase!r} is not among the phrases of {type(schedule).__name__}"
     )
+
+
+def test_sections_are_the_documents_headings(dataset: Dataset) -> None:
+    """The headings the report groups tasks under: II-IV as the document titles them (its capitals
+    aside) and every owner heading of III verbatim, in the document's order."""
+    parts = {ref: heading.split(". ", 1)[1] for heading, ref in HEADINGS.items() if ref != "I"}
+    expected = [
+        ("II", parts["II"]),
+        ("III", parts["III"]),
+        *((f"III.{number}", title) for number, title in SEED.owners.items()),
+        ("IV", parts["IV"]),
+    ]
+    found = [(section.ref, section.title) for section in dataset.plan.sections]
+    assert [ref for ref, _ in found] == [ref for ref, _ in expected]
+    for (ref, title), (_, written) in zip(found, expected, strict=True):
+        assert (title.upper() if "." not in ref else title) == collapse(written), ref

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Task, not_found
+from kehoach.domain.model import Task, closest_hint, not_found, section_of
 from kehoach.domain.occurrences import due_date, period_keys
 from kehoach.domain.rules import RecordRules, extension_problem
 from kehoach.errors import clipped
@@ -45,6 +45,7 @@ def check(dataset: Dataset, checked_units: frozenset[str] = frozenset(), today: 
         *_plan_uniqueness(dataset, plan),
         *_task_references(dataset, plan),
         *_group_members(dataset, plan),
+        *_sections(dataset, plan),
         *_unit_files(dataset, checked_units, today),
         *_lineages(dataset),
         *_extensions(dataset, plan, today),
@@ -88,6 +89,7 @@ def _plan_uniqueness(dataset: Dataset, source: Source) -> Iterator[Finding]:
     yield from _duplicates(source, "groups", (group.id for group in plan.groups), "id")
     yield from _duplicates(source, "events", (event.id for event in plan.events), "id")
     yield from _duplicates(source, "term_calendars", (calendar.id for calendar in plan.term_calendars), "id")
+    yield from _duplicates(source, "sections", (section.ref for section in plan.sections), "ref")
     for index, group in enumerate(plan.groups):
         if group.id in dataset.units:
             message = _("nhóm '{id}' trùng mã với một đơn vị; hãy đặt mã khác").format(id=group.id)
@@ -119,6 +121,21 @@ def _schedule_references(dataset: Dataset, source: Source, loc: Loc, task: Task)
     if task.schedule is not None:
         for reference in task.schedule.references(dataset):
             yield _at(source, (*loc, *reference.field), reference.message, reference.rule)
+
+
+def _sections(dataset: Dataset, source: Source) -> Iterator[Finding]:
+    """A heading names a part of the plan that holds tasks: one no task stands under is a typo."""
+    headings = {heading for task in dataset.plan.tasks for heading in section_of(task.ref)}
+    for index, section in enumerate(dataset.plan.sections):
+        if section.ref in dataset.tasks:
+            message = _("'{ref}' là số hiệu của một nhiệm vụ, không phải của một mục").format(ref=section.ref)
+            yield _at(source, ("sections", index, "ref"), message, "reference")
+        elif section.ref not in headings:
+            message = _(
+                "không có nhiệm vụ nào thuộc mục '{ref}': một mục là một phần của kế hoạch (II) hoặc "
+                "một đề mục trong phần (III.5, chứa III.5.1, III.5.2…){hint}"
+            ).format(ref=section.ref, hint=closest_hint(section.ref, sorted(headings)))
+            yield _at(source, ("sections", index, "ref"), message, "reference")
 
 
 def _group_members(dataset: Dataset, source: Source) -> Iterator[Finding]:

@@ -34,7 +34,10 @@ SUPPORTED_SCHEMAS = (1,)
 """Format versions of data files this kehoach reads (the ``schema:`` key of every file)."""
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_REF = re.compile(r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X)(?:\.[0-9]+)+[a-z]?")
+_ROMAN = r"(?:I|II|III|IV|V|VI|VII|VIII|IX|X)"
+_REF = re.compile(_ROMAN + r"(?:\.[0-9]+)+[a-z]?")
+_SECTION_REF = re.compile(_ROMAN + r"(?:\.[0-9]+)?")
+"""A part (II) or a numbered heading inside one (III.5): the two levels of heading the Báo cáo has."""
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_OF_YEAR = re.compile(r"(\d{2})-(\d{2})")
 _TERM = re.compile(r"(\d{4})-(\d{4})")
@@ -63,6 +66,19 @@ def _ref(value: str) -> str:
             value=value,
         )
     return value
+
+
+def _section_ref(value: str) -> str:
+    if not _SECTION_REF.fullmatch(value):
+        raise _error("ref", _("số hiệu mục '{value}' không hợp lệ: ví dụ II hoặc III.5"), value=value)
+    return value
+
+
+def section_of(ref: str) -> list[str]:
+    """The headings a task stands under, outermost first: ``III.5.3`` under ``III`` and ``III.5``;
+    ``II.2a`` under ``II`` (a paragraph's number is the task's, not a heading's)."""
+    parts = ref.split(".")
+    return [".".join(parts[:depth]) for depth in range(1, len(parts))]
 
 
 def _text(value: str) -> str:
@@ -250,6 +266,7 @@ _PERIOD_KEY_SCHEMA = {
 
 Slug = Annotated[str, AfterValidator(_slug), _SLUG_SCHEMA]
 Ref = Annotated[str, AfterValidator(_ref), _string("^" + _REF.pattern + "$")]
+SectionRef = Annotated[str, AfterValidator(_section_ref), _string("^" + _SECTION_REF.pattern + "$")]
 Text = Annotated[str, AfterValidator(_text), _string(r"\S")]
 Name = Annotated[str, AfterValidator(_name), _string(r"\S", maxLength=NAME_LIMIT)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date), _string(_ISO_DATE_PATTERN, format="date")]
@@ -711,9 +728,15 @@ def describe_schedule(schedule: Schedule | None, plan: PlanContext) -> str:
 
 def not_found(kind: str, value: str, known: Iterable[str]) -> str:
     """``kind`` ``value`` names nothing in the data, with the closest id as a hint."""
+    return _("{kind} '{value}' không có trong dữ liệu{hint}").format(
+        kind=kind, value=clipped(value), hint=closest_hint(value, known)
+    )
+
+
+def closest_hint(value: str, known: Iterable[str]) -> str:
+    """``; có phải ý bạn là 'II.2'?``: the known id closest to ``value``, or nothing."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
-    hint = _("; có phải ý bạn là '{close}'?").format(close=close[0]) if close else ""
-    return _("{kind} '{value}' không có trong dữ liệu{hint}").format(kind=kind, value=clipped(value), hint=hint)
+    return _("; có phải ý bạn là '{close}'?").format(close=close[0]) if close else ""
 
 
 # --- the plan -------------------------------------------------------------------------------
@@ -736,6 +759,28 @@ class ReportingRule(Strict):
     )
 
 
+class Letterhead(Strict):
+    """Who the Báo cáo of the plan's results is issued by, as Hướng dẫn 36-HD/VPTW lays out its
+    header and its end: the draft kehoach writes (``report --format docx``) leaves only the number,
+    the day and the signature to the office."""
+
+    model_config = _about(
+        "Thể thức báo cáo kết quả thực hiện kế hoạch (Hướng dẫn 36-HD/VPTW)", "The header and end of the plan's reports"
+    )
+    superior: Text | None = Field(
+        None, description=_field("Tên cơ quan cấp trên, ví dụ ĐẢNG BỘ TỈNH NAM ĐỊNH", "the superior level's name")
+    )
+    body: Text = Field(description=_field("Tên cơ quan ban hành báo cáo, ví dụ TỈNH ỦY", "the issuing body's name"))
+    symbol: Text = Field(
+        description=_field("Chữ viết tắt tên cơ quan trong ký hiệu, ví dụ TU (Số   -BC/TU)", "its abbreviation")
+    )
+    place: Text = Field(description=_field("Địa danh, ví dụ Nam Định", "the place the report is dated at"))
+    signature: list[Text] = Field(
+        [], description=_field("Quyền hạn, chức vụ người ký, ví dụ T/M BAN THƯỜNG VỤ", "the signature block's lines")
+    )
+    recipients: list[Text] = Field([], description=_field("Nơi nhận", "the distribution list"))
+
+
 class PlanInfo(Strict):
     model_config = _about("Thông tin văn bản kế hoạch", "The plan document")
     title: Text = Field(description=_field("Tên văn bản", "title"))
@@ -745,6 +790,12 @@ class PlanInfo(Strict):
     preamble: Text | None = Field(None, description=_field("Phần mở đầu", "preamble"))
     purpose: list[Text] = Field([], description=_field("Mục đích, yêu cầu", "purposes"))
     closing: Text | None = Field(None, description=_field("Phần kết", "closing text"))
+    letterhead: Letterhead | None = Field(
+        None,
+        description=_field(
+            "Thể thức báo cáo kết quả thực hiện (kehoach report --format docx)", "the header of the plan's reports"
+        ),
+    )
 
 
 class TermCalendar(Strict):
@@ -842,6 +893,14 @@ class Extension(Strict):
     on: IsoDate | None = Field(None, description=_field("Ngày của văn bản", "the document's date"))
 
 
+class Section(Strict):
+    """A heading of the plan: a part (II) or a numbered heading inside one (III.5, an owner's)."""
+
+    model_config = _about("Một mục của văn bản kế hoạch", "A heading of the plan")
+    ref: SectionRef = Field(description=_field("Số hiệu mục, ví dụ II hoặc III.5", "the heading's number"))
+    title: Text = Field(description=_field("Tên mục như văn bản viết", "the heading as the plan words it"))
+
+
 class PlanFile(Strict):
     model_config = _about("Tệp kế hoạch (data/plan.yaml)", "The plan file")
     schema_version: Literal[1] = Field(alias="schema", description=_field("Phiên bản định dạng", "format version"))
@@ -855,6 +914,9 @@ class PlanFile(Strict):
             "Chế độ báo cáo các nhiệm vụ không có hạn riêng (thường xuyên, chưa ghi hạn, theo sự kiện)",
             "how owners report on tasks without a deadline of their own",
         ),
+    )
+    sections: list[Section] = Field(
+        [], description=_field("Tên các mục chứa nhiệm vụ (dùng cho báo cáo)", "the headings the tasks stand under")
     )
     tasks: list[Task] = Field(description=_field("Các nhiệm vụ", "the obligations"))
     extensions: Annotated[list[Extension], BeforeValidator(_none_is_empty)] = Field(

@@ -71,3 +71,40 @@ def test_a_record_of_a_task_the_plan_lacks_suggests_the_closest(minimal: Path) -
     assert found(minimal) == [
         "units/ban-a.yaml:6:12: records[0].task: nhiệm vụ 'II.3' không có trong dữ liệu; có phải ý bạn là 'II.2'?"
     ]
+
+
+HEADS = "một mục là một phần của kế hoạch (II) hoặc một đề mục trong phần (III.5, chứa III.5.1, III.5.2…)"
+SECTIONS = {
+    "known": ("  - {ref: II, title: Nhiệm vụ trọng tâm}\n  - {ref: III.2, title: Huyện B}\n", []),
+    "no-task-under-it": (
+        "  - {ref: III.3, title: Ban C}\n",
+        [f"57:11: sections[0].ref: không có nhiệm vụ nào thuộc mục 'III.3': {HEADS}; có phải ý bạn là 'III.2'?"],
+    ),
+    "no-such-part": (
+        "  - {ref: V, title: Phần năm}\n",
+        [f"57:11: sections[0].ref: không có nhiệm vụ nào thuộc mục 'V': {HEADS}; có phải ý bạn là 'IV'?"],
+    ),
+    "a-task-s-own-ref": (
+        "  - {ref: II.1, title: Quán triệt}\n",
+        ["57:11: sections[0].ref: 'II.1' là số hiệu của một nhiệm vụ, không phải của một mục"],
+    ),
+    "twice": (
+        "  - {ref: II, title: A}\n  - {ref: II, title: B}\n",
+        ["58:11: sections[1].ref: 'II' bị lặp (đã có ở dòng 57); mỗi mã chỉ dùng một lần"],
+    ),
+    "not-a-heading": (
+        "  - {ref: II.x, title: A}\n",
+        ["57:11: sections[0].ref: số hiệu mục 'II.x' không hợp lệ: ví dụ II hoặc III.5"],
+    ),
+    "deeper-than-the-report-heads": (
+        "  - {ref: III.1.1, title: A}\n",
+        ["57:11: sections[0].ref: số hiệu mục 'III.1.1' không hợp lệ: ví dụ II hoặc III.5"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("sections", "problems"), SECTIONS.values(), ids=SECTIONS.keys())
+def test_a_section_heads_tasks_of_the_plan_once(minimal: Path, sections: str, problems: list[str]) -> None:
+    with (minimal / "plan.yaml").open("a", encoding="utf-8") as plan:
+        plan.write("sections:\n" + sections)
+    assert found(minimal) == [f"plan.yaml:{problem}" for problem in problems]
