@@ -32,16 +32,19 @@ import re
 import unicodedata
 from typing import Any
 
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-"""C0 but the line feed (a table's own line break), DEL, C1."""
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""C0 but the line feed (a table's own line break), DEL, C1; and what XML cannot hold at all (lone
+surrogates, U+FFFE, U+FFFF), which would make an xlsx or docx writer refuse the whole file."""
 
 
 def _escaped(match: re.Match[str]) -> str:
-    return f"\\x{ord(match.group()):02x}"
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def visible(text: str) -> str:
-    """``text`` with every control character but ``\\n`` shown as ``\\xNN`` (``\\x1b`` for ESC)."""
+    """``text`` with every control character but ``\\n`` shown as ``\\xNN`` (``\\x1b`` for ESC),
+    and the characters XML forbids as ``\\uXXXX``."""
     if text.isprintable():  # the usual text: nothing to do, and fast
         return text
     return _CONTROL.sub(_escaped, text)

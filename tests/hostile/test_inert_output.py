@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from conftest import Cli, csv_rows, edit
@@ -145,6 +146,46 @@ def test_xlsx_holds_no_formula_and_does_not_crash_on_a_vertical_tab(cli: Cli, ho
     cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     assert SHOWN in [cell.value for cell in cells]
+
+
+def test_docx_shows_control_characters_and_does_not_crash_on_them(cli: Cli, hostile: Path, tmp_path: Path) -> None:
+    """XML has no place for most C0 characters: python-docx would refuse the whole document."""
+    target = tmp_path / "bao-cao.docx"
+    result = cli("report", "--format", "docx", "--as-of", AS_OF, "--data", str(hostile), "--output", str(target))
+    assert result.exit_code == 0, result.stderr
+    document = Document(io.BytesIO(target.read_bytes()))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert SHOWN in cells
+    assert not _raw_controls("\n".join([*cells, *(paragraph.text for paragraph in document.paragraphs)]))
+
+
+def test_a_character_xml_cannot_hold_is_shown_in_the_workbook_and_the_document(
+    cli: Cli, tracked: Path, tmp_path: Path
+) -> None:
+    """U+FFFE and U+FFFF pass validate (YAML holds them), but neither docx nor xlsx can."""
+    edit(tracked / "units/ban-a.yaml", "evidence: Báo cáo số 45-BC/TU", 'evidence: "Báo cáo\\uFFFE số 45\\uFFFF"')
+    shown = "Báo cáo\\ufffe số 45\\uffff"
+    for extension in ("docx", "xlsx"):
+        target = tmp_path / f"bao-cao.{extension}"
+        result = cli(
+            "report",
+            "--format",
+            extension,
+            "--year",
+            "2022",
+            "--as-of",
+            AS_OF,
+            "--data",
+            str(tracked),
+            "-o",
+            str(target),
+        )
+        assert result.exit_code == 0, result.stderr
+        if extension == "docx":
+            document = Document(str(target))
+            assert shown in [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        else:
+            assert shown in [cell.value for sheet in load_workbook(target) for row in sheet.iter_rows() for cell in row]
 
 
 def test_the_rules_themselves() -> None:
