@@ -39,6 +39,7 @@ EXPECTED = [
     ("commands/summary.py", r'assert_never" has incompatible type "Literal\[Format.html\]"'),
     ("commands/show.py", r'assert_never" has incompatible type "Literal\[Format.html\]"'),
     ("present/render/__init__.py", r'assert_never" has incompatible type "Literal\[ReportFormat.pdf\]"'),
+    ("present/output.py", r'assert_never" has incompatible type "Literal\[ReportFormat.pdf\]"'),  # binary or text
     ("commands/validate.py", r'assert_never" has incompatible type "Literal\[ProblemFormat.sarif\]"'),
     ("domain/model.py", 'Item "Monthly" of .* has no attribute "describe"'),
     ("commands/show.py", 'Item "Monthly" of .* has no attribute "describe"'),

@@ -22,7 +22,7 @@ import typer
 
 from kehoach.cli import completion
 from kehoach.cli.dates import today
-from kehoach.cli.delivery import deliver, refuse_xlsx_on_a_terminal
+from kehoach.cli.delivery import deliver, refuse_binary_on_a_terminal
 from kehoach.cli.replay import Later, replay
 from kehoach.cli.typer_words import Command, Group
 from kehoach.domain import periods
@@ -594,7 +594,9 @@ def export(
     _invoke(body)
 
 
-@app.command(cls=Command, help=_("Báo cáo kết quả theo đơn vị (sơ kết, tổng kết): Markdown, HTML, xlsx hoặc JSON."))
+@app.command(
+    cls=Command, help=_("Báo cáo kết quả (sơ kết, tổng kết): Markdown, HTML, xlsx, dự thảo Báo cáo docx hoặc JSON.")
+)
 def report(
     year: Annotated[
         Optional[int],  # noqa: UP045
@@ -617,7 +619,11 @@ def report(
     unit: UnitOption = None,
     fmt: Annotated[
         ReportFormat,
-        typer.Option("--format", "-f", help=_("md: để dán vào văn bản; html: bảng điều khiển; xlsx; json.")),
+        typer.Option(
+            "--format",
+            "-f",
+            help=_("md: để dán vào văn bản; html: bảng điều khiển; xlsx; docx: dự thảo Báo cáo; json."),
+        ),
     ] = ReportFormat.md,
     output: OutputOption = None,
     as_of: AsOfOption = None,
@@ -628,8 +634,8 @@ def report(
         from kehoach.commands import report as command
         from kehoach.files.load import load_valid
 
-        if fmt is ReportFormat.xlsx:
-            refuse_xlsx_on_a_terminal(output)
+        if fmt.binary:
+            refuse_binary_on_a_terminal(output, fmt.value)
         first = parse_user_date(start, "--from") if start else None
         last = parse_user_date(end, "--to") if end else None
         dataset = load_valid(_root(data), _cache())
@@ -645,7 +651,7 @@ def report(
             fmt=fmt,
             made=today(None),
         )
-        deliver(buffer.getvalue(), output, binary=fmt is ReportFormat.xlsx)
+        deliver(buffer.getvalue(), output, binary=fmt.binary)
         return code
 
     _invoke(body)

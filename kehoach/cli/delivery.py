@@ -17,15 +17,15 @@ def to_standard_output(output: Path | None) -> bool:
     return output is None or output == STANDARD_OUTPUT
 
 
-def refuse_xlsx_on_a_terminal(output: Path | None) -> None:
-    """A binary file may go to standard output redirected to a file or a pipe, never to a terminal,
-    which would show garbage and may be left in a strange state."""
+def refuse_binary_on_a_terminal(output: Path | None, extension: str) -> None:
+    """A binary file (``.xlsx``, ``.docx``) may go to standard output redirected to a file or a
+    pipe, never to a terminal, which would show garbage and may be left in a strange state."""
     if to_standard_output(output) and sys.stdout.isatty():
         raise UsageError(
             _(
-                "xlsx là tệp nhị phân, không hiện được trên màn hình; hãy chỉ nơi ghi bằng -o TỆP, "
-                "ví dụ -o bao-cao.xlsx (hoặc chuyển hướng: > bao-cao.xlsx)"
-            )
+                "{extension} là tệp nhị phân, không hiện được trên màn hình; hãy chỉ nơi ghi bằng -o TỆP, "
+                "ví dụ -o bao-cao.{extension} (hoặc chuyển hướng: > bao-cao.{extension})"
+            ).format(extension=extension)
         )
 
 

@@ -76,6 +76,21 @@ class UnitReport:
 
 
 @dataclass(frozen=True)
+class TaskReport:
+    """One task's occurrences due in the range, every unit's, each with its status on the as-of
+    day: the Báo cáo's view, task by task in the plan's order (its periodic reports, for a task
+    without a deadline of its own: who reported on it and who did not)."""
+
+    ref: str
+    entries: list[Entry]
+    """In the order of due day, then unit id (the occurrences' own order)."""
+
+    @property
+    def tally(self) -> Tally:
+        return Tally.of(self.entries)
+
+
+@dataclass(frozen=True)
 class QuarterTally:
     key: str
     start: date
@@ -98,6 +113,9 @@ class Report:
     """Of ``total``, the periodic reports (see :attr:`UnitReport.reports`)."""
     extensions: list[tuple[Extension, date]] = field(default_factory=list)
     """Extensions of deadlines that fall in the range, each with the deadline the plan had set."""
+    tasks: list[TaskReport] = field(default_factory=list)
+    """Every task the report's units owe, in the plan's order, with what fell due in the range
+    (the same occurrences as :attr:`units`, by task instead of by unit)."""
 
     @property
     def without_evidence_total(self) -> int:
@@ -150,6 +168,7 @@ def build(
         waiting=_waiting(dataset),
         timeline=timeline(dataset, as_of, max(last, date(as_of.year, 12, 31)), selected),
         extensions=_extensions(dataset, first, last, selected),
+        tasks=_tasks(dataset, found, selected),
         made=made,
     )
 
@@ -162,6 +181,20 @@ def _backlog(dataset: Dataset, first: date, as_of: date, units: list[str]) -> di
         for entry in entries_between(dataset, date.min, first - timedelta(days=1), as_of, set(units), Status.overdue):
             found.setdefault(entry.occurrence.unit, []).append(entry)
     return found
+
+
+def _tasks(dataset: Dataset, found: list[Entry], selected: set[str] | None) -> list[TaskReport]:
+    by_task: dict[str, list[Entry]] = {}
+    for entry in found:
+        by_task.setdefault(entry.occurrence.task, []).append(entry)
+    owed = dataset.plan.tasks if selected is None else dataset.tasks_of(_with_ancestors(dataset, selected))
+    refs = {task.ref for task in owed} | set(by_task)
+    return [TaskReport(task.ref, by_task.get(task.ref, [])) for task in dataset.plan.tasks if task.ref in refs]
+
+
+def _with_ancestors(dataset: Dataset, units: set[str]) -> set[str]:
+    """The units and those they succeeded: a successor answers for what its predecessors owed."""
+    return units.union(*(dataset.lineage.ancestors(unit) for unit in units))
 
 
 def _extensions(dataset: Dataset, first: date, last: date, selected: set[str] | None) -> list[tuple[Extension, date]]:

@@ -35,12 +35,25 @@ class ProblemFormat(StrEnum):
 
 
 class ReportFormat(StrEnum):
-    """The formats of ``kehoach report``: to paste, to open in a browser, to open in a spreadsheet, for tools."""
+    """The formats of ``kehoach report``: to paste, to open in a browser, to open in a spreadsheet,
+    to finish and sign in a word processor, for tools."""
 
     md = "md"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
     json = "json"
+
+    @property
+    def binary(self) -> bool:
+        """Written as bytes, never to a terminal (the others are UTF-8 text)."""
+        match self:
+            case ReportFormat.xlsx | ReportFormat.docx:
+                return True
+            case ReportFormat.md | ReportFormat.html | ReportFormat.json:
+                return False
+            case _:
+                assert_never(self)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from conftest import Cli, on_a_terminal
@@ -38,11 +39,18 @@ def test_xlsx_goes_to_standard_output_when_it_is_a_file_or_a_pipe(tracked: Path,
     assert "Tổng hợp theo đơn vị" in load_workbook(io.BytesIO(result.stdout)).sheetnames
 
 
-def test_xlsx_is_refused_on_a_terminal(tracked: Path) -> None:
+def test_docx_goes_to_standard_output_when_it_is_a_file_or_a_pipe(tracked: Path) -> None:
+    result = kehoach("report", "--format", "docx", *AS_OF, "--data", str(tracked), capture_output=True)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert Document(io.BytesIO(result.stdout)).paragraphs[0].text == "BÁO CÁO"
+
+
+@pytest.mark.parametrize("extension", ["xlsx", "docx"])
+def test_a_binary_report_is_refused_on_a_terminal(tracked: Path, extension: str) -> None:
     environment = {**os.environ, "KEHOACH_CACHE": "off", "KEHOACH_LANG": "vi"}
-    code, shown, errors = on_a_terminal(["report", "--format", "xlsx", *AS_OF, "--data", str(tracked)], environment)
+    code, shown, errors = on_a_terminal(["report", "--format", extension, *AS_OF, "--data", str(tracked)], environment)
     assert (code, shown) == (2, b"")
     assert errors.decode() == (
-        "lỗi: xlsx là tệp nhị phân, không hiện được trên màn hình; hãy chỉ nơi ghi bằng -o TỆP, "
-        "ví dụ -o bao-cao.xlsx (hoặc chuyển hướng: > bao-cao.xlsx)\n"
+        f"lỗi: {extension} là tệp nhị phân, không hiện được trên màn hình; hãy chỉ nơi ghi bằng -o TỆP, "
+        f"ví dụ -o bao-cao.{extension} (hoặc chuyển hướng: > bao-cao.{extension})\n"
     )

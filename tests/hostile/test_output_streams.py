@@ -88,9 +88,11 @@ EXPORTS = [
     ("report", "--year", "2022", "--format", "md"),
     ("report", "--year", "2022", "--format", "html"),
     ("report", "--year", "2022", "--format", "xlsx"),
+    ("report", "--year", "2022", "--format", "docx"),
     ("report", "--year", "2022", "--format", "json"),
 ]
-EXPORT_IDS = ["ics", "md", "html", "xlsx", "json"]
+EXPORT_IDS = ["ics", "md", "html", "xlsx", "docx", "json"]
+BINARY = {"xlsx", "docx"}
 
 
 def export(tracked: Path, args: tuple[str, ...], output: str, language: str = "vi") -> subprocess.CompletedProcess[str]:
@@ -180,10 +182,10 @@ def test_a_folder_is_refused_and_left_empty(
     assert {path.name for path in tmp_path.iterdir()} <= {"cache", "lich", "lich.ics", "tracked"}
 
 
-TEXT_EXPORTS = [args for args in EXPORTS if "xlsx" not in args]  # xlsx: tests/cli/test_delivery.py
+TEXT_EXPORTS = [args for args in EXPORTS if not BINARY.intersection(args)]  # the binary: tests/cli/test_delivery.py
 
 
-@pytest.mark.parametrize("args", TEXT_EXPORTS, ids=[name for name in EXPORT_IDS if name != "xlsx"])
+@pytest.mark.parametrize("args", TEXT_EXPORTS, ids=[name for name in EXPORT_IDS if name not in BINARY])
 def test_a_dash_is_standard_output_and_makes_no_file(tracked: Path, tmp_path: Path, args: tuple[str, ...]) -> None:
     environment = {**os.environ, "KEHOACH_LANG": "vi", "KEHOACH_CACHE": "off"}
     base = [sys.executable, str(REPO / "cli.py"), *args, *AS_OF, "--data", str(tracked)]
@@ -200,7 +202,7 @@ def _written(cli: Cli, tracked: Path, args: tuple[str, ...], output: Path) -> by
     return output.read_bytes()
 
 
-BEGINNINGS = [b"BEGIN:VCALENDAR\r\n", b"# ", b"<!DOCTYPE html>", b"PK\x03\x04", b"{"]
+BEGINNINGS = [b"BEGIN:VCALENDAR\r\n", b"# ", b"<!DOCTYPE html>", b"PK\x03\x04", b"PK\x03\x04", b"{"]
 
 
 @pytest.mark.parametrize(("args", "beginning"), list(zip(EXPORTS, BEGINNINGS, strict=True)), ids=EXPORT_IDS)

@@ -1,8 +1,8 @@
-"""Presentations of a :class:`kehoach.domain.report.Report`: JSON data, Markdown, HTML, xlsx.
+"""Presentations of a :class:`kehoach.domain.report.Report`: JSON data, Markdown, HTML, xlsx, docx.
 
 :func:`render` is the one place a report format is chosen; its ``match`` is exhaustive, so a
 format added to :class:`~kehoach.present.output.ReportFormat` fails mypy until it is rendered.
-Each renderer is imported only when it is asked for (openpyxl is slow to import).
+Each renderer is imported only when it is asked for (openpyxl and python-docx are slow to import).
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ def render(report: Report, dataset: Dataset, fmt: ReportFormat) -> bytes:
             from kehoach.present.render.xlsx import workbook_bytes
 
             return workbook_bytes(report, dataset)
+        case ReportFormat.docx:
+            from kehoach.present.render.docx import docx_bytes
+
+            return docx_bytes(report, dataset)
         case ReportFormat.html:
             from kehoach.present.render.html import html
 

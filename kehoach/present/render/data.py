@@ -10,7 +10,7 @@ from typing import Any
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
-from kehoach.domain.report import Report, Tally, UnitReport
+from kehoach.domain.report import Report, Tally, TaskReport, UnitReport
 from kehoach.present.statuses import report_columns
 from kehoach.present.views import entry_row
 
@@ -27,6 +27,7 @@ def report_data(report: Report, dataset: Dataset) -> dict[str, Any]:
         "backlog": report.backlog_total,
         "without_evidence": report.without_evidence_total,
         "units": [unit_data(unit, dataset) for unit in report.units],
+        "tasks": [task_data(task, dataset) for task in report.tasks],
         "waiting_events": [{"id": event.id, "name": event.name, "tasks": refs} for event, refs in report.waiting],
         "extensions": [
             {
@@ -82,7 +83,18 @@ def unit_data(unit: UnitReport, dataset: Dataset) -> dict[str, Any]:
     }
 
 
-ITEM_KEYS = ("task", "title", "period", "period_label", "due", "status", "days_late", "done_on", "evidence")
+def task_data(task: TaskReport, dataset: Dataset) -> dict[str, Any]:
+    """A task with every unit's outcome in the range (the Báo cáo's sections), each item keyed as
+    a listing's row: the unit, its period and status, and the document that proves it."""
+    return {
+        "task": task.ref,
+        "title": dataset.tasks[task.ref].title,
+        **tally_data(task.tally),
+        "items": [entry_row(entry, dataset) for entry in task.entries],
+    }
+
+
+ITEM_KEYS = ("task", "title", "period", "period_label", "kind", "due", "status", "days_late", "done_on", "evidence")
 
 
 def item_data(entry: Entry, dataset: Dataset) -> dict[str, Any]:
