@@ -295,6 +295,20 @@ def main() -> None:
     history = [*kehoach, "history", "--unit", one_unit, "--format", "json", "--data", str(data)]
     everyone = [*kehoach, "history", "--format", "json", "--data", str(data)]
     report = [*kehoach, "report", "--year", str(as_of.year - 1), "--format", "json", "--data", str(data)]
+    export = [*kehoach, "export", str(folder / "ke-hoach.sqlite"), "--data", str(data)]
+    year = str(as_of.year - 1)
+    docx = [
+        *kehoach,
+        "report",
+        "--year",
+        year,
+        "--format",
+        "docx",
+        "-o",
+        str(folder / "bao-cao.docx"),
+        "--data",
+        str(data),
+    ]
     measurements: list[tuple[str, Callable[[int], list[str]], Callable[[int], None]]] = [
         ("validate, empty cache", lambda run: validate, empty_cache),
         ("due --quarter, empty cache", lambda run: quarter, empty_cache),
@@ -302,6 +316,8 @@ def main() -> None:
         ("done, empty cache", done, empty_cache),
         ("history (all), empty cache", lambda run: everyone, empty_cache),
         ("report --format json, empty cache", lambda run: report, empty_cache),
+        ("export (SQLite), empty cache", lambda run: export, empty_cache),
+        ("report --format docx, empty cache", lambda run: docx, empty_cache),
         ("due --quarter, after a checkout", lambda run: quarter, checkout),
         ("validate, after a checkout", lambda run: validate, checkout),
         ("validate", lambda run: validate, nothing),
@@ -311,6 +327,7 @@ def main() -> None:
         ("overdue", lambda run: overdue, nothing),
         ("done (one record)", done, nothing),
         ("history --unit", lambda run: history, nothing),
+        ("export (SQLite)", lambda run: export, nothing),
         ("due --quarter, shipped data, empty cache", lambda run: shipped, empty_cache),
         ("due --quarter, shipped data", lambda run: shipped, nothing),
     ]
