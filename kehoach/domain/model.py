@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
-from typing import Annotated, Any, ClassVar, Literal, NamedTuple, Protocol, Union, get_args
+from typing import Annotated, Any, Literal, NamedTuple, Protocol, Union, get_args
 
 from pydantic import (
     AfterValidator,
@@ -298,7 +298,7 @@ class Strict(BaseModel):
 #
 # One class per kind of schedule, holding the kind's whole meaning: its fields, the period keys it
 # has up to a day, the due date of each key and the day it opens (no record of it can be dated
-# earlier), the references it makes to the rest of the plan, its wording, and the phrases of the
+# earlier), the references it makes to the rest of the plan, its wording, and how to read the phrases of the
 # document it stands for. ``Schedule`` below registers them; every
 # caller goes through these methods, so a kind added to the union without one of them is a mypy
 # error at each call (README, "Design").
@@ -315,6 +315,29 @@ class PlanContext(Protocol):
 
     @property
     def events(self) -> Mapping[str, Event]: ...
+
+
+class PhraseContext(Protocol):
+    """What reading a schedule phrase needs of the plan being drafted (kehoach.domain.phrases)."""
+
+    @property
+    def first_year(self) -> int:
+        """The year "hằng năm" starts in when the phrase names none."""
+        ...
+
+    def calendar(self, name: str) -> str:
+        """The id of the term calendar a phrase names ("nhiệm kỳ Đại hội Đảng"; "" for none)."""
+        ...
+
+    def event(self, name: str) -> str:
+        """The id of the event a phrase waits for ("Trung ương triển khai thực hiện")."""
+        ...
+
+
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(\d{4})"
+_OF_YEAR = r"(?:/|/ | năm | )" + _YEAR
+"""How a phrase ties a quarter or month to its year: ``Quý I/2022``, ``quý 1 năm 2022``."""
 
 
 class Reference(NamedTuple):
@@ -371,9 +394,6 @@ class Deadline(_Schedule):
     """Due by a date, or by the last day of a year, quarter or month."""
 
     model_config = _about("Hạn một lần: trước một ngày, hoặc hết một năm, quý, tháng", "Due once, by a day or period")
-    phrases: ClassVar[tuple[str, ...]] = (
-        r"(trong |hoàn thành trong )?(năm \d{4}|quý [ivx]+/\d{4}|tháng \d{2}/\d{4})( hoặc đột xuất khi cần thiết)?",
-    )
     kind: Literal["deadline"]
     by: PeriodStr = Field(
         description=_field("Hạn: 2022, 2022-Q1, 2022-02 hoặc 2022-03-31", "due by: a year, quarter, month or day")
@@ -395,6 +415,22 @@ class Deadline(_Schedule):
     def describe(self) -> str:
         return _("trong {period}").format(period=periods.period_label(self.by))
 
+    @classmethod
+    def read_phrase(cls, words: str, context: PhraseContext) -> dict[str, Any] | None:
+        """``năm 2022``, ``quý I/2022``, ``quý 1 năm 2022``, ``tháng 02/2022``, ``6 tháng đầu năm
+        2023``, ``trước ngày 30/6/2022``."""
+        if match := re.fullmatch(r"năm " + _YEAR, words):
+            return {"by": match[1]}
+        if match := re.fullmatch(r"quý (iv|i{1,3}|[1-4])" + _OF_YEAR, words):
+            return {"by": f"{match[2]}-Q{_QUARTERS[match[1]]}"}
+        if match := re.fullmatch(r"tháng (\d{1,2})" + _OF_YEAR, words):
+            return {"by": f"{match[2]}-{int(match[1]):02d}"}
+        if match := re.fullmatch(r"6 tháng (đầu|cuối) năm " + _YEAR, words):
+            return {"by": f"{match[2]}-H{1 if match[1] == 'đầu' else 2}"}
+        if match := re.fullmatch(r"(?:trước|đến|chậm nhất) ngày (\d{1,2})/(\d{1,2})/" + _YEAR, words):
+            return {"by": f"{match[3]}-{int(match[2]):02d}-{int(match[1]):02d}"}
+        return None
+
     def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
         return []  # the document's deadline names its period: "năm 2022", "Quý I/2022"
 
@@ -403,7 +439,6 @@ class Yearly(_Schedule):
     """Due every year from ``from`` (until ``until``, if set), on ``due_day`` (MM-DD)."""
 
     model_config = _about("Hằng năm", "Every year")
-    phrases: ClassVar[tuple[str, ...]] = (r"(thực hiện )?hằng năm( từ năm \d{4})?",)
     kind: Literal["yearly"]
     from_: Year = Field(alias="from", description=_field("Từ năm", "first year"))
     until: Year | None = Field(None, description=_field("Đến năm (bỏ trống: không hết)", "last year (empty: no end)"))
@@ -443,12 +478,21 @@ class Yearly(_Schedule):
             said.append(_("đến năm {year}").format(year=self.until))
         return said + _due_day_words(self.due_day)
 
+    @classmethod
+    def read_phrase(cls, words: str, context: PhraseContext) -> dict[str, Any] | None:
+        """``hằng năm`` (from the plan's first year), ``hằng năm từ năm 2022``, ``từ năm 2022 đến
+        năm 2025``, ``hằng năm từ năm 2022 đến năm 2025``."""
+        if match := re.fullmatch(r"hằng năm(?: từ năm " + _YEAR + r")?(?: đến năm " + _YEAR + r")?", words):
+            return {"from": int(match[1] or context.first_year), "until": int(match[2]) if match[2] else None}
+        if match := re.fullmatch(r"(?:hằng năm )?từ năm " + _YEAR + r" đến năm " + _YEAR, words):
+            return {"from": int(match[1]), "until": int(match[2])}
+        return None
+
 
 class Years(_Schedule):
     """Due within each of the given years."""
 
     model_config = _about("Trong từng năm đã nêu", "Within each of the given years")
-    phrases: ClassVar[tuple[str, ...]] = (r"năm \d{4}(, \d{4})+",)
     kind: Literal["years"]
     years: Annotated[list[Year], Field(min_length=1, json_schema_extra={"uniqueItems": True})] = Field(
         description=_field("Các năm", "the years")
@@ -481,10 +525,25 @@ class Years(_Schedule):
     def beyond_words(self, plan: PlanContext, written: str) -> list[str]:
         return _due_day_words(self.due_day)  # the document's words list the years
 
+    @classmethod
+    def read_phrase(cls, words: str, context: PhraseContext) -> dict[str, Any] | None:
+        """``năm 2022, 2023``, ``các năm 2022, 2023 và 2024``: within each of those years."""
+        if match := re.fullmatch(r"(?:các )?năm (\d{4}(?:(?:, | và |, và )(?:năm )?\d{4})+)", words):
+            return {"years": [int(year) for year in re.findall(r"\d{4}", match[1])]}
+        return None
 
-REVIEW_SPANS: dict[str, periods.Span] = {"yearly": "year", "quarterly": "quarter", "monthly": "month"}
+
+REVIEW_SPANS: dict[str, periods.Span] = {
+    "yearly": "year",
+    "half-yearly": "half",
+    "quarterly": "quarter",
+    "monthly": "month",
+}
+_REVIEW_PHRASES = {"hằng quý": "quarterly", "hằng tháng": "monthly", "6 tháng": "half-yearly"}
+"""How the document names a review period (``định kỳ 6 tháng``)."""
 _REVIEW_WORDS: dict[str, Callable[[], str]] = {
     "yearly": lambda: _("sơ kết hằng năm"),
+    "half-yearly": lambda: _("sơ kết 6 tháng"),
     "quarterly": lambda: _("sơ kết hằng quý"),
     "monthly": lambda: _("sơ kết hằng tháng"),
 }
@@ -494,14 +553,9 @@ class Ongoing(_Schedule):
     """Ongoing work with no deadline; with ``review``, one review per period is owed."""
 
     model_config = _about("Thường xuyên", "Ongoing")
-    phrases: ClassVar[tuple[str, ...]] = (
-        r"(thực hiện )?thường xuyên( hoặc định kỳ)?",
-        r"(thực hiện )?từ năm \d{4}",
-        r"định kỳ hoặc đột xuất",
-    )
     kind: Literal["ongoing"]
     from_: Year | None = Field(None, alias="from", description=_field("Từ năm", "first year"))
-    review: Literal["yearly", "quarterly", "monthly"] | None = Field(
+    review: Literal["yearly", "half-yearly", "quarterly", "monthly"] | None = Field(
         None, description=_field("Kỳ sơ kết, đánh giá (nếu có)", "how often it is reviewed, if at all")
     )
 
@@ -553,12 +607,23 @@ class Ongoing(_Schedule):
             said.append(_REVIEW_WORDS[self.review]())
         return said
 
+    @classmethod
+    def read_phrase(cls, words: str, context: PhraseContext) -> dict[str, Any] | None:
+        """``thường xuyên``, ``thường xuyên hoặc định kỳ``, ``từ năm 2022``, ``định kỳ``, and with a
+        review: ``hằng quý``, ``hằng tháng``, ``định kỳ hằng quý``, ``định kỳ 6 tháng``."""
+        if re.fullmatch(r"thường xuyên(?: hoặc định kỳ| và định kỳ)?|định kỳ", words):
+            return {}
+        if match := re.fullmatch(r"(?:thường xuyên )?từ năm " + _YEAR, words):
+            return {"from": int(match[1])}
+        if match := re.fullmatch(r"(?:định kỳ )?(hằng quý|hằng tháng|hằng năm|6 tháng(?: một lần)?)", words):
+            return {"review": _REVIEW_PHRASES[match[1].split(" một")[0]]} if match[1] != "hằng năm" else None
+        return None
+
 
 class TermYear(_Schedule):
     """Due in the ``year``-th year of every term of each named term calendar."""
 
     model_config = _about("Năm thứ mấy của mỗi nhiệm kỳ", "In a given year of every term")
-    phrases: ClassVar[tuple[str, ...]] = (r"năm thứ \d+, nhiệm kỳ .+",)
     kind: Literal["term_year"]
     year: Annotated[int, Field(ge=1, le=10), BeforeValidator(_whole)] = Field(
         description=_field("Năm thứ mấy", "which year of the term")
@@ -639,13 +704,23 @@ class TermYear(_Schedule):
         years = list(self._due_years(plan, periods.MAX_YEAR))[:2]
         return [_("năm {years}…").format(years=", ".join(str(year) for year in years))] if years else []
 
+    @classmethod
+    def read_phrase(cls, words: str, context: PhraseContext) -> dict[str, Any] | None:
+        """``năm thứ 3, nhiệm kỳ Đại hội Đảng, nhiệm kỳ Hội đồng nhân dân các cấp``: one calendar
+        per term named; ``năm thứ 3 nhiệm kỳ``, none named: the context's default calendar."""
+        match = re.fullmatch(r"(?:vào )?năm thứ (\d+),? (?:của |mỗi |của mỗi )?(nhiệm kỳ.*)", words)
+        if match is None:
+            return None
+        names = [name.strip(" ,") for name in re.split(r",? (?=nhiệm kỳ)", match[2]) if name.strip(" ,")]
+        calendars = list(dict.fromkeys(context.calendar(name.removeprefix("nhiệm kỳ").strip()) for name in names))
+        return {"year": int(match[1]), "calendars": calendars}
+
 
 class OnEvent(_Schedule):
     """Due ``within_days`` after the named event happens; nothing is owed before. Without
     ``within_days`` it has no deadline: from the event, it is reported on under the reporting rule."""
 
     model_config = _about("Khi có sự kiện (ví dụ Trung ương triển khai)", "When an event happens")
-    phrases: ClassVar[tuple[str, ...]] = (r"khi .+", r"sau khi .+")
     kind: Literal["event"]
     event: Slug = Field(description=_field("Mã sự kiện (events)", "id of the event"))
     within_days: Annotated[int, Field(ge=0, le=periods.MAX_DAYS), BeforeValidator(_whole)] | None = Field(
@@ -685,6 +760,15 @@ class OnEvent(_Schedule):
         if self.within_days is None:  # as the document says: no time limit after the event
             return []
         return [self.describe()]  # the document sets no time limit; the data's is a choice
+
+    @classmethod
+    def read_phrase(cls, words: str, context: PhraseContext) -> dict[str, Any] | None:
+        """``khi Trung ương triển khai thực hiện``, ``sau khi Quy định ban hành``: no deadline after
+        the event (the document sets none; the data may add ``within_days``)."""
+        # "khi cần thiết", "when needed", is ad hoc work, not an event anyone could record.
+        if match := re.fullmatch(r"(?:ngay )?(?:sau )?khi (?!cần thiết$|có yêu cầu$)(.+)", words):
+            return {"event": context.event(match[1])}
+        return None
 
 
 class _KindsListed:
