@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from test_one_language import vietnamese_words
+from test_one_language import data_names, vietnamese_words
 
 from conftest import REPO, SHIPPED_DATA, Cli
 
@@ -344,23 +343,10 @@ def test_in_english(tracked: Path, tmp_path: Path) -> None:
 
 
 def data_texts(data: Path) -> tuple[str, ...]:
-    """Every text of the data's files, longest first (so a name is removed before a part of it)."""
-    found: list[str] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str):
-            found.append(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    for path in [data / "plan.yaml", *sorted((data / "units").glob("*.yaml"))]:
-        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
-    found += [text.upper() for text in found]  # the issuing body is written in capitals
-    return tuple(sorted(set(found), key=len, reverse=True))
+    """Every text of the data's files, and in capitals (the docx writes the issuing body so),
+    longest first (a name is removed before a part of it)."""
+    names = data_names(data)
+    return tuple(sorted({*names, *(name.upper() for name in names)}, key=len, reverse=True))
 
 
 # --- printed -------------------------------------------------------------------------------------
