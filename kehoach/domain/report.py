@@ -187,14 +187,12 @@ def _tasks(dataset: Dataset, found: list[Entry], selected: set[str] | None) -> l
     by_task: dict[str, list[Entry]] = {}
     for entry in found:
         by_task.setdefault(entry.occurrence.task, []).append(entry)
-    owed = dataset.plan.tasks if selected is None else dataset.tasks_of(_with_ancestors(dataset, selected))
-    refs = {task.ref for task in owed} | set(by_task)
-    return [TaskReport(task.ref, by_task.get(task.ref, [])) for task in dataset.plan.tasks if task.ref in refs]
-
-
-def _with_ancestors(dataset: Dataset, units: set[str]) -> set[str]:
-    """The units and those they succeeded: a successor answers for what its predecessors owed."""
-    return units.union(*(dataset.lineage.ancestors(unit) for unit in units))
+    # A chosen successor owes what its predecessors were given (Dataset.owes, the one rule).
+    return [
+        TaskReport(task.ref, by_task.get(task.ref, []))
+        for task in dataset.plan.tasks
+        if task.ref in by_task or selected is None or any(dataset.owes(unit, task) for unit in selected)
+    ]
 
 
 def _extensions(dataset: Dataset, first: date, last: date, selected: set[str] | None) -> list[tuple[Extension, date]]:

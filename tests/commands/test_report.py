@@ -357,3 +357,14 @@ def test_the_dashboard_prints_whole_names_a_value_axis_and_its_totals_once(cli: 
     ]  # the value axis, from 0
     assert "td.period { white-space: nowrap; }" in page  # "Quý III/2025" on one line
     assert "tfoot { display: table-row-group; }" in page  # printed, the totals come once, at the end
+
+
+def test_a_chosen_successor_s_tasks_include_what_its_predecessors_were_given(
+    cli: Cli, scenario: Callable[[str], Path]
+) -> None:
+    """The Báo cáo's tasks (JSON ``tasks``) for huyen-ab alone: II.1 and II.2, given to huyen-a and
+    huyen-b before the merger, and its own III.1; not ban-x's III.2."""
+    result = cli("report", "--year", "2022", "--unit", "huyen-ab", "--format", "json", "--as-of", "2026-01-10",
+                 "--data", str(scenario("reorg")))  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert [task["task"] for task in json.loads(result.stdout)["tasks"]] == ["II.1", "II.2", "III.1"]

@@ -91,7 +91,7 @@ def docx_bytes(report: Report, dataset: Dataset) -> bytes:
     _styles(document)
     letterhead = dataset.plan.plan.letterhead
     _header_block(document, report, dataset, letterhead)
-    _title(document, report, dataset)
+    _title(document, report)
     _results(document, report, dataset)
     for number, (part, headings) in enumerate(BOARD_PARTS, start=2):
         document.add_heading(f"{ROMAN[number - 1]}. {part}", level=1)
@@ -107,6 +107,7 @@ def docx_bytes(report: Report, dataset: Dataset) -> bytes:
     properties.subject = bounded(visible(words.subtitle(report)), 254)
     properties.language = _LANGUAGE_TAGS[i18n.LANGUAGE]
     properties.author = properties.last_modified_by = "kehoach"
+    # The format keeps a moment; the made day is all kehoach knows (the template's own is of 2013).
     properties.created = properties.modified = datetime.combine(report.made_on, time())
     properties.revision = 1
     stream = io.BytesIO()
@@ -244,7 +245,7 @@ def _plain(paragraph: Paragraph, alignment: WD_ALIGN_PARAGRAPH) -> None:
     paragraph.paragraph_format.space_after = Pt(0)
 
 
-def _title(document: DocumentObject, report: Report, dataset: Dataset) -> None:
+def _title(document: DocumentObject, report: Report) -> None:
     kind = document.add_paragraph()
     _plain(kind, WD_ALIGN_PARAGRAPH.CENTER)
     kind.paragraph_format.space_before = Pt(18)
@@ -343,8 +344,8 @@ def _overall(document: DocumentObject, report: Report) -> None:
     for label, value in figures:
         document.add_paragraph(f"- {label}: {value}.")
     headings = [_("STT"), words.UNIT, *(look(status).heading for status in report_columns()), words.RATE]
-    rows = [[str(index), unit.name, *_counts(unit.tally)] for index, unit in enumerate(report.units, start=1)]
-    rows.append(["", words.TOTAL, *_counts(report.total)])
+    rows = [[str(index), unit.name, *words.counts(unit.tally)] for index, unit in enumerate(report.units, start=1)]
+    rows.append(["", words.TOTAL, *words.counts(report.total)])
     table = _table(document, headings, rows, (STT, Mm(58), *([Mm(15)] * 6)), numeric_from=2)
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
@@ -356,10 +357,6 @@ def _report_figures(tally: Tally) -> str:
     return _("{total} lượt, đã báo cáo {reported}, quá hạn {overdue}").format(
         total=tally.total, reported=reported, overdue=tally[Status.overdue]
     )
-
-
-def _counts(tally: Tally) -> list[str]:
-    return [str(tally[status]) for status in report_columns()] + [words.percent(tally.completion_rate)]
 
 
 Part = tuple[str, list[tuple[str | None, list[TaskReport]]]]

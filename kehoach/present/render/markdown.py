@@ -8,7 +8,7 @@ from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import period_of
 from kehoach.domain.model import describe_schedule
 from kehoach.domain.occurrences import Entry
-from kehoach.domain.report import Report, Tally, UnitReport
+from kehoach.domain.report import Report, UnitReport
 from kehoach.i18n import day_text
 from kehoach.present.inert import visible
 from kehoach.present.render import words
@@ -34,14 +34,10 @@ def markdown(report: Report, dataset: Dataset) -> str:
 
 def _summary(report: Report) -> list[str]:
     headings = [words.UNIT, *(look(status).heading for status in report_columns()), words.RATE]
-    rows = [[f"{_cell(unit.name)} ({unit.unit})", *_counts(unit.tally)] for unit in report.units]
-    rows.append([f"**{words.TOTAL}**", *_counts(report.total)])
-    rows.append([f"*{words.OF_WHICH_REPORTS}*", *_counts(report.reports)])
+    rows = [[f"{_cell(unit.name)} ({unit.unit})", *words.counts(unit.tally)] for unit in report.units]
+    rows.append([f"**{words.TOTAL}**", *words.counts(report.total)])
+    rows.append([f"*{words.OF_WHICH_REPORTS}*", *words.counts(report.reports)])
     return _table(headings, rows, numeric_from=1)
-
-
-def _counts(tally: Tally) -> list[str]:
-    return [str(tally[status]) for status in report_columns()] + [words.percent(tally.completion_rate)]
 
 
 def _unit(unit: UnitReport, dataset: Dataset) -> list[str]:

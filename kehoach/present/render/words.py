@@ -7,8 +7,9 @@ from datetime import date
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.labels import period_of
 from kehoach.domain.model import Extension
-from kehoach.domain.report import Report
+from kehoach.domain.report import Report, Tally
 from kehoach.i18n import _, day_text
+from kehoach.present.statuses import report_columns
 
 UNIT = _("Đơn vị")
 RATE = _("Tỷ lệ hoàn thành")
@@ -65,3 +66,8 @@ def made_on(report: Report) -> str:
 def percent(rate: float | None) -> str:
     """A completion rate as people write it; with nothing due yet, a dash, not 100 %."""
     return "—" if rate is None else f"{rate:.0%}"
+
+
+def counts(tally: Tally) -> list[str]:
+    """A tally as a table's cells: a count per report column, then the completion rate."""
+    return [str(tally[status]) for status in report_columns()] + [percent(tally.completion_rate)]
