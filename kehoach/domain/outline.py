@@ -1,0 +1,176 @@
+"""A plan document's outline: its parts, numbered paragraphs and bullets, and each obligation in it
+with its ref, its text as written, its schedule phrase and the line it starts on.
+
+The first step of ``kehoach import`` (issue 19): it reads the plain text of a plan, in the shape
+every implementation plan has (domain.md, "Shape of the document"), and knows nothing of any one
+plan's data. No I/O: the text is given.
+
+* Paragraphs are separated by blank lines; a page break in a text export leaves a sentence cut in
+  two, and the second half is the only kind of paragraph that starts with a lowercase letter: it is
+  joined back to the one before, unless that one is a line in capitals (``KẾ HOẠCH``, whose subject
+  starts in lowercase: "thực hiện Kết luận…").
+* A part is a line ``II. NHIỆM VỤ TRỌNG TÂM``: a Roman numeral and a title in capitals.
+* Part I holds the purposes (``1. …``, no tasks). In a part whose paragraphs are bullets (``-``,
+  ``+``), ``N. …`` is a heading (an owner's) and its bullets, ``-`` and ``+`` counted together, are
+  the tasks ``III.N.k``; in the others, ``N. …`` is the task ``II.N``.
+* Each obligation's schedule phrase is its annotation, ``(*…*)``; a paragraph with several is one
+  task per annotation, suffixed ``a``, ``b``, ``c``, each ending after its annotation (and the
+  punctuation that follows it). The text keeps the annotation in plain parentheses, as the data
+  writes it.
+* Before part I: the document's type (``KẾ HOẠCH``), its subject, and the preamble; after the last
+  part's tasks, before ``Nơi nhận:``, the closing paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ANNOTATION = re.compile(r"\(\*(.*?)\*\)", re.S)
+PART = re.compile(r"(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+(\S.*)", re.S)
+NUMBERED = re.compile(r"(\d+)\.\s+(\S.*)", re.S)
+BULLET = re.compile(r"[-+]\s+(\S.*)", re.S)
+DISTRIBUTION = re.compile(r"nơi nhận:?", re.I)
+_AFTER_ANNOTATION = re.compile(r"[;,.:]?")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the document, page-break halves joined, and the line it starts on (from 1)."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Obligation:
+    ref: str
+    text: str
+    """As written, the annotation in plain parentheses: ``… (thực hiện thường xuyên).``"""
+    phrase: str | None
+    """The annotation's words, ``thực hiện thường xuyên``; ``None`` for a task the document gives no time."""
+    line: int
+    heading: str | None = None
+    """The numbered heading it stands under (III's owner), e.g. ``III.5``."""
+
+
+@dataclass
+class Outline:
+    kind: str | None = None
+    """The document's type as written, ``KẾ HOẠCH``."""
+    subject: str | None = None
+    preamble: str | None = None
+    parts: dict[str, str] = field(default_factory=dict)
+    """Each part's title as written: ``{"II": "NHIỆM VỤ TRỌNG TÂM"}``."""
+    headings: dict[str, str] = field(default_factory=dict)
+    """Each numbered heading inside a part: ``{"III.5": "Ban Tổ chức Tỉnh ủy"}``."""
+    purpose: list[str] = field(default_factory=list)
+    obligations: list[Obligation] = field(default_factory=list)
+    closing: str | None = None
+    unplaced: list[Block] = field(default_factory=list)
+    """Paragraphs with an annotation the outline found no place for (a reviewer must look)."""
+
+
+def blocks(text: str) -> list[Block]:
+    found: list[Block] = []
+    line = 1
+    for chunk in re.split(r"(\n[ \t\u00a0]*\n)", text.replace("\r\n", "\n")):
+        stripped = " ".join(chunk.split())
+        if chunk.startswith("\n") and not stripped:
+            line += chunk.count("\n")
+            continue
+        if stripped:
+            first = line + len(chunk) - len(chunk.lstrip("\n"))
+            if found and stripped[0].islower() and found[-1].text != found[-1].text.upper():
+                found[-1] = Block(f"{found[-1].text} {stripped}", found[-1].line)
+            else:
+                found.append(Block(stripped, first))
+        line += chunk.count("\n")
+    return found
+
+
+def outline(text: str) -> Outline:
+    result = Outline()
+    part: str | None = None
+    body: list[Block] = []
+    parts: list[tuple[str, list[Block]]] = []
+    for block in blocks(text):
+        if DISTRIBUTION.fullmatch(block.text):
+            break
+        heading = PART.fullmatch(block.text)
+        if heading and heading[2] == heading[2].upper():
+            part = heading[1]
+            result.parts[part] = heading[2]
+            parts.append((part, []))
+        elif part is None:
+            body.append(block)
+        else:
+            parts[-1][1].append(block)
+    _front(result, body)
+    for index, (name, found) in enumerate(parts):
+        last = index == len(parts) - 1
+        if not result.purpose and not any(ANNOTATION.search(b.text) for b in found) and index == 0:
+            result.purpose = [m[2] for b in found if (m := NUMBERED.fullmatch(b.text))]
+        elif any(BULLET.fullmatch(b.text) for b in found):
+            _bulleted(result, name, found)
+        else:
+            _numbered(result, name, found, last)
+    return result
+
+
+def _front(result: Outline, found: list[Block]) -> None:
+    """The type (a line in capitals), the subject under it, and the preamble."""
+    rest = list(found)
+    if rest and rest[0].text == rest[0].text.upper():
+        result.kind = rest.pop(0).text
+        if rest:
+            result.subject = rest.pop(0).text
+    if rest:
+        result.preamble = " ".join(block.text for block in rest)
+
+
+def _numbered(result: Outline, part: str, found: list[Block], last: bool) -> None:
+    for position, block in enumerate(found):
+        match = NUMBERED.fullmatch(block.text)
+        if match:
+            result.obligations += _split(f"{part}.{match[1]}", match[2], block.line, None)
+        elif last and position == len(found) - 1 and result.obligations:
+            result.closing = block.text
+        elif ANNOTATION.search(block.text):
+            result.unplaced.append(block)
+
+
+def _bulleted(result: Outline, part: str, found: list[Block]) -> None:
+    heading: str | None = None
+    count = 0
+    for block in found:
+        numbered, bullet = NUMBERED.fullmatch(block.text), BULLET.fullmatch(block.text)
+        if numbered and not ANNOTATION.search(block.text):
+            heading, count = f"{part}.{numbered[1]}", 0
+            result.headings[heading] = numbered[2]
+        elif bullet and heading is not None:
+            count += 1
+            result.obligations += _split(f"{heading}.{count}", bullet[1], block.line, heading)
+        elif ANNOTATION.search(block.text):
+            result.unplaced.append(block)
+
+
+def _split(ref: str, text: str, line: int, heading: str | None) -> list[Obligation]:
+    """One obligation per annotation (``a``, ``b``… when there are several), each ending after its
+    annotation and the punctuation that follows it; what follows the last belongs to the last."""
+    annotations = list(ANNOTATION.finditer(text))
+    plain = ANNOTATION.sub(lambda match: f"({match[1]})", text)
+    if len(annotations) < 2:
+        phrase = " ".join(annotations[0][1].split()) if annotations else None
+        return [Obligation(ref, plain, phrase, line, heading)]
+    pieces: list[Obligation] = []
+    start = 0
+    for index, annotation in enumerate(annotations):
+        end = annotation.end()
+        end += len(_AFTER_ANNOTATION.match(text, end)[0])  # type: ignore[index]
+        if index == len(annotations) - 1:
+            end = len(text)
+        piece = ANNOTATION.sub(lambda match: f"({match[1]})", text[start:end]).strip()
+        pieces.append(Obligation(ref + "abcdefghij"[index], piece, " ".join(annotation[1].split()), line, heading))
+        start = end
+    return pieces
