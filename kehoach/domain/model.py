@@ -480,9 +480,11 @@ class Yearly(_Schedule):
 
     @classmethod
     def read_phrase(cls, words: str, context: PhraseContext) -> dict[str, Any] | None:
-        """``hằng năm`` (from the plan's first year), ``hằng năm từ năm 2022``, ``từ năm 2022 đến
-        năm 2025``, ``hằng năm từ năm 2022 đến năm 2025``."""
-        if match := re.fullmatch(r"hằng năm(?: từ năm " + _YEAR + r")?(?: đến năm " + _YEAR + r")?", words):
+        """``hằng năm`` (from the plan's first year), ``định kỳ hằng năm``, ``hằng năm từ năm 2022``,
+        ``từ năm 2022 đến năm 2025``, ``hằng năm từ năm 2022 đến năm 2025``."""
+        if match := re.fullmatch(
+            r"(?:định kỳ )?hằng năm(?: từ năm " + _YEAR + r")?(?: đến năm " + _YEAR + r")?", words
+        ):
             return {"from": int(match[1] or context.first_year), "until": int(match[2]) if match[2] else None}
         if match := re.fullmatch(r"(?:hằng năm )?từ năm " + _YEAR + r" đến năm " + _YEAR, words):
             return {"from": int(match[1]), "until": int(match[2])}
@@ -615,8 +617,8 @@ class Ongoing(_Schedule):
             return {}
         if match := re.fullmatch(r"(?:thường xuyên )?từ năm " + _YEAR, words):
             return {"from": int(match[1])}
-        if match := re.fullmatch(r"(?:định kỳ )?(hằng quý|hằng tháng|hằng năm|6 tháng(?: một lần)?)", words):
-            return {"review": _REVIEW_PHRASES[match[1].split(" một")[0]]} if match[1] != "hằng năm" else None
+        if match := re.fullmatch(r"(?:định kỳ )?(hằng quý|hằng tháng|6 tháng)(?: một lần)?", words):
+            return {"review": _REVIEW_PHRASES[match[1]]}
         return None
 
 

@@ -68,6 +68,7 @@ PHRASES: dict[str, dict[str, Any]] = {
     "thường xuyên": ongoing(),
     "Thực hiện thường xuyên.": ongoing(),
     "hằng năm": yearly(2022),
+    "định kỳ hằng năm": yearly(2022),
     "hoàn thành trong năm 2024": deadline("2024"),
     "trong năm 2025": deadline("2025"),
     "quý 1 năm 2022": deadline("2022-Q1"),
