@@ -31,7 +31,8 @@ PART = re.compile(r"(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+(\S.*)", re.S)
 NUMBERED = re.compile(r"(\d+)\.\s+(\S.*)", re.S)
 BULLET = re.compile(r"[-+]\s+(\S.*)", re.S)
 DISTRIBUTION = re.compile(r"nơi nhận:?", re.I)
-_AFTER_ANNOTATION = re.compile(r"[;,.:]?")
+_PUNCTUATION = (";", ",", ".", ":")
+"""What may follow an annotation and still belong to its obligation: ``(*năm 2022*);``."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def _split(ref: str, text: str, line: int, heading: str | None) -> list[Obligati
     start = 0
     for index, annotation in enumerate(annotations):
         end = annotation.end()
-        end += len(_AFTER_ANNOTATION.match(text, end)[0])  # type: ignore[index]
+        end += len(text[end : end + 1]) if text[end : end + 1] in _PUNCTUATION else 0
         if index == len(annotations) - 1:
             end = len(text)
         piece = ANNOTATION.sub(lambda match: f"({match[1]})", text[start:end]).strip()

@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kehoach.errors import UsageError
 from kehoach.files.paths import shown
 from kehoach.i18n import _
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 TEXT_SUFFIXES = (".txt", ".md")
 _OPEN, _CLOSE = "\x01", "\x02"
@@ -57,10 +61,10 @@ def _docx_text(path: Path) -> str:
     return "\n\n".join(_marked(paragraph) for paragraph in document.paragraphs if paragraph.text.strip()) + "\n"
 
 
-def _marked(paragraph: object) -> str:
+def _marked(paragraph: Paragraph) -> str:
     """A paragraph's text with its italic annotations marked ``(*…*)`` and other italics dropped."""
     parts = []
-    for run in paragraph.runs:  # type: ignore[attr-defined]
+    for run in paragraph.runs:
         parts.append(f"{_OPEN}{run.text}{_CLOSE}" if run.italic else run.text)
     text = "".join(parts).replace(_CLOSE + _OPEN, "")  # one italic span over several runs
     text = _ITALIC_IN_PARENTHESES.sub(lambda match: f"(*{match[1] if match[1] is not None else match[2]}*)", text)

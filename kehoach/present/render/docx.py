@@ -37,7 +37,7 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
@@ -229,11 +229,11 @@ def _header_block(document: DocumentObject, report: Report, dataset: Dataset, le
         _marked(right.paragraphs[2].runs[0])
 
 
-def _cell_lines(cell: object, lines: Sequence[tuple[str, bool, bool, Length]]) -> None:
+def _cell_lines(cell: _Cell, lines: Sequence[tuple[str, bool, bool, Length]]) -> None:
     """Centred lines in a cell of the header or end block: (text, bold, italic, size)."""
-    first = cell.paragraphs[0]  # type: ignore[attr-defined]
+    first = cell.paragraphs[0]
     for index, (text, bold, italic, size) in enumerate(lines):
-        paragraph = first if index == 0 else cell.add_paragraph()  # type: ignore[attr-defined]
+        paragraph = first if index == 0 else cell.add_paragraph()
         _plain(paragraph, WD_ALIGN_PARAGRAPH.CENTER)
         run = paragraph.add_run(text)
         run.bold, run.italic, run.font.size = bold, italic, size
