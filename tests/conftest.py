@@ -245,3 +245,19 @@ def synthetic_province(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, 
         capture_output=True,
     )
     return folder / "data", json.loads((folder / "generated.json").read_text())[0]
+
+
+SEED_DIR = REPO.parent / "shared" / "seed"
+"""The source document, beside the repository (CI copies ``shared/`` there; see tests/test_seed.py)."""
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The seed document's text: without it the test is skipped, except in CI, where it fails (a
+    check of the document that quietly does not run is no check; tests/test_seed.py does the same)."""
+    found = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not found:
+        if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+            pytest.fail(f"seed document not found in {SEED_DIR}: copy shared/seed/ beside the repository")
+        pytest.skip(f"seed document not found in {SEED_DIR} (in CI, with CI=true, this fails)")
+    return found[0].read_text(encoding="utf-8")

@@ -13,7 +13,6 @@ from kehoach.domain.outline import outline
 from kehoach.errors import UsageError
 from kehoach.files.documents import plan_text
 
-SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seed"
 ANNOTATION = re.compile(r"\(\*(.*?)\*\)", re.S)
 
 
@@ -41,20 +40,12 @@ def word_document(text: str, target: Path, *, italic_parentheses: bool = False) 
     return target
 
 
-@pytest.fixture(scope="module")
-def seed() -> str:
-    found = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
-    if not found:
-        pytest.skip("the seed document is not beside the repository (tests/test_seed.py fails in CI without it)")
-    return found[0].read_text(encoding="utf-8")
-
-
 @pytest.mark.parametrize("italic_parentheses", [False, True], ids=["italic words", "italic parentheses"])
 def test_the_seed_as_a_word_document_reads_to_the_same_outline(
-    seed: str, tmp_path: Path, italic_parentheses: bool
+    seed_text: str, tmp_path: Path, italic_parentheses: bool
 ) -> None:
-    path = word_document(seed, tmp_path / "ke-hoach.docx", italic_parentheses=italic_parentheses)
-    from_word, from_text = outline(plan_text(path)), outline(seed)
+    path = word_document(seed_text, tmp_path / "ke-hoach.docx", italic_parentheses=italic_parentheses)
+    from_word, from_text = outline(plan_text(path)), outline(seed_text)
     assert [(o.ref, o.text, o.phrase) for o in from_word.obligations] == [
         (o.ref, o.text, o.phrase) for o in from_text.obligations
     ]
