@@ -10,7 +10,7 @@ plan's data. No I/O: the text is given.
   joined back to the one before, unless that one is a line in capitals (``KẾ HOẠCH``, whose subject
   starts in lowercase: "thực hiện Kết luận…").
 * A part is a line ``II. NHIỆM VỤ TRỌNG TÂM``: a Roman numeral and a title in capitals.
-* Part I holds the purposes (``1. …``, no tasks). In a part whose paragraphs are bullets (``-``,
+* The part titled ``MỤC ĐÍCH…`` holds the purposes (``1. …``, no tasks). In a part whose paragraphs are bullets (``-``,
   ``+``), ``N. …`` is a heading (an owner's) and its bullets, ``-`` and ``+`` counted together, are
   the tasks ``III.N.k``; in the others, ``N. …`` is the task ``II.N``.
 * Each obligation's schedule phrase is its annotation, ``(*…*)``; a paragraph with several is one
@@ -31,6 +31,8 @@ PART = re.compile(r"(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s+(\S.*)", re.S)
 NUMBERED = re.compile(r"(\d+)\.\s+(\S.*)", re.S)
 BULLET = re.compile(r"[-+]\s+(\S.*)", re.S)
 DISTRIBUTION = re.compile(r"nơi nhận:?", re.I)
+PURPOSES = re.compile(r"MỤC ĐÍCH")
+"""The part that states the plan's purposes (``I. MỤC ĐÍCH, YÊU CẦU``): no tasks in it."""
 _PUNCTUATION = (";", ",", ".", ":")
 """What may follow an annotation and still belong to its obligation: ``(*năm 2022*);``."""
 
@@ -110,7 +112,7 @@ def outline(text: str) -> Outline:
     _front(result, body)
     for index, (name, found) in enumerate(parts):
         last = index == len(parts) - 1
-        if not result.purpose and not any(ANNOTATION.search(b.text) for b in found) and index == 0:
+        if PURPOSES.search(result.parts[name]) and not result.purpose:
             result.purpose = [m[2] for b in found if (m := NUMBERED.fullmatch(b.text))]
         elif any(BULLET.fullmatch(b.text) for b in found):
             _bulleted(result, name, found)
@@ -172,6 +174,7 @@ def _split(ref: str, text: str, line: int, heading: str | None) -> list[Obligati
         if index == len(annotations) - 1:
             end = len(text)
         piece = ANNOTATION.sub(lambda match: f"({match[1]})", text[start:end]).strip()
-        pieces.append(Obligation(ref + "abcdefghij"[index], piece, " ".join(annotation[1].split()), line, heading))
+        suffix = chr(ord("a") + index)  # a, b, c… (a paragraph of 27 obligations is not a plan's)
+        pieces.append(Obligation(ref + suffix, piece, " ".join(annotation[1].split()), line, heading))
         start = end
     return pieces

@@ -129,3 +129,9 @@ def test_an_empty_or_shapeless_text_has_no_obligations(text: str) -> None:
 def test_an_annotation_with_no_place_is_listed_for_review() -> None:
     stray = PLAN.replace("Các cấp ủy tập trung:", "Các cấp ủy tập trung (*năm 2023*):")
     assert [block.text for block in outline(stray).unplaced] == ["Các cấp ủy tập trung (*năm 2023*):"]
+
+
+def test_a_first_part_of_tasks_is_not_taken_for_the_purposes() -> None:
+    """Only a part titled "MỤC ĐÍCH…" states purposes; a plan may start with its tasks."""
+    found = outline("I. NHIỆM VỤ\n\n1. Quán triệt.\n\n2. Kiểm tra.\n")
+    assert found.purpose == [] and [o.ref for o in found.obligations] == ["I.1", "I.2"]
