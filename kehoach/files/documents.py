@@ -21,7 +21,6 @@ from kehoach.i18n import _
 if TYPE_CHECKING:
     from docx.text.paragraph import Paragraph
 
-TEXT_SUFFIXES = (".txt", ".md")
 _OPEN, _CLOSE = "\x01", "\x02"
 """Where italics start and end in a paragraph's text, until the annotations are marked."""
 _ITALIC_IN_PARENTHESES = re.compile(r"\(\s*\x01\s*(.*?)\s*\x02\s*\)|\x01\s*\((.*?)\)\s*\x02", re.S)
@@ -63,9 +62,12 @@ def _docx_text(path: Path) -> str:
 
 def _marked(paragraph: Paragraph) -> str:
     """A paragraph's text with its italic annotations marked ``(*…*)`` and other italics dropped."""
+    from docx.text.hyperlink import Hyperlink
+
     parts = []
-    for run in paragraph.runs:
-        parts.append(f"{_OPEN}{run.text}{_CLOSE}" if run.italic else run.text)
+    for item in paragraph.iter_inner_content():  # runs, and the runs of links (paragraph.runs skips those)
+        for run in item.runs if isinstance(item, Hyperlink) else [item]:
+            parts.append(f"{_OPEN}{run.text}{_CLOSE}" if run.italic else run.text)
     text = "".join(parts).replace(_CLOSE + _OPEN, "")  # one italic span over several runs
     text = _ITALIC_IN_PARENTHESES.sub(lambda match: f"(*{match[1] if match[1] is not None else match[2]}*)", text)
     return text.replace(_OPEN, "").replace(_CLOSE, "")

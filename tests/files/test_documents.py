@@ -92,3 +92,25 @@ def test_what_is_not_a_plan_document_is_refused(tmp_path: Path, name: str, conte
     path.write_bytes(content)
     with pytest.raises(UsageError, match=re.escape(message)):
         plan_text(path)
+
+
+def test_the_text_of_a_link_is_kept(tmp_path: Path) -> None:
+    """A plan may link the documents it cites; the link's words are part of the task's text."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = Document()
+    paragraph = document.add_paragraph("1. Thực hiện ")
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "kl21")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "Kết luận số 21-KL/TW"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    paragraph.add_run(" (")
+    paragraph.add_run("năm 2022").italic = True
+    paragraph.add_run(").")
+    document.save(str(tmp_path / "a.docx"))
+    assert plan_text(tmp_path / "a.docx") == "1. Thực hiện Kết luận số 21-KL/TW (*năm 2022*).\n"
