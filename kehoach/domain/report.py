@@ -47,10 +47,14 @@ class Tally:
         return sum(self.counts.values())
 
     @property
+    def finished(self) -> int:
+        """How many were done, on time or late (for a periodic report: sent)."""
+        return sum(count for status, count in self.counts.items() if status.completed)
+
+    @property
     def completion_rate(self) -> float | None:
-        finished = sum(count for status, count in self.counts.items() if status.completed)
-        due = finished + self[Status.overdue]
-        return finished / due if due else None
+        due = self.finished + self[Status.overdue]
+        return self.finished / due if due else None
 
 
 @dataclass(frozen=True)

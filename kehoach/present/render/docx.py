@@ -353,9 +353,8 @@ def _overall(document: DocumentObject, report: Report) -> None:
 
 
 def _report_figures(tally: Tally) -> str:
-    reported = sum(tally[status] for status in Status if status.completed)
     return _("{total} lượt, đã báo cáo {reported}, quá hạn {overdue}").format(
-        total=tally.total, reported=reported, overdue=tally[Status.overdue]
+        total=tally.total, reported=tally.finished, overdue=tally[Status.overdue]
     )
 
 
