@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -248,6 +249,7 @@ def synthetic_province(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, 
 
 
 SEED_DIR = REPO.parent / "shared" / "seed"
+ANNOTATION = re.compile(r"\(\*(.*?)\*\)", re.S)
 """The source document, beside the repository (CI copies ``shared/`` there; see tests/test_seed.py)."""
 
 
@@ -261,3 +263,29 @@ def seed_text() -> str:
             pytest.fail(f"seed document not found in {SEED_DIR}: copy shared/seed/ beside the repository")
         pytest.skip(f"seed document not found in {SEED_DIR} (in CI, with CI=true, this fails)")
     return found[0].read_text(encoding="utf-8")
+
+
+def word_document(text: str, target: Path, *, italic_parentheses: bool = False) -> Path:
+    """``text`` as Word writes a plan: a paragraph per block, each annotation in italics inside
+    parentheses (or, with ``italic_parentheses``, the parentheses in italics too)."""
+    from docx import Document  # slow to import: only for the tests that build one
+
+    document = Document()
+    for block in re.split(r"\n\s*\n", text):
+        if not block.strip():
+            continue
+        paragraph = document.add_paragraph()
+        position = 0
+        for match in ANNOTATION.finditer(block):
+            paragraph.add_run(block[position : match.start()])
+            if italic_parentheses:
+                paragraph.add_run(f"({match[1]})").italic = True
+            else:
+                paragraph.add_run("(")
+                for word in re.split(r"(?<= )", match[1]):  # one italic span over several runs
+                    paragraph.add_run(word).italic = True
+                paragraph.add_run(")")
+            position = match.end()
+        paragraph.add_run(block[position:])
+    document.save(str(target))
+    return target

@@ -26,7 +26,8 @@ WITHOUT_DATA = {
     "schema",
     "init",
     "merge-file",
-}  # no data folder: what the code generates (init: --from), what git gives
+    "import",
+}  # no data folder: what the code generates (init: --from, import: --units-from), what git gives
 
 
 @pytest.mark.parametrize("name", COMMANDS)

@@ -111,6 +111,8 @@ SAMPLES = {"ref": "II.1", "unit": "ban-a", "to": "2022-06-30", "by": "CV-1", "re
 SAMPLES |= {"name": "su-kien", "on": "2022-03-01", "which": "plan"}
 SAMPLES |= {"target": str(Path(tempfile.gettempdir()) / "kehoach-one-language-init")}  # every line tried is refused
 SAMPLES |= dict.fromkeys(("ancestor", "ours", "theirs"), str(Path(tempfile.gettempdir()) / "kehoach-no-such-file"))
+SAMPLES |= {"document": str(Path(tempfile.gettempdir()) / "kehoach-no-such-plan.txt")}  # import: refused, so
+SAMPLES |= {"output": str(Path(tempfile.gettempdir()) / "kehoach-one-language-import")}  # nothing is written
 """A good value for each required parameter (by its name), so that one thing at a time is wrong."""
 UNKNOWN = {"unit": "nope", "period": "bogus", "ref": "IX.9", "name": "nope"}
 """A value that names nothing in the data, for the parameters whose values the data defines."""

@@ -346,14 +346,51 @@ def init(
     _invoke(body)
 
 
-def find_data_dir_at(folder: Path) -> Path:
-    """The data folder ``--from`` names: it, or its ``data/`` (a checkout of kehoach itself)."""
+@app.command(
+    "import",
+    cls=Command,
+    help=_(
+        "Soạn bản nháp dữ liệu (plan.yaml, units/) từ văn bản kế hoạch (.txt, .md, .docx), "
+        "kèm danh sách những điểm cần xem lại."
+    ),
+)
+def import_(
+    document: Annotated[
+        Path,
+        typer.Argument(help=_("Văn bản kế hoạch: .txt, .md (UTF-8) hoặc .docx."), metavar=_("TỆP"), dir_okay=False),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=_("Thư mục ghi bản nháp (mới hoặc rỗng)."), metavar=_("THƯ_MỤC")),
+    ],
+    units_from: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--units-from",
+            help=_("Lấy đơn vị, nhóm, lịch nhiệm kỳ, sự kiện từ một thư mục dữ liệu có sẵn (khớp theo tên)."),
+            file_okay=False,
+            metavar=_("THƯ_MỤC"),
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    from kehoach.commands import import_ as command
+
+    def body() -> int:
+        source = None if units_from is None else find_data_dir_at(units_from, "--units-from")
+        return command.run(document, output, sys.stdout, units_from=source, today=today(as_of))
+
+    _invoke(body)
+
+
+def find_data_dir_at(folder: Path, option: str = "--from") -> Path:
+    """The data folder ``--from`` (or ``option``) names: it, or its ``data/`` (a checkout of kehoach itself)."""
     from kehoach.files.datadir import DATA_DIR, PLAN_FILE, find_data_dir
     from kehoach.files.oserrors import current_folder
 
     if not (folder / PLAN_FILE).is_file() and (folder / DATA_DIR / PLAN_FILE).is_file():
         folder = folder / DATA_DIR
-    return find_data_dir(folder, os.environ, current_folder())
+    return find_data_dir(folder, os.environ, current_folder(), option)
 
 
 @app.command(

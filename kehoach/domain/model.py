@@ -941,7 +941,11 @@ class Group(Strict):
     model_config = _about("Nhóm đơn vị, dùng làm chủ trì", "A group of units that can own tasks")
     id: Slug = Field(description=_field("Mã nhóm", "id"))
     name: Name = Field(description=_field("Tên nhóm", "name"))
-    members: Annotated[list[Slug], Field(min_length=1)] = Field(description=_field("Mã các đơn vị", "unit ids"))
+    # May be empty: a draft's group (``kehoach import``) whose members the document does not list
+    # waits for the Board to list them; until then its tasks are owed by no unit.
+    members: list[Slug] = Field(
+        description=_field("Mã các đơn vị (trống: chưa liệt kê)", "unit ids (empty: not listed yet)")
+    )
 
 
 class Task(Strict):

@@ -67,11 +67,18 @@ class Outline:
     """Each part's title as written: ``{"II": "NHIỆM VỤ TRỌNG TÂM"}``."""
     headings: dict[str, str] = field(default_factory=dict)
     """Each numbered heading inside a part: ``{"III.5": "Ban Tổ chức Tỉnh ủy"}``."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line each part and heading starts on: ``{"III": 40, "III.5": 75}``."""
+    intros: dict[str, Block] = field(default_factory=dict)
+    """A part's opening paragraph, before its first numbered one (section II's addressees)."""
     purpose: list[str] = field(default_factory=list)
     obligations: list[Obligation] = field(default_factory=list)
     closing: str | None = None
     unplaced: list[Block] = field(default_factory=list)
     """Paragraphs with an annotation the outline found no place for (a reviewer must look)."""
+    renumbered: list[tuple[str, str, int]] = field(default_factory=list)
+    """A part, heading or paragraph whose number the document repeats, given the next free one
+    (as written, as numbered, its line): two "1." in one part are two refs, not one."""
 
 
 def blocks(text: str) -> list[Block]:
@@ -102,8 +109,12 @@ def outline(text: str) -> Outline:
             break
         heading = PART.fullmatch(block.text)
         if heading and heading[2] == heading[2].upper():
-            part = heading[1]
+            part = _free_part(heading[1], result, block.line)
+            if part is None:  # an eleventh part: kehoach's refs go to X
+                (parts[-1][1] if parts else body).append(block)
+                continue
             result.parts[part] = heading[2]
+            result.lines[part] = block.line
             parts.append((part, []))
         elif part is None:
             body.append(block)
@@ -135,8 +146,11 @@ def _front(result: Outline, found: list[Block]) -> None:
 def _numbered(result: Outline, part: str, found: list[Block], last: bool) -> None:
     for position, block in enumerate(found):
         match = NUMBERED.fullmatch(block.text)
-        if match:
-            result.obligations += _split(f"{part}.{match[1]}", match[2], block.line, None)
+        if position == 0 and not match and not ANNOTATION.search(block.text):
+            result.intros[part] = block
+        elif match:
+            ref = _free_number(part, match[1], result, block.line, {o.ref.rstrip(_LETTERS) for o in result.obligations})
+            result.obligations += _split(ref, match[2], block.line, None)
         elif last and position == len(found) - 1 and result.obligations:
             result.closing = block.text
         elif ANNOTATION.search(block.text):
@@ -149,13 +163,42 @@ def _bulleted(result: Outline, part: str, found: list[Block]) -> None:
     for block in found:
         numbered, bullet = NUMBERED.fullmatch(block.text), BULLET.fullmatch(block.text)
         if numbered and not ANNOTATION.search(block.text):
-            heading, count = f"{part}.{numbered[1]}", 0
+            heading, count = _free_number(part, numbered[1], result, block.line, set(result.headings)), 0
             result.headings[heading] = numbered[2]
+            result.lines[heading] = block.line
         elif bullet and heading is not None:
             count += 1
             result.obligations += _split(f"{heading}.{count}", bullet[1], block.line, heading)
+        elif heading is None and not bullet and not ANNOTATION.search(block.text):
+            result.intros.setdefault(part, block)
         elif ANNOTATION.search(block.text):
             result.unplaced.append(block)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _free_part(numeral: str, result: Outline, line: int) -> str | None:
+    """The part's numeral, or the first one after the last part's when the document repeats it."""
+    if numeral not in result.parts:
+        return numeral
+    after = _NUMERALS.index(max(result.parts, key=_NUMERALS.index)) + 1
+    free = next((n for n in _NUMERALS[after:] if n not in result.parts), None)
+    if free is not None:
+        result.renumbered.append((numeral, free, line))
+    return free
+
+
+def _free_number(part: str, number: str, result: Outline, line: int, taken: set[str]) -> str:
+    """``{part}.{number}``, or the part's next free number when the document repeats it."""
+    ref = f"{part}.{number}"
+    if ref not in taken:
+        return ref
+    used = [int(r.rpartition(".")[2]) for r in taken if r.rpartition(".")[0] == part]
+    free = f"{part}.{max(used) + 1}"
+    result.renumbered.append((ref, free, line))
+    return free
 
 
 def _split(ref: str, text: str, line: int, heading: str | None) -> list[Obligation]:

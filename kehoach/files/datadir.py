@@ -20,7 +20,7 @@ DATA_DIR = "data"
 ENV_DATA = "KEHOACH_DATA"
 
 
-def find_data_dir(explicit: Path | None, environ: Mapping[str, str], cwd: Path) -> Path:
+def find_data_dir(explicit: Path | None, environ: Mapping[str, str], cwd: Path, option: str = "--data") -> Path:
     """``--data``, else ``$KEHOACH_DATA``, else the nearest data folder upwards from ``cwd``.
 
     A folder holds the data either in ``data/`` (``data/plan.yaml``, as in kehoach's own
@@ -28,9 +28,10 @@ def find_data_dir(explicit: Path | None, environ: Mapping[str, str], cwd: Path) 
     lays out a plan repository). The nearest folder that holds either wins; in one folder holding
     both, ``data/`` does, so that a checkout of kehoach keeps reading its shipped data and a
     stray ``plan.yaml`` at the root of such a checkout changes nothing. A ``plan.yaml`` without
-    ``units/`` beside it is not taken for a data folder (another tool's file of that name)."""
+    ``units/`` beside it is not taken for a data folder (another tool's file of that name).
+    ``option``: what gave ``explicit``, for the message when it holds no plan."""
     if explicit is not None:
-        return _checked(explicit, "--data")
+        return _checked(explicit, option)
     if environ.get(ENV_DATA):
         return _checked(Path(environ[ENV_DATA]), ENV_DATA)
     for folder in (cwd, *cwd.parents):

@@ -10,11 +10,14 @@ UTF-8, a damaged ``.docx``) is refused with what to do.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kehoach.errors import UsageError
+from kehoach.files.oserrors import SystemRefused, reason
 from kehoach.files.paths import shown
 from kehoach.i18n import _
 
@@ -27,8 +30,21 @@ _ITALIC_IN_PARENTHESES = re.compile(r"\(\s*\x01\s*(.*?)\s*\x02\s*\)|\x01\s*\((.*
 
 
 def plan_text(path: Path) -> str:
-    if path.suffix.lower() == ".docx":
-        return _docx_text(path)
+    """The document's text, composed (NFC: a text pasted on macOS is decomposed, and the outline's
+    words are written composed)."""
+    if not path.exists():
+        raise UsageError(_("không có tệp {path}; hãy kiểm tra đường dẫn").format(path=shown(path)))
+    if path.is_dir():
+        raise UsageError(_("{path} là một thư mục; hãy chỉ tệp văn bản kế hoạch").format(path=shown(path)))
+    try:
+        return unicodedata.normalize("NFC", _docx_text(path) if path.suffix.lower() == ".docx" else _text(path))
+    except OSError as error:
+        raise SystemRefused(
+            _("không đọc được {path}: {reason}").format(path=shown(path), reason=reason(error, path))
+        ) from None
+
+
+def _text(path: Path) -> str:
     data = path.read_bytes()
     if b"\x00" in data:
         raise UsageError(
@@ -57,7 +73,17 @@ def _docx_text(path: Path) -> str:
                 "lưu lại bằng Word hoặc LibreOffice"
             ).format(path=shown(path))
         ) from None
-    return "\n\n".join(_marked(paragraph) for paragraph in document.paragraphs if paragraph.text.strip()) + "\n"
+    # Every paragraph, empty ones too, on a line of its own after a blank one: paragraph n is the
+    # text's line 2n - 1, so a place in the text is a place in the document (see places).
+    return "\n\n".join(" ".join(_marked(paragraph).split("\n")) for paragraph in document.paragraphs) + "\n"
+
+
+def places(path: Path) -> Callable[[int], str]:
+    """How a line of :func:`plan_text`'s text is named to a person: its line in a text file, its
+    paragraph in a Word document (which has no lines; Word counts paragraphs)."""
+    if path.suffix.lower() == ".docx":
+        return lambda line: _("đoạn {number}").format(number=(line + 1) // 2)
+    return lambda line: _("dòng {number}").format(number=line)
 
 
 def _marked(paragraph: Paragraph) -> str:

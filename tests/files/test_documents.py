@@ -9,35 +9,12 @@ from pathlib import Path
 import pytest
 from docx import Document
 
+from conftest import word_document
 from kehoach.domain.outline import outline
 from kehoach.errors import UsageError
 from kehoach.files.documents import plan_text
 
 ANNOTATION = re.compile(r"\(\*(.*?)\*\)", re.S)
-
-
-def word_document(text: str, target: Path, *, italic_parentheses: bool = False) -> Path:
-    """``text`` as Word writes a plan: a paragraph per block, each annotation in italics inside
-    parentheses (or, with ``italic_parentheses``, the parentheses in italics too)."""
-    document = Document()
-    for block in re.split(r"\n\s*\n", text):
-        if not block.strip():
-            continue
-        paragraph = document.add_paragraph()
-        position = 0
-        for match in ANNOTATION.finditer(block):
-            paragraph.add_run(block[position : match.start()])
-            if italic_parentheses:
-                paragraph.add_run(f"({match[1]})").italic = True
-            else:
-                paragraph.add_run("(")
-                for word in re.split(r"(?<= )", match[1]):  # one italic span over several runs
-                    paragraph.add_run(word).italic = True
-                paragraph.add_run(")")
-            position = match.end()
-        paragraph.add_run(block[position:])
-    document.save(str(target))
-    return target
 
 
 @pytest.mark.parametrize("italic_parentheses", [False, True], ids=["italic words", "italic parentheses"])
