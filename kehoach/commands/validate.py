@@ -83,14 +83,16 @@ def report_of(found: Verdict, fmt: ProblemFormat, repository: Path | None = None
     where: Callable[[Path], str] = _Shown() if repository is None else _FromRepository(repository)
     match fmt:
         case ProblemFormat.json:
-            return json_text(as_json(problems, files, where)) + "\n"
+            checked = as_json(problems, files, where)
+            checked["unlisted_groups"] = [{"group": group, "tasks": refs} for group, refs in found.unlisted]
+            return json_text(checked) + "\n"
         case ProblemFormat.github:
             return "".join(github_line(item, where) + "\n" for item in reported(problems))
         case ProblemFormat.gitlab:
             return json_text(code_quality(problems, where)) + "\n"
         case ProblemFormat.text:
             lines = [item.format(where(item.path)) for item in reported(problems)]
-            return "".join(line + "\n" for line in [*lines, summary_of(found)])
+            return "".join(line + "\n" for line in [*lines, summary_of(found), *notices_of(found)])
         case _:
             assert_never(fmt)
 
@@ -155,6 +157,20 @@ def summary_of(found: Verdict) -> str:
         problems=ngettext("{count} lỗi", "{count} lỗi", count).format(count=count),
         files=ngettext("{bad}/{files} tệp", "{bad}/{files} tệp", files).format(bad=with_problems, files=files),
     )
+
+
+def notices_of(found: Verdict) -> list[str]:
+    """What is valid but not yet what the Board means: a group with no members owning tasks."""
+    return [
+        ngettext(
+            "Lưu ý: nhóm '{group}' chưa có đơn vị nào: chưa đơn vị nào phải làm {count} nhiệm vụ của nhóm ({refs}); "
+            "ghi mã các đơn vị vào 'members'.",
+            "Lưu ý: nhóm '{group}' chưa có đơn vị nào: chưa đơn vị nào phải làm {count} nhiệm vụ của nhóm ({refs}); "
+            "ghi mã các đơn vị vào 'members'.",
+            len(refs),
+        ).format(group=group, count=len(refs), refs=", ".join(refs[:5]) + (", …" if len(refs) > 5 else ""))
+        for group, refs in found.unlisted
+    ]
 
 
 def as_json(problems: list[Problem], files: int, where: Callable[[Path], str] = shown) -> dict[str, object]:

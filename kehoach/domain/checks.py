@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from kehoach.domain.dataset import Dataset
-from kehoach.domain.model import Task, closest_hint, not_found, section_of
+from kehoach.domain.model import PlanFile, Task, closest_hint, not_found, section_of
 from kehoach.domain.occurrences import due_date, period_keys
 from kehoach.domain.rules import RecordRules, extension_problem
 from kehoach.errors import clipped
@@ -144,6 +144,18 @@ def _group_members(dataset: Dataset, source: Source) -> Iterator[Finding]:
         yield from _each_missing(
             source, ("groups", index, "members"), group.members, units.__contains__, _("đơn vị"), units
         )
+
+
+def unlisted_groups(plan: PlanFile) -> list[tuple[str, list[str]]]:
+    """The groups with no members yet that own or coordinate tasks, each with those tasks' refs:
+    valid (a draft's group waits for the Board to list its units, ``kehoach import``), but until
+    then no unit owes those tasks, so ``validate`` says so on every run."""
+    empty = [group.id for group in plan.groups if not group.members]
+    return [
+        (group, refs)
+        for group in empty
+        if (refs := [task.ref for task in plan.tasks if group in task.owners or group in task.coordinators])
+    ]
 
 
 def _unit_files(dataset: Dataset, checked_units: frozenset[str], today: date | None) -> Iterator[Finding]:

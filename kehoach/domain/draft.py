@@ -142,6 +142,11 @@ class _Drafting:
         self.groups: dict[str, Group] = {}
         self.calendars: dict[str, TermCalendar] = {}
         self.events: dict[str, Event] = {}
+        # Ids the first plan's data holds, carried over or not: a new entry never takes one (a unit
+        # carried later would be taken for it).
+        self.known_ids = {u.id for u in known.units} | {g.id for g in known.groups}
+        self.known_events = {e.id for e in known.events}
+        self.known_calendars = {c.id for c in known.calendars}
         self.names = Names([*((u.name, u.id) for u in known.units), *((g.name, g.id) for g in known.groups)])
         self.unit_names = Names((u.name, u.id) for u in known.units)
         self.event_names = Names((e.name, e.id) for e in known.events)
@@ -184,7 +189,7 @@ class _Drafting:
                 self.calendars.setdefault(calendar.id, calendar)
                 return calendar.id
         written = f"Nhiệm kỳ {self._as_written(name)}".strip()
-        id_ = slug(name or "nhiem ky")
+        id_ = self._free(slug(name or "nhiem ky"), {*self.calendars, *self.known_calendars})
         if id_ not in self.calendars:
             first = self._first_term()
             self.calendars[id_] = TermCalendar.model_validate(
@@ -214,7 +219,7 @@ class _Drafting:
             if found.id not in self.events:
                 self.events[found.id] = next(e for e in self.known.events if e.id == found.id)
             return found.id
-        id_ = self._free(slug(name), self.events)
+        id_ = self._free(slug(name), {*self.events, *self.known_events})
         name = self._as_written(name)
         written = _clip(name[:1].upper() + name[1:])
         self.events[id_] = Event.model_validate({"id": id_, "name": written, "date": None})
@@ -349,9 +354,9 @@ class _Drafting:
             if schedule is not None and any(schedule.references(self)):
                 schedule = None  # read, but not a schedule this plan can keep ("năm thứ 7" of a five-year term)
             if schedule is None:
-                self.comments[ref] = _("chưa đọc được thời hạn '{phrase}': viết 'schedule' (README, Dữ liệu)").format(
-                    phrase=obligation.phrase
-                )
+                self.comments[ref] = _(
+                    "chưa đọc được thời hạn '{phrase}': viết 'schedule' (README, Data format)"
+                ).format(phrase=obligation.phrase)
                 self._guess(
                     _("nhiệm vụ {ref}: chưa đọc được thời hạn '{phrase}'; để trống").format(
                         ref=ref, phrase=obligation.phrase
@@ -450,7 +455,7 @@ class _Drafting:
         id_ = slug(name, words=12)
         if id_ in self.units and folded(self.units[id_].name) == folded(name):
             return id_  # the same name written again
-        id_ = self._free(id_, {**self.units, **self.groups})
+        id_ = self._free(id_, {*self.units, *self.groups, *self.known_ids})
         kind = next(
             (kind for start, kind in _KINDS if f"{folded(name)} ".startswith(f"{start.strip()} ")), "party_committee"
         )
@@ -463,7 +468,7 @@ class _Drafting:
 
     def _new_group(self, written: str) -> str:
         name = _clip(written[:1].upper() + written[1:])
-        id_ = self._free(slug(name), {**self.groups, **self.units})
+        id_ = self._free(slug(name), {*self.groups, *self.units, *self.known_ids})
         self.groups[id_] = Group.model_validate({"id": id_, "name": name, "members": []})
         self.comments[id_] = _("văn bản không liệt kê thành viên: ghi mã các đơn vị của nhóm vào 'members'")
         self._guess(_("nhóm mới '{id}' chưa có thành viên: liệt kê các đơn vị của nhóm").format(id=id_))
@@ -473,7 +478,7 @@ class _Drafting:
     def _unknown_owner(self) -> str:
         if self._unknown is not None:
             return self._unknown
-        id_ = self._unknown = self._free(UNKNOWN_OWNER, {**self.units, **self.groups})
+        id_ = self._unknown = self._free(UNKNOWN_OWNER, {*self.units, *self.groups, *self.known_ids})
         if id_ not in self.groups:
             self.groups[id_] = Group.model_validate({"id": id_, "name": "Chưa rõ đơn vị thực hiện", "members": []})
             self.comments[id_] = _("văn bản không nói ai thực hiện: giao các nhiệm vụ này cho đơn vị đúng")

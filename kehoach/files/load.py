@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Concatenate, NamedTuple, ParamSpec, TextIO, Ty
 
 from pydantic import BaseModel, ValidationError
 
-from kehoach.domain.checks import LINE, Finding, check
+from kehoach.domain.checks import LINE, Finding, check, unlisted_groups
 from kehoach.domain.dataset import Dataset
 from kehoach.domain.lineage import Dated, Lineage
 from kehoach.domain.model import SUPPORTED_SCHEMAS, PlanFile, Unit
@@ -183,6 +183,8 @@ class Verdict(NamedTuple):
     tasks: int
     units: int
     groups: int
+    unlisted: list[tuple[str, list[str]]] = []  # noqa: RUF012 - a NamedTuple's default, never changed
+    """The groups with no members that own tasks (:func:`kehoach.domain.checks.unlisted_groups`)."""
 
 
 def verdict(root: Path, cache: Cache | None = None, today: date | None = None) -> Verdict:
@@ -197,12 +199,12 @@ def verdict(root: Path, cache: Cache | None = None, today: date | None = None) -
     if not read_problems and CheckMarks(root, raws, paths).folder_latest(cache, today) is not None:
         plan = _load_file(root / PLAN_FILE, PlanFile, Documents(raws), [], cache)
         if plan is not None:
-            return Verdict([], count, len(plan.tasks), len(paths), len(plan.groups))
+            return Verdict([], count, len(plan.tasks), len(paths), len(plan.groups), unlisted_groups(plan))
     folder = read_folder(root, cache, files, today=today)
     if folder.dataset is None:
         return Verdict(folder.problems, count, 0, 0, 0)
     plan = folder.dataset.plan
-    return Verdict([], count, len(plan.tasks), len(folder.dataset.units), len(plan.groups))
+    return Verdict([], count, len(plan.tasks), len(folder.dataset.units), len(plan.groups), unlisted_groups(plan))
 
 
 def _units(

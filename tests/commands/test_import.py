@@ -96,7 +96,11 @@ def seed_draft(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> Path
 def test_the_seed_drafts_a_folder_that_validates_with_a_short_review_list(cli: Cli, seed_draft: Path) -> None:
     checked = cli("validate", "--data", str(seed_draft))
     assert checked.exit_code == 0, checked.stdout
-    assert checked.stdout == "Hợp lệ: 34 tệp, 83 nhiệm vụ, 33 đơn vị, 5 nhóm.\n"
+    assert checked.stdout.splitlines() == [
+        "Hợp lệ: 34 tệp, 83 nhiệm vụ, 33 đơn vị, 5 nhóm.",
+        "Lưu ý: nhóm 'chua-ro-don-vi' chưa có đơn vị nào: chưa đơn vị nào phải làm 1 nhiệm vụ của nhóm (IV.1); "
+        "ghi mã các đơn vị vào 'members'.",
+    ]
     printed = (seed_draft.parent / "stdout.txt").read_text(encoding="utf-8")
     review = (seed_draft / "review.txt").read_text(encoding="utf-8").splitlines()
     # The review list printed is the one written beside the draft, each point at its line.
@@ -454,3 +458,25 @@ def test_paths_that_cannot_be_used_are_named(cli: Cli, tmp_path: Path, monkeypat
     imported(cli, document, Path("."))
     assert sorted(path.name for path in Path(".").iterdir()) == ["plan.yaml", "review.txt", "units"]
     assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]
+
+
+def test_a_new_unit_never_takes_the_id_of_a_known_one(cli: Cli, tmp_path: Path) -> None:
+    """ "Ubkt tỉnh ủy" makes the id of the shipped Ủy ban Kiểm tra's; when the document names that
+    unit too, the two stay two."""
+    parts = """II. NHIỆM VỤ CỦA CÁC CƠ QUAN
+
+1. Ubkt tỉnh ủy
+
+- Việc A (*năm 2023*).
+
+2. Ủy ban Kiểm tra Tỉnh ủy
+
+- Việc B (*năm 2023*)."""
+    imported(cli, write_plan(tmp_path, PLAN.format(parts=parts)), tmp_path / "draft", "--units-from", str(SHIPPED_DATA))
+    tasks = plan_of(tmp_path / "draft").tasks
+    assert [task.owners for task in tasks] == [["ubkt-tinh-uy-2"], ["ubkt-tinh-uy"]]
+    names = {
+        path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))["name"]
+        for path in (tmp_path / "draft" / "units").glob("*.yaml")
+    }
+    assert names == {"ubkt-tinh-uy-2": "Ubkt tỉnh ủy", "ubkt-tinh-uy": "Ủy ban Kiểm tra Tỉnh ủy"}

@@ -129,3 +129,19 @@ class TestForgeFormats:
         edit(repository / "data/units/ban-a.yaml", "kind: board", "kind: party_board")
         result = cli("validate", "--format", "gitlab")
         assert (result.exit_code, json.loads(result.stdout)) == (0, [])
+
+
+def test_a_group_with_no_members_is_valid_and_validate_says_whose_tasks_no_unit_owes(cli: Cli, minimal: Path) -> None:
+    """A draft's group waits for its members (kehoach import): valid, but said, since until then
+    nobody owes its tasks."""
+    edit(minimal / "plan.yaml", "members: [ban-a, huyen-b]", "members: []")
+    result = cli("validate", "--data", str(minimal))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:] == [
+        "Lưu ý: nhóm 'ca-hai' chưa có đơn vị nào: chưa đơn vị nào phải làm 2 nhiệm vụ của nhóm (II.1, II.2); "
+        "ghi mã các đơn vị vào 'members'."
+    ]
+    checked = json.loads(cli("validate", "--data", str(minimal), "--format", "json").stdout)
+    assert checked["valid"] is True and checked["unlisted_groups"] == [{"group": "ca-hai", "tasks": ["II.1", "II.2"]}]
+    # Said on every run: the verdict of a folder checked clean before answers from its plan.
+    assert cli("validate", "--data", str(minimal)).stdout == result.stdout
